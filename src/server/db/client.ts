@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+import { acquireDataDirLock, type DataDirLock } from './lock.js';
+
+export type Schema = typeof schema;
+/** The query interface shared by both back ends (and by a transaction). */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema>;
+/** A database handle or an open transaction: repos accept either. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Raw rows of one SQL statement, normalised across drivers. */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** Run several statements (no parameters). */
+  exec(text: string): Promise<void>;
+  ping(): Promise<void>;
+  poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+  /** The underlying PGlite, for the in-process job queue adapter. */
+  pglite?: PGlite;
+  pool?: pg.Pool;
+}
+
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+// int8 as string on both drivers, numeric as string, dates as strings: one normalised shape.
+pg.types.setTypeParser(1082, (v) => v);
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** A folder for the embedded database; undefined → in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openPglite(opts.dataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => {
+    /* an idle client died (server restart); the pool replaces it */
+  });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    pool,
+    async rows<T>(query: SQL) {
+      const res = await db.execute(query);
+      return (res as unknown as { rows: T[] }).rows;
+    },
+    async exec(text) {
+      await pool.query(text);
+    },
+    async ping() {
+      await pool.query('select 1');
+    },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    lock = acquireDataDirLock(dataDir);
+  }
+  const client = await PGlite.create({
+    dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined,
+    extensions: { unaccent, pg_trgm },
+    parsers: { 20: (v: string) => v, 1082: (v: string) => v },
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    pglite: client,
+    async rows<T>(query: SQL) {
+      const res = await db.execute(query);
+      return (res as unknown as { rows: T[] }).rows;
+    },
+    async exec(text) {
+      await client.exec(text);
+    },
+    async ping() {
+      await client.query('select 1');
+    },
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    async close() {
+      await client.close();
+      lock?.release();
+    },
+  };
+}
+
+/**
+ * Apply the committed SQL migrations. On PostgreSQL a session advisory lock on a dedicated
+ * connection makes concurrent start-ups of several servers (or test workers) wait for each other.
+ */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    await migratePglite(database.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder });
+    return;
+  }
+  const pool = database.pool!;
+  const lockClient = await pool.connect();
+  try {
+    await lockClient.query('select pg_advisory_lock(4242001)');
+    await migratePg(database.db as unknown as Parameters<typeof migratePg>[0], { migrationsFolder });
+  } finally {
+    await lockClient.query('select pg_advisory_unlock(4242001)').catch(() => undefined);
+    lockClient.release();
+  }
+}
+
+export { sql };

@@ -1,0 +1,40 @@
+/**
+ * The demo dataset: a province (Tuyên Quang, which absorbed Hà Giang in 2025, the article's
+ * province) with its Public Administrative Service Center, Department of Home Affairs and other
+ * departments, a few communes, and one account per role. Every person is fictional; every row is
+ * marked is_demo. Agency identifiers follow the shape of Decision 20/2020 but are illustrative.
+ */
+import type { Role } from '../../platform/principal.js';
+
+export const DEMO_PROVINCE = '08';
+
+export const DEMO_COMMUNES = [
+  { code: '90001', name: 'Phường Hà Giang 1', type: 'phuong', predecessors: [] as string[] },
+  { code: '90002', name: 'Phường Hà Giang 2', type: 'phuong', predecessors: [] },
+  { code: '90003', name: 'Phường Minh Xuân', type: 'phuong', predecessors: [] },
+  { code: '90004', name: 'Xã Đồng Văn', type: 'xa', predecessors: [] },
+  { code: '90005', name: 'Xã Mèo Vạc', type: 'xa', predecessors: [] },
+];
+
+export const DEMO_AGENCIES: ReadonlyArray<{ code: string; name: string; parent: string | null; adminUnit: string; units?: string[] }> = [
+  { code: '000.00.00.H57', name: 'Ủy ban nhân dân tỉnh Tuyên Quang', parent: null, adminUnit: '08' },
+  { code: '000.00.31.H57', name: 'Trung tâm Phục vụ hành chính công tỉnh', parent: '000.00.00.H57', adminUnit: '08', units: ['Bộ phận tiếp nhận và trả kết quả', 'Phòng Kiểm soát thủ tục hành chính'] },
+  { code: '000.00.14.H57', name: 'Sở Nội vụ', parent: '000.00.00.H57', adminUnit: '08', units: ['Phòng Công chức, viên chức', 'Phòng Thi đua, khen thưởng'] },
+  { code: '000.00.16.H57', name: 'Sở Tư pháp', parent: '000.00.00.H57', adminUnit: '08', units: ['Phòng Hành chính tư pháp', 'Phòng Bổ trợ tư pháp'] },
+  { code: '000.00.22.H57', name: 'Sở Nông nghiệp và Môi trường', parent: '000.00.00.H57', adminUnit: '08', units: ['Phòng Đất đai'] },
+  { code: '000.00.11.H57', name: 'Sở Xây dựng', parent: '000.00.00.H57', adminUnit: '08', units: ['Phòng Quản lý hoạt động xây dựng'] },
+  { code: '000.00.05.H57', name: 'Thanh tra tỉnh', parent: '000.00.00.H57', adminUnit: '08' },
+  { code: '000.01.20.H57', name: 'Ủy ban nhân dân phường Hà Giang 1', parent: '000.00.00.H57', adminUnit: '90001', units: ['Bộ phận một cửa'] },
+  { code: '000.02.20.H57', name: 'Ủy ban nhân dân xã Đồng Văn', parent: '000.00.00.H57', adminUnit: '90004', units: ['Bộ phận một cửa'] },
+];
+
+export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: string; kind: 'official' | 'citizen'; role: Role; agency: string; phone?: string }> = [
+  { username: 'admin', displayName: 'Quản trị hệ thống', kind: 'official', role: 'admin', agency: '000.00.00.H57' },
+  { username: 'motcua', displayName: 'Nguyễn Thị Mai', kind: 'official', role: 'counter_officer', agency: '000.00.31.H57' },
+  { username: 'chuyenvien', displayName: 'Trần Văn Bình', kind: 'official', role: 'processing_officer', agency: '000.00.16.H57' },
+  { username: 'lanhdao', displayName: 'Lê Quang Dũng', kind: 'official', role: 'leader', agency: '000.00.16.H57' },
+  { username: 'thanhtra', displayName: 'Phạm Thu Hà', kind: 'official', role: 'inspector', agency: '000.00.05.H57' },
+  { username: 'noivu', displayName: 'Hoàng Minh Tuấn', kind: 'official', role: 'home_affairs', agency: '000.00.14.H57' },
+  { username: 'kiemtoan', displayName: 'Vũ Thị Lan', kind: 'official', role: 'auditor', agency: '000.00.00.H57' },
+  { username: 'congdan', displayName: 'Đỗ Văn An', kind: 'citizen', role: 'citizen', agency: '000.00.00.H57', phone: '0912345678' },
+];

@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../platform/errors.js';
+import type { Principal } from '../../platform/principal.js';
+import { isCsrfValid, resolveApiToken, resolveSession } from './auth.service.js';
+
+export const SESSION_COOKIE = 'congvu_sid';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Writes that need no CSRF token: they create the session (there is no token yet). */
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
+
+export function setSessionCookie(reply: FastifyReply, token: string, ctx: AppContext): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.isProduction,
+    maxAge: ctx.config.sessionTtlHours * 3600,
+  });
+}
+
+/**
+ * Resolves who is calling on every request: `Authorization: Bearer` (API token, no CSRF) or the
+ * session cookie (CSRF token required on writes).
+ */
+export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContext }) => {
+  const { ctx } = opts;
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      req.principal = await resolveApiToken(ctx, auth.slice(7).trim());
+      if (!req.principal) throw new AppError('UNAUTHENTICATED', 'Mã truy cập API không hợp lệ hoặc đã bị thu hồi.');
+      return;
+    }
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (!cookie) return;
+    req.principal = await resolveSession(ctx, cookie);
+    if (req.principal && !SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(req.url.split('?')[0])) {
+      const header = req.headers['x-csrf-token'];
+      if (!isCsrfValid(req.principal, Array.isArray(header) ? header[0] : header)) {
+        throw new AppError('CSRF_TOKEN_INVALID', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (x-csrf-token).');
+      }
+    }
+  });
+});

@@ -1,0 +1,13 @@
+import type { Static } from 'typebox';
+import type { Principal } from '../../platform/principal.js';
+import type { SessionResponse } from './auth.schemas.js';
+
+export const presentSession = (p: Principal): Static<typeof SessionResponse> => ({
+  user: {
+    id: p.userId ?? p.tokenId ?? '',
+    username: p.username,
+    displayName: p.displayName,
+    roles: p.grants.map((g) => ({ role: g.role, agencyCode: g.agencyCode || null })),
+  },
+  csrfToken: p.csrfToken,
+});

@@ -1,0 +1,121 @@
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { apiToken, oidcFlow, session, userAccount } from '../../db/schema/index.js';
+import type { RoleGrant } from '../../platform/principal.js';
+
+export type UserRow = typeof userAccount.$inferSelect;
+
+export const findUserByUsername = async (db: DbOrTx, username: string): Promise<UserRow | undefined> =>
+  (await db.select().from(userAccount).where(sql`lower(${userAccount.username}) = lower(${username})`))[0];
+
+export const findUserById = async (db: DbOrTx, id: string): Promise<UserRow | undefined> =>
+  (await db.select().from(userAccount).where(eq(userAccount.id, id)))[0];
+
+export const findUserByOidc = async (db: DbOrTx, issuer: string, subject: string): Promise<UserRow | undefined> =>
+  (await db.select().from(userAccount).where(and(eq(userAccount.oidcIssuer, issuer), eq(userAccount.oidcSubject, subject))))[0];
+
+export async function recordFailedLogin(db: DbOrTx, userId: string, maxFailures: number, lockMinutes: number): Promise<void> {
+  await db
+    .update(userAccount)
+    .set({
+      failedLogins: sql`${userAccount.failedLogins} + 1`,
+      lockedUntil: sql`case when ${userAccount.failedLogins} + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else ${userAccount.lockedUntil} end`,
+    })
+    .where(eq(userAccount.id, userId));
+}
+
+export async function resetFailedLogins(db: DbOrTx, userId: string): Promise<void> {
+  await db.update(userAccount).set({ failedLogins: 0, lockedUntil: null }).where(eq(userAccount.id, userId));
+}
+
+export async function insertSession(db: DbOrTx, row: typeof session.$inferInsert): Promise<void> {
+  await db.insert(session).values(row);
+}
+
+export async function findSession(db: DbOrTx, tokenHash: string) {
+  return (await db.select().from(session).where(and(eq(session.tokenHash, tokenHash), sql`${session.expiresAt} > now()`)))[0];
+}
+
+export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
+  await db.delete(session).where(eq(session.tokenHash, tokenHash));
+}
+
+export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
+  await db.delete(session).where(lt(session.expiresAt, sql`now()`));
+}
+
+export async function findActiveToken(db: DbOrTx, tokenHash: string) {
+  return (await db.select().from(apiToken).where(and(eq(apiToken.tokenHash, tokenHash), isNull(apiToken.revokedAt))))[0];
+}
+
+export async function touchToken(db: DbOrTx, id: string): Promise<void> {
+  await db.update(apiToken).set({ lastUsedAt: sql`now()` }).where(and(eq(apiToken.id, id), sql`(${apiToken.lastUsedAt} is null or ${apiToken.lastUsedAt} < now() - interval '1 minute')`));
+}
+
+interface GrantRow {
+  id: string;
+  role: string;
+  agency_id: string;
+  agency_code: string;
+  org_unit_id: string | null;
+  agency_ids: string[] | string;
+}
+
+const toGrant = (r: GrantRow): RoleGrant => ({
+  id: r.id,
+  role: r.role as RoleGrant['role'],
+  agencyId: r.agency_id,
+  agencyCode: r.agency_code,
+  orgUnitId: r.org_unit_id,
+  agencyIds: Array.isArray(r.agency_ids) ? r.agency_ids : String(r.agency_ids).replace(/[{}]/g, '').split(',').filter(Boolean),
+});
+
+/** Role grants of a user, each with the agency subtree it reaches. */
+export async function loadGrants(db: DbOrTx, userId: string): Promise<RoleGrant[]> {
+  const res = await db.execute(sql`
+    with recursive scope(grant_id, agency_id) as (
+      select ra.id, ra.agency_id from role_assignment ra where ra.user_id = ${userId}
+      union all
+      select s.grant_id, a.id from agency a join scope s on a.parent_id = s.agency_id
+    )
+    select ra.id, ra.role, ra.agency_id, ag.code as agency_code, ra.org_unit_id,
+           array_agg(s.agency_id::text) as agency_ids
+    from role_assignment ra
+    join agency ag on ag.id = ra.agency_id
+    join scope s on s.grant_id = ra.id
+    where ra.user_id = ${userId}
+    group by ra.id, ra.role, ra.agency_id, ag.code, ra.org_unit_id
+    order by ra.role, ag.code`);
+  return (res as unknown as { rows: GrantRow[] }).rows.map(toGrant);
+}
+
+/** The grant an API token carries: one role over its agency subtree. */
+export async function loadTokenGrant(db: DbOrTx, tokenId: string): Promise<RoleGrant[]> {
+  const res = await db.execute(sql`
+    with recursive scope(agency_id) as (
+      select t.agency_id from api_token t where t.id = ${tokenId}
+      union all
+      select a.id from agency a join scope s on a.parent_id = s.agency_id
+    )
+    select t.id, t.role, t.agency_id, ag.code as agency_code, null as org_unit_id,
+           (select array_agg(agency_id::text) from scope) as agency_ids
+    from api_token t join agency ag on ag.id = t.agency_id where t.id = ${tokenId}`);
+  return (res as unknown as { rows: GrantRow[] }).rows.map(toGrant);
+}
+
+export async function insertOidcFlow(db: DbOrTx, row: typeof oidcFlow.$inferInsert): Promise<void> {
+  await db.delete(oidcFlow).where(lt(oidcFlow.createdAt, sql`now() - interval '15 minutes'`));
+  await db.insert(oidcFlow).values(row);
+}
+
+export async function takeOidcFlow(db: DbOrTx, state: string) {
+  return (await db.delete(oidcFlow).where(and(eq(oidcFlow.state, state), sql`${oidcFlow.createdAt} > now() - interval '15 minutes'`)).returning())[0];
+}
+
+export async function insertCitizenFromOidc(db: DbOrTx, row: { username: string; displayName: string; email: string | null; issuer: string; subject: string }) {
+  const [u] = await db
+    .insert(userAccount)
+    .values({ username: row.username, displayName: row.displayName, email: row.email, kind: 'citizen', oidcIssuer: row.issuer, oidcSubject: row.subject })
+    .returning();
+  return u;
+}

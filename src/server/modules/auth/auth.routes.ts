@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.js';
+import { requirePrincipal } from '../../platform/principal.js';
+import { setSessionCookie, SESSION_COOKIE } from './auth.plugin.js';
+import { presentSession } from './auth.presenter.js';
+import { LoginBody, SessionResponse } from './auth.schemas.js';
+import * as service from './auth.service.js';
+import { registerOidcRoutes } from './oidc.js';
+
+export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+  app.post<{ Body: { username: string; password: string } }>(
+    '/api/v1/auth/login',
+    {
+      schema: { tags: ['auth'], summary: 'Đăng nhập / Sign in', body: LoginBody, response: { 200: SessionResponse } },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const { principal, cookieToken } = await service.login(ctx, req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
+      setSessionCookie(reply, cookieToken, ctx);
+      return presentSession(principal);
+    },
+  );
+
+  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại / Current user', response: { 200: SessionResponse } } }, async (req) =>
+    presentSession(requirePrincipal(req.principal)),
+  );
+
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất / Sign out' } }, async (req, reply) => {
+    await service.logout(ctx, requirePrincipal(req.principal));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  if (ctx.config.oidc) await registerOidcRoutes(app, ctx, ctx.config.oidc);
+}

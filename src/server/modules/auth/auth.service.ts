@@ -1,0 +1,126 @@
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import type { AppContext } from '../../context.js';
+import { appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
+import { randomToken, safeEqual, sha256 } from '../../platform/crypto.js';
+import { AppError } from '../../platform/errors.js';
+import type { Principal, RoleGrant } from '../../platform/principal.js';
+import * as repo from './auth.repo.js';
+
+export const hashPassword = (password: string): Promise<string> => argonHash(password);
+
+// A hash to verify against when the user does not exist, so timing does not reveal usernames.
+let dummyHash: Promise<string> | undefined;
+
+export interface SessionResult {
+  principal: Principal;
+  cookieToken: string;
+}
+
+const implicitCitizenGrant: RoleGrant = { id: 'implicit', role: 'citizen', agencyId: '', agencyCode: '', orgUnitId: null, agencyIds: [] };
+
+async function principalForUser(ctx: AppContext, user: repo.UserRow, via: Principal['via'], csrfToken: string | null, sessionHash: string | null): Promise<Principal> {
+  const grants = await repo.loadGrants(ctx.db, user.id);
+  if (user.kind === 'citizen' && !grants.some((g) => g.role === 'citizen')) grants.push(implicitCitizenGrant);
+  return {
+    via,
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    label: `user:${user.username}`,
+    grants,
+    csrfToken,
+    sessionHash,
+    tokenId: null,
+  };
+}
+
+async function openSession(ctx: AppContext, user: repo.UserRow, meta: { ip?: string; userAgent?: string }, method: string): Promise<SessionResult> {
+  const cookieToken = randomToken();
+  const csrfToken = randomToken(24);
+  const tokenHash = sha256(cookieToken);
+  await ctx.db.transaction(async (tx) => {
+    await repo.resetFailedLogins(tx, user.id);
+    await repo.insertSession(tx, {
+      tokenHash,
+      userId: user.id,
+      csrfToken,
+      expiresAt: new Date(Date.now() + ctx.config.sessionTtlHours * 3600_000),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    await appendAudit(tx, { stream: SYSTEM_STREAM, actor: { userId: user.id, label: `user:${user.username}` }, action: 'auth.login', entityType: 'user', entityId: user.id, data: { method, ip: meta.ip ?? null } });
+  });
+  return { principal: await principalForUser(ctx, user, 'session', csrfToken, tokenHash), cookieToken };
+}
+
+/** Password sign-in with lockout after repeated failures (counted in the database, so it holds across servers). */
+export async function login(ctx: AppContext, username: string, password: string, meta: { ip?: string; userAgent?: string }): Promise<SessionResult> {
+  const user = await repo.findUserByUsername(ctx.db, username.trim());
+  if (!user || !user.passwordHash || !user.isActive) {
+    dummyHash ??= argonHash('not-a-real-password');
+    await argonVerify(await dummyHash, password).catch(() => false);
+    throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+    throw new AppError('ACCOUNT_LOCKED', 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.', {
+      extra: { retryAfter: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000) },
+    });
+  }
+  const ok = await argonVerify(user.passwordHash, password).catch(() => false);
+  if (!ok) {
+    await repo.recordFailedLogin(ctx.db, user.id, ctx.config.loginMaxFailures, ctx.config.loginLockMinutes);
+    throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+  }
+  return openSession(ctx, user, meta, 'password');
+}
+
+export async function loginWithOidc(ctx: AppContext, claims: { iss: string; sub: string; name?: string; email?: string; preferred_username?: string }, meta: { ip?: string; userAgent?: string }): Promise<SessionResult> {
+  let user = await repo.findUserByOidc(ctx.db, claims.iss, claims.sub);
+  if (!user) {
+    const username = `sso:${claims.preferred_username ?? claims.sub}`.slice(0, 80);
+    user = await repo.insertCitizenFromOidc(ctx.db, {
+      username,
+      displayName: (claims.name ?? claims.preferred_username ?? claims.sub).normalize('NFC'),
+      email: claims.email ?? null,
+      issuer: claims.iss,
+      subject: claims.sub,
+    });
+  }
+  if (!user.isActive) throw new AppError('FORBIDDEN', 'Tài khoản đã bị vô hiệu hóa.');
+  return openSession(ctx, user, meta, 'oidc');
+}
+
+export async function resolveSession(ctx: AppContext, cookieToken: string): Promise<Principal | null> {
+  const s = await repo.findSession(ctx.db, sha256(cookieToken));
+  if (!s) return null;
+  const user = await repo.findUserById(ctx.db, s.userId);
+  if (!user || !user.isActive) return null;
+  return principalForUser(ctx, user, 'session', s.csrfToken, s.tokenHash);
+}
+
+export async function resolveApiToken(ctx: AppContext, bearer: string): Promise<Principal | null> {
+  const t = await repo.findActiveToken(ctx.db, sha256(bearer));
+  if (!t) return null;
+  await repo.touchToken(ctx.db, t.id);
+  return {
+    via: 'token',
+    userId: null,
+    username: `token:${t.prefix}`,
+    displayName: t.name,
+    label: `token:${t.name}`,
+    grants: await repo.loadTokenGrant(ctx.db, t.id),
+    csrfToken: null,
+    sessionHash: null,
+    tokenId: t.id,
+  };
+}
+
+export async function logout(ctx: AppContext, p: Principal): Promise<void> {
+  if (!p.sessionHash) return;
+  await ctx.db.transaction(async (tx) => {
+    await repo.deleteSession(tx, p.sessionHash!);
+    await appendAudit(tx, { stream: SYSTEM_STREAM, actor: { userId: p.userId, label: p.label }, action: 'auth.logout', entityType: 'user', entityId: p.userId ?? '' });
+  });
+}
+
+export const isCsrfValid = (p: Principal, header: string | undefined): boolean => !!p.csrfToken && !!header && safeEqual(p.csrfToken, header);

@@ -1,0 +1,2 @@
+export { orgRoutes } from './org.routes.js';
+export * as orgRepo from './org.repo.js';

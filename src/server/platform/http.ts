@@ -1,0 +1,67 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type FieldError } from './errors.js';
+
+interface AjvIssue {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+/** `body/applicant/phone` style field names, from ajv's issues. */
+function fieldsOf(issues: AjvIssue[], context: string | undefined): FieldError[] {
+  return issues.map((i) => {
+    const base = i.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const extra = i.keyword === 'required' ? String(i.params.missingProperty) : i.keyword === 'additionalProperties' ? String(i.params.additionalProperty) : '';
+    const field = [base, extra].filter(Boolean).join('.') || context || 'body';
+    const prefix = context && context !== 'body' ? `${context}.` : '';
+    return { field: prefix + field, message: i.message ?? i.keyword };
+  });
+}
+
+export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  const body: Record<string, unknown> = {
+    type: `https://congvu.gov.vn/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
+    title: err.code,
+    status: err.status,
+    code: err.code,
+    detail: err.message,
+    instance: req.url.split('?')[0],
+    requestId: req.id,
+  };
+  if (err.errors?.length) body.errors = err.errors;
+  if (err.extra) Object.assign(body, err.extra);
+  return reply.code(err.status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/** Every error leaves as RFC 9457 problem+json; 5xx hide their details. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
+    if (error instanceof AppError) return sendProblem(req, reply, error);
+    const fe = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
+    if (fe.validation) {
+      const errors = fieldsOf(fe.validation, fe.validationContext);
+      return sendProblem(req, reply, new AppError('VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { errors }));
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe instanceof SyntaxError)) {
+      return sendProblem(req, reply, new AppError('MALFORMED_JSON', 'Nội dung JSON không hợp lệ.', { errors: [{ field: 'body', message: 'malformed JSON' }] }));
+    }
+    if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return sendProblem(req, reply, new AppError('MALFORMED_JSON', 'Thiếu nội dung JSON.', { errors: [{ field: 'body', message: 'empty body' }] }));
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(req, reply, new AppError('UNSUPPORTED_MEDIA_TYPE', 'Kiểu nội dung không được hỗ trợ.'));
+    }
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
+      return sendProblem(req, reply, new AppError('PAYLOAD_TOO_LARGE', 'Nội dung quá lớn.'));
+    }
+    if (fe.statusCode === 429) {
+      return sendProblem(req, reply, new AppError('RATE_LIMITED', 'Quá nhiều yêu cầu, vui lòng thử lại sau.'));
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return sendProblem(req, reply, new AppError('BAD_REQUEST', fe.message, { status: fe.statusCode }));
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    return sendProblem(req, reply, new AppError('INTERNAL', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.'));
+  });
+}

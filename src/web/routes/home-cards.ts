@@ -1,0 +1,83 @@
+import type { Role } from '../lib/types';
+
+export type CardKey =
+  | 'findProcedure'
+  | 'submitDossier'
+  | 'lookup'
+  | 'rate'
+  | 'feedback'
+  | 'intake'
+  | 'returnResult'
+  | 'callQueue'
+  | 'workQueue'
+  | 'unitOverview'
+  | 'lateDossiers'
+  | 'inspections'
+  | 'cases'
+  | 'officials'
+  | 'officeCulture'
+  | 'annualRating'
+  | 'emulation'
+  | 'units'
+  | 'agencies'
+  | 'users'
+  | 'tokens'
+  | 'calendar'
+  | 'audit';
+
+export interface HomeCard {
+  key: CardKey;
+  to: string;
+  /** false: the module is planned; its route shows the "coming in a later release" panel. */
+  isReady: boolean;
+}
+
+const soon = (key: CardKey, to: string): HomeCard => ({ key, to, isReady: false });
+const ready = (key: CardKey, to: string): HomeCard => ({ key, to, isReady: true });
+
+/** What each role does, in the order the home page shows it. */
+export const HOME_CARDS: Record<Role, HomeCard[]> = {
+  citizen: [
+    soon('findProcedure', '/procedures'),
+    soon('submitDossier', '/dossiers/new'),
+    soon('lookup', '/lookup'),
+    soon('rate', '/ratings/new'),
+    soon('feedback', '/feedback/new'),
+  ],
+  counter_officer: [
+    soon('intake', '/counter/intake'),
+    soon('returnResult', '/counter/results'),
+    soon('callQueue', '/counter/queue'),
+  ],
+  processing_officer: [soon('workQueue', '/work/dossiers')],
+  leader: [soon('unitOverview', '/dashboard/unit'), soon('lateDossiers', '/dossiers/late')],
+  inspector: [soon('inspections', '/inspections'), soon('cases', '/cases')],
+  home_affairs: [
+    soon('officials', '/workforce/officials'),
+    soon('officeCulture', '/conduct/office-culture'),
+    soon('annualRating', '/conduct/annual-rating'),
+    soon('emulation', '/conduct/emulation'),
+  ],
+  admin: [
+    ready('units', '/admin/units'),
+    ready('agencies', '/admin/agencies'),
+    ready('users', '/admin/users'),
+    ready('tokens', '/admin/tokens'),
+    ready('calendar', '/calendar'),
+  ],
+  auditor: [soon('audit', '/audit')],
+};
+
+/** Planned routes and the roles whose home card points at them. */
+export function plannedRoutes(): { to: string; key: CardKey; roles: Role[] }[] {
+  const byPath = new Map<string, { to: string; key: CardKey; roles: Role[] }>();
+  for (const [role, cards] of Object.entries(HOME_CARDS) as [Role, HomeCard[]][]) {
+    for (const card of cards) {
+      if (card.isReady) continue;
+      const entry = byPath.get(card.to) ?? { to: card.to, key: card.key, roles: [] };
+      entry.roles.push(role);
+      byPath.set(card.to, entry);
+    }
+  }
+  return [...byPath.values()];
+}
