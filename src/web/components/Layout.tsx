@@ -35,15 +35,17 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const auth = useAuth();
   const { pathname } = useLocation();
-  const [isMenuOpen, setMenuOpen] = useState(false);
+  // the drawer is open for the page it was opened on: navigating closes it without an effect
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const isMenuOpen = menuOpenOn === pathname;
+  const setMenuOpen = (open: boolean) => setMenuOpenOn(open ? pathname : null);
   const menuButton = useRef<HTMLButtonElement>(null);
   const mainRef = useRef<HTMLElement>(null);
   const isFirstRender = useRef(true);
   const user = auth.user;
 
-  // On navigation: close the drawer, move focus to the new page's heading, scroll to top.
+  // On navigation: move focus to the new page's heading and scroll to the top.
   useEffect(() => {
-    setMenuOpen(false);
     if (isFirstRender.current) {
       isFirstRender.current = false;
       return;
@@ -88,7 +90,7 @@ export function Layout({ children }: { children: ReactNode }) {
             className="menu-btn"
             aria-expanded={isMenuOpen}
             aria-controls="sidebar"
-            onClick={() => setMenuOpen((o) => !o)}
+            onClick={() => setMenuOpen(!isMenuOpen)}
           >
             <span className="menu-icon" aria-hidden="true" />
             <span>{isMenuOpen ? t('header.closeMenu') : t('header.menu')}</span>

@@ -10,7 +10,9 @@ export function SearchBox({ id, label, onSearch, initial = '' }: { id: string; l
   const [value, setValue] = useState(initial);
   const last = useRef(initial);
   const onSearchRef = useRef(onSearch);
-  onSearchRef.current = onSearch;
+  useEffect(() => {
+    onSearchRef.current = onSearch;
+  }, [onSearch]);
 
   useEffect(() => {
     const q = value.trim();

@@ -30,7 +30,8 @@ export interface SessionUser {
 
 export interface SessionResponse {
   user: SessionUser;
-  csrfToken: string;
+  /** null for API-token callers; a cookie session always has one. */
+  csrfToken: string | null;
 }
 
 export interface Meta {

@@ -14,7 +14,10 @@ export function usePagedList<T>(fetchPage: PageFetcher<T>, deps: readonly unknow
   const [error, setError] = useState<unknown>(null);
   const controller = useRef<AbortController | null>(null);
   const fetchRef = useRef(fetchPage);
-  fetchRef.current = fetchPage;
+  // keep the latest fetcher (it closes over the current filters); runs before the load effect
+  useEffect(() => {
+    fetchRef.current = fetchPage;
+  });
 
   const load = useCallback(async (cursor: string | null) => {
     controller.current?.abort();

@@ -10,7 +10,8 @@ export function HomePage() {
   const { t } = useI18n();
   const { user } = useAuth();
   if (!user) return null;
-  const held = ROLES.filter((r) => user.roles.some((a) => a.role === r));
+  // sections in the order the server lists the user's roles (the primary role first)
+  const held = [...new Set(user.roles.map((a) => a.role))].filter((r) => ROLES.includes(r));
 
   return (
     <>

@@ -77,7 +77,10 @@ export async function login(ctx: AppContext, username: string, password: string,
 export async function loginWithOidc(ctx: AppContext, claims: { iss: string; sub: string; name?: string; email?: string; preferred_username?: string }, meta: { ip?: string; userAgent?: string }): Promise<SessionResult> {
   let user = await repo.findUserByOidc(ctx.db, claims.iss, claims.sub);
   if (!user) {
-    const username = `sso:${claims.preferred_username ?? claims.sub}`.slice(0, 80);
+    // A readable username, made unique by a hash of (issuer, subject) when the readable one is taken.
+    const readable = `sso:${claims.preferred_username ?? claims.sub}`.slice(0, 60);
+    const taken = await repo.findUserByUsername(ctx.db, readable);
+    const username = taken ? `${readable}-${sha256(`${claims.iss}|${claims.sub}`).slice(0, 8)}` : readable;
     user = await repo.insertCitizenFromOidc(ctx.db, {
       username,
       displayName: (claims.name ?? claims.preferred_username ?? claims.sub).normalize('NFC'),

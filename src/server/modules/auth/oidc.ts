@@ -47,16 +47,24 @@ export async function registerOidcRoutes(app: FastifyInstance, ctx: AppContext, 
     if (!flow) throw new AppError('BAD_REQUEST', 'Phiên đăng nhập SSO không hợp lệ hoặc đã hết hạn.');
     const current = new URL(req.url, settings.redirectUri);
     let claims: client.IDToken | undefined;
+    let userInfo: client.UserInfoResponse | undefined;
     try {
       const tokens = await client.authorizationCodeGrant(config, current, { pkceCodeVerifier: flow.codeVerifier, expectedState: flow.state, expectedNonce: flow.nonce });
       claims = tokens.claims();
+      // OIDC Core §5.4: with response_type=code, profile/email claims come from the UserInfo
+      // endpoint, not the ID token. fetchUserInfo checks its `sub` against the ID token's.
+      if (claims && config.serverMetadata().userinfo_endpoint) userInfo = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
     } catch (err) {
       throw new AppError('UNAUTHENTICATED', `Đăng nhập SSO thất bại: ${(err as Error).message}`);
     }
     if (!claims) throw new AppError('UNAUTHENTICATED', 'Máy chủ định danh không trả về ID token.');
+    const claim = (name: string): string | undefined => {
+      const value = userInfo?.[name] ?? claims[name];
+      return typeof value === 'string' && value ? value : undefined;
+    };
     const { cookieToken } = await loginWithOidc(
       ctx,
-      { iss: claims.iss, sub: claims.sub, name: claims.name as string | undefined, email: claims.email as string | undefined, preferred_username: claims.preferred_username as string | undefined },
+      { iss: claims.iss, sub: claims.sub, name: claim('name'), email: claim('email'), preferred_username: claim('preferred_username') },
       { ip: req.ip, userAgent: req.headers['user-agent'] },
     );
     setSessionCookie(reply, cookieToken, ctx);

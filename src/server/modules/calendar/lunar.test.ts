@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { julianDayNumber } from './lunar.astro.js';
+import { julianDayNumber, UTC7_FROM_JDN } from './lunar.astro.js';
 import { canChiYear, leapMonthOf, lunarMonthLength, lunarToSolar, solarToLunar, tetDate } from './lunar.js';
 
 /**
@@ -71,6 +71,11 @@ describe('Tết dates (published table)', () => {
   it('uses UTC+8 before the 1967 switch: Tết Đinh Mùi 1967 = 09/02/1967, Tết Canh Tý 1900 = 31/01/1900', () => {
     expect(fmt(tetDate(1967))).toBe('09/02/1967');
     expect(fmt(tetDate(1900))).toBe('31/01/1900');
+  });
+
+  it('switches to UTC+7 on 08/08/1967: month 11 Đinh Mùi starts 01/12/1967 (UTC+8 would give 02/12)', () => {
+    expect(julianDayNumber(1967, 8, 8)).toBe(UTC7_FROM_JDN);
+    expect(solarToLunar(1967, 12, 1)).toEqual({ day: 1, month: 11, year: 1967, leap: false });
   });
 });
 

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.js';
+import type { DbOrTx } from '../../db/client.js';
 import { agencyStream, appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
 import { randomToken, sha256 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
@@ -125,8 +126,8 @@ export async function createOrgUnit(ctx: AppContext, p: P, agencyCode: string, b
 }
 
 // ── Users and role assignments ─────────────────────────────────────────────────────────────────
-async function presentUsers(ctx: AppContext, users: repo.UserRow[]) {
-  const roles = await repo.rolesOfUsers(ctx.db, users.map((u) => u.id));
+async function presentUsers(db: DbOrTx, users: repo.UserRow[]) {
+  const roles = await repo.rolesOfUsers(db, users.map((u) => u.id));
   return users.map((u) => presentUser(u, roles.filter((r) => r.userId === u.id)));
 }
 
@@ -136,7 +137,7 @@ export async function listUsers(ctx: AppContext, p: P, a: PageArgs) {
   const [after] = (decodeCursor(a.cursor) ?? []) as [string?];
   const rows = await repo.listUsers(ctx.db, { scope: agencyIds, term: searchTerm(a.q), after, limit });
   const page = toPage(rows, limit, (u) => u, (u) => [u.username.toLowerCase()]);
-  return { items: await presentUsers(ctx, page.items), nextCursor: page.nextCursor };
+  return { items: await presentUsers(ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
 async function userForAdmin(ctx: AppContext, p: P, id: string) {
@@ -173,7 +174,7 @@ export async function assignRole(ctx: AppContext, p: P, userId: string, body: { 
     const row = await repo.insertRoleAssignment(tx, { userId: user.id, role: body.role, agencyId: target.id, orgUnitId: body.unitId ?? null });
     if (!row) throw new AppError('ALREADY_EXISTS', 'Người dùng đã có vai trò này tại cơ quan này.');
     await appendAudit(tx, { stream: agencyStream(target.code), actor: actorOf(principal), action: 'role.assign', entityType: 'user', entityId: user.id, provinceCode: target.provinceCode, data: { role: body.role, agencyCode: target.code, unitId: body.unitId ?? null } });
-    return (await presentUsers(ctx, [user]))[0];
+    return (await presentUsers(tx, [user]))[0];
   });
 }
 

@@ -78,18 +78,10 @@ export function I18nProvider({ children, initialLang }: { children: ReactNode; i
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const dateTime = new Intl.DateTimeFormat(LOCALES[lang], {
-      timeZone: TIME_ZONE,
-      day: '2-digit',
-      month: '2-digit',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    });
     const dateOpts = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
     const plainDate = new Intl.DateTimeFormat(LOCALES[lang], { ...dateOpts, timeZone: 'UTC' });
     const zonedDate = new Intl.DateTimeFormat(LOCALES[lang], { ...dateOpts, timeZone: TIME_ZONE });
+    const zonedTime = new Intl.DateTimeFormat(LOCALES[lang], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
     return {
       lang,
       setLang,
@@ -97,7 +89,8 @@ export function I18nProvider({ children, initialLang }: { children: ReactNode; i
       formatDateTime: (iso) => {
         if (!iso) return '';
         const d = new Date(iso);
-        return Number.isNaN(d.getTime()) ? iso : dateTime.format(d);
+        // date first, then time, in both languages: 28/11/2026 07:10
+        return Number.isNaN(d.getTime()) ? iso : `${zonedDate.format(d)} ${zonedTime.format(d)}`;
       },
       formatDate: (iso) => {
         if (!iso) return '';

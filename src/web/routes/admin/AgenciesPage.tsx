@@ -62,7 +62,7 @@ export function AgenciesPage() {
                 <Fragment key={a.code}>
                   <tr>
                     <td data-label={t('agencies.col.code')}><code>{a.code}</code></td>
-                    <td data-label={t('agencies.col.name')}>{a.name}</td>
+                    <td data-label={t('agencies.col.name')} className="cell-primary">{a.name}</td>
                     <td data-label={t('agencies.col.parent')}>{a.parentCode ? <code>{a.parentCode}</code> : t('common.none')}</td>
                     <td data-label={t('agencies.col.adminUnit')}><code>{a.adminUnitCode}</code></td>
                     <td className="cell-actions">

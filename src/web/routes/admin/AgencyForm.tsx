@@ -4,7 +4,7 @@ import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import type { Agency } from '../../lib/types';
 import { useForm } from '../../lib/use-form';
-import { AGENCY_CODE, optional, requireText } from './validation';
+import { AGENCY_CODE, UNIT_CODE, optional, requireText } from './validation';
 
 export function AgencyForm({ onCreated, onCancel }: { onCreated: (a: Agency) => void; onCancel: () => void }) {
   const { t } = useI18n();
@@ -14,9 +14,9 @@ export function AgencyForm({ onCreated, onCancel }: { onCreated: (a: Agency) => 
     t,
     validate: (v) => ({
       code: AGENCY_CODE.test(v.code.trim()) ? undefined : t('agencies.field.codeInvalid'),
-      name: requireText(t, v.name, t('agencies.field.name'), 255),
+      name: requireText(t, v.name, t('agencies.field.name'), 300),
       parentCode: v.parentCode.trim() && !AGENCY_CODE.test(v.parentCode.trim()) ? t('agencies.field.codeInvalid') : undefined,
-      adminUnitCode: requireText(t, v.adminUnitCode, t('agencies.field.adminUnitCode'), 10),
+      adminUnitCode: UNIT_CODE.test(v.adminUnitCode.trim()) ? undefined : t('agencies.field.adminUnitInvalid'),
     }),
     onSubmit: async (v) => {
       const created = await api.post<Agency>('/admin/agencies', {
@@ -52,8 +52,8 @@ export function AgencyForm({ onCreated, onCancel }: { onCreated: (a: Agency) => 
         spellCheck={false}
         className="field--wide"
       />
-      <TextField {...form.field('name')} label={t('agencies.field.name')} maxLength={255} autoComplete="off" className="field--wide" />
-      <TextField {...form.field('adminUnitCode')} label={t('agencies.field.adminUnitCode')} inputMode="numeric" maxLength={10} autoComplete="off" />
+      <TextField {...form.field('name')} label={t('agencies.field.name')} maxLength={300} autoComplete="off" className="field--wide" />
+      <TextField {...form.field('adminUnitCode')} label={t('agencies.field.adminUnitCode')} inputMode="numeric" maxLength={5} autoComplete="off" />
       <TextField {...form.field('parentCode')} onValueChange={upper('parentCode')} label={t('agencies.field.parentCode')} optional maxLength={35} autoComplete="off" spellCheck={false} />
     </FormPanel>
   );

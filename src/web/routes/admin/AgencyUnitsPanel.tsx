@@ -50,7 +50,7 @@ export function AgencyUnitsPanel({ agency }: { agency: Agency }) {
     idPrefix: prefix,
     initial: { name: '', kind: 'phong', parentId: '' },
     t,
-    validate: (v) => ({ name: requireText(t, v.name, t('agencies.unit.name'), 255) }),
+    validate: (v) => ({ name: requireText(t, v.name, t('agencies.unit.name'), 200) }),
     onSubmit: async (v) => {
       const created = await api.post<AgencyUnit>(base, {
         name: v.name.trim().normalize('NFC'),
@@ -73,7 +73,8 @@ export function AgencyUnitsPanel({ agency }: { agency: Agency }) {
         <ul className="tree">
           {ordered.map(({ unit, depth }) => (
             <li key={unit.id} className={`tree-item tree-depth-${Math.min(depth, 4)}`}>
-              <span className="tree-kind">{t(`agencies.kind.${unit.kind}`)}</span> {unit.name}
+              {unit.name}
+              <span className="tree-kind">{t(`agencies.kind.${unit.kind}`)}</span>
             </li>
           ))}
         </ul>
@@ -88,7 +89,7 @@ export function AgencyUnitsPanel({ agency }: { agency: Agency }) {
         onSubmit={(e) => void form.handleSubmit(e)}
         className="form-panel--inline"
       >
-        <TextField {...form.field('name')} label={t('agencies.unit.name')} maxLength={255} autoComplete="off" />
+        <TextField {...form.field('name')} label={t('agencies.unit.name')} maxLength={200} autoComplete="off" />
         <SelectField
           {...form.field('kind')}
           label={t('agencies.unit.kind')}

@@ -8,11 +8,11 @@ import { UNIT_CODE_BY_LEVEL, optional, requireText } from './validation';
 
 /** Unit types offered per level (stored as these identifiers; shown translated). */
 export const UNIT_TYPES: Record<UnitLevel, string[]> = {
-  province: ['tinh', 'thanh_pho'],
-  commune: ['xa', 'phuong', 'dac_khu'],
+  province: ['tinh', 'thanh_pho_tw'],
+  commune: ['xa', 'phuong', 'dac_khu', 'thi_tran'],
   district: ['huyen', 'quan', 'thi_xa', 'thanh_pho'],
 };
-const KNOWN_TYPES = new Set(['tinh', 'thanh_pho', 'xa', 'phuong', 'dac_khu', 'thi_tran', 'huyen', 'quan', 'thi_xa']);
+const KNOWN_TYPES = new Set(['tinh', 'thanh_pho_tw', 'thanh_pho', 'xa', 'phuong', 'dac_khu', 'thi_tran', 'huyen', 'quan', 'thi_xa']);
 
 export function unitTypeLabel(t: Translate, type: string): string {
   return KNOWN_TYPES.has(type) ? t(`units.type.${type}` as MessageKey) : type;

@@ -75,7 +75,7 @@ export function UnitsPage() {
             {list.items.map((u) => (
               <tr key={u.code} className={u.validTo ? 'is-muted' : undefined}>
                 <td data-label={t('units.col.code')}><code>{u.code}</code></td>
-                <td data-label={t('units.col.name')}>{u.name}</td>
+                <td data-label={t('units.col.name')} className="cell-primary">{u.name}</td>
                 <td data-label={t('units.col.level')}>{t(`units.level.${u.level}`)}</td>
                 <td data-label={t('units.col.type')}>{unitTypeLabel(t, u.type)}</td>
                 <td data-label={t('units.col.parent')}>{u.parentCode ? <code>{u.parentCode}</code> : t('common.none')}</td>

@@ -1,0 +1,30 @@
+export { canChiYear, leapMonthOf, lunarMonthLength, lunarToSolar, solarToLunar, tetDate, type CivilDate, type LunarDate } from './lunar.js';
+export {
+  computeDefaultYear,
+  DEFAULT_RULES_VERSION,
+  holidaysFor,
+  officialYears,
+  scheduleFor,
+  type CalendarDay,
+  type OfficialYear,
+  type OfficialYearOverrides,
+  type ProvisionalYear,
+  type YearSchedule,
+} from './holidays.js';
+export {
+  buildWorkingCalendar,
+  computeDeadline,
+  DEFAULT_OFFICE_HOURS,
+  defaultWorkingCalendar,
+  formatVN,
+  naiveAddWorkingDays,
+  naiveRules,
+  WorkingCalendar,
+  type CalendarOptions,
+  type DeadlineRequest,
+  type DeadlineResult,
+  type DeadlineUnit,
+  type NaiveRules,
+  type OfficeInterval,
+  type Pause,
+} from './deadline.js';

@@ -1,0 +1,75 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness, uid } from '../test/harness.js';
+import { appendAudit, verifyAudit } from './audit.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+const actor = { userId: null, label: 'test' };
+
+async function writeChain(stream: string, n: number): Promise<void> {
+  for (let i = 0; i < n; i++) {
+    await h.database.db.transaction((tx) => appendAudit(tx, { stream, actor, action: 'thing.do', entityType: 'thing', entityId: String(i), data: { i, note: 'Hồ sơ số ' + i } }));
+  }
+}
+
+/** Only this test's stream is judged, so parallel test files do not interfere. */
+async function problemsOf(stream: string) {
+  return (await verifyAudit(h.database.db)).problems.filter((p) => p.stream === stream);
+}
+
+describe('audit chains', () => {
+  it('numbers entries per stream and links each to the previous hash', async () => {
+    const stream = `test:${uid()}`;
+    await writeChain(stream, 3);
+    const rows = await h.database.rows<{ seq: string; prev_hash: string; hash: string }>(sql`select seq, prev_hash, hash from audit_event where stream = ${stream} order by seq`);
+    expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3]);
+    expect(rows[1].prev_hash).toBe(rows[0].hash);
+    expect(rows[2].prev_hash).toBe(rows[1].hash);
+    expect(await problemsOf(stream)).toEqual([]);
+  });
+
+  it('concurrent appends to one stream stay gapless', async () => {
+    const stream = `test:${uid()}`;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => h.database.db.transaction((tx) => appendAudit(tx, { stream, actor, action: 'x', entityType: 't', entityId: String(i) }))));
+    const rows = await h.database.rows<{ seq: string }>(sql`select seq from audit_event where stream = ${stream} order by seq`);
+    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await problemsOf(stream)).toEqual([]);
+  });
+
+  it('an entry written in a transaction that rolls back leaves no trace', async () => {
+    const stream = `test:${uid()}`;
+    await writeChain(stream, 1);
+    await expect(
+      h.database.db.transaction(async (tx) => {
+        await appendAudit(tx, { stream, actor, action: 'x', entityType: 't', entityId: 'rolled-back' });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    await writeChain(stream, 1);
+    expect(await problemsOf(stream)).toEqual([]);
+  });
+
+  it('detects an altered entry and names it', async () => {
+    const stream = `test:${uid()}`;
+    await writeChain(stream, 4);
+    await h.database.exec(`update audit_event set data = '{"i": 99}' where stream = '${stream}' and seq = 2`);
+    expect(await problemsOf(stream)).toEqual([{ stream, seq: 2, reason: expect.stringContaining('altered') }]);
+  });
+
+  it('detects a deleted entry in the middle and at the end', async () => {
+    const mid = `test:${uid()}`;
+    await writeChain(mid, 4);
+    await h.database.exec(`delete from audit_event where stream = '${mid}' and seq = 3`);
+    expect(await problemsOf(mid)).toEqual([{ stream: mid, seq: 3, reason: expect.stringContaining('missing') }]);
+
+    const tail = `test:${uid()}`;
+    await writeChain(tail, 3);
+    await h.database.exec(`delete from audit_event where stream = '${tail}' and seq = 3`);
+    expect(await problemsOf(tail)).toEqual([{ stream: tail, seq: 3, reason: expect.stringContaining('deleted') }]);
+  });
+});

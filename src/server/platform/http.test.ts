@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../test/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe('HTTP basics', () => {
+  it('healthz and readyz', async () => {
+    expect((await h.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await h.app.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().status).toBe('ready');
+  });
+
+  it('metrics in Prometheus text format with request counts, latencies and the pool', async () => {
+    await h.app.inject('/healthz');
+    const res = await h.app.inject('/metrics');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('congvu_http_requests_total{method="GET",route="/healthz",status="200"}');
+    expect(res.body).toContain('congvu_http_request_duration_seconds_bucket');
+    expect(res.body).toContain('congvu_db_pool_connections{state="total"}');
+  });
+
+  it('OpenAPI 3 document generated from the route schemas, and the docs UI', async () => {
+    const doc = (await h.app.inject('/api/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.paths['/api/v1/auth/login'].post.requestBody).toBeTruthy();
+    expect(doc.paths['/api/v1/admin/agencies'].get).toBeTruthy();
+    expect((await h.app.inject('/api/docs/')).statusCode).toBe(200);
+  });
+
+  it('unknown API route → 404 problem+json with code and requestId, no stack', async () => {
+    const res = await h.app.inject('/api/v1/khong-co');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    const body = res.json();
+    expect(body).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND' });
+    expect(body.requestId).toBe(res.headers['x-request-id']);
+    expect(res.body).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('malformed JSON → 400 MALFORMED_JSON', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'MALFORMED_JSON' });
+  });
+
+  it('schema violation names the field', async () => {
+    const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y', extra: 1 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('extra');
+  });
+
+  it('security headers and a strict Content-Security-Policy', async () => {
+    const res = await h.app.inject('/healthz');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBeTruthy();
+  });
+
+  it('an unauthenticated call to a protected route → 401 problem', async () => {
+    const res = await h.app.inject('/api/v1/admin/users');
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,39 @@
+import { Layout } from './components/Layout';
+import { useAuth } from './lib/auth';
+import { useI18n } from './lib/i18n';
+import { Redirect, safeNextPath, useLocation } from './lib/router';
+import { LoginPage } from './routes/public/LoginPage';
+import { resolveRoute } from './routes/routes';
+import { ForbiddenPage, NotFoundPage } from './routes/StatusPages';
+
+export function App() {
+  const { t } = useI18n();
+  const auth = useAuth();
+  const { pathname, search, query } = useLocation();
+
+  if (auth.status === 'loading') {
+    return (
+      <div className="boot" role="status">
+        {t('app.loading')}
+      </div>
+    );
+  }
+
+  if (pathname === '/login') {
+    if (auth.status === 'authenticated') return <Redirect to={safeNextPath(query.get('next'))} />;
+    return <LoginPage />;
+  }
+
+  if (auth.status !== 'authenticated') {
+    const next = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
+    return <Redirect to={`/login${next}`} />;
+  }
+
+  const match = resolveRoute(pathname);
+  let page;
+  if (!match) page = <NotFoundPage />;
+  else if (match.route.roles && !auth.hasRole(...match.route.roles)) page = <ForbiddenPage />;
+  else page = match.route.render(match.params);
+
+  return <Layout>{page}</Layout>;
+}

@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert } from '../../components/Alert';
+import { useI18n } from '../../lib/i18n';
+import type { CreatedApiToken } from '../../lib/types';
+
+async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the selection fallback (non-secure context, denied permission)
+  }
+  if (!input) return false;
+  input.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}
+
+/** Shows a freshly created token once: warning, read-only field, copy button, dismiss. */
+export function TokenReveal({ created, onDone }: { created: CreatedApiToken; onDone: () => void }) {
+  const { t } = useI18n();
+  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  return (
+    <section className="panel token-reveal" aria-labelledby="token-reveal-title">
+      <h2 id="token-reveal-title" ref={headingRef} className="section-title" tabIndex={-1}>
+        {t('tokens.createdTitle')}: {created.name}
+      </h2>
+      <Alert kind="warning">{t('tokens.createdWarning')}</Alert>
+      <div className="field">
+        <label className="field-label" htmlFor="token-value">
+          {t('tokens.tokenLabel')}
+        </label>
+        <div className="search-row">
+          <input
+            ref={inputRef}
+            id="token-value"
+            className="input input--mono"
+            readOnly
+            value={created.token}
+            onFocus={(e) => e.currentTarget.select()}
+            spellCheck={false}
+          />
+          <button
+            type="button"
+            className="btn btn--secondary"
+            onClick={() => void copyText(created.token, inputRef.current).then((ok) => setCopyState(ok ? 'copied' : 'failed'))}
+          >
+            {t('tokens.copy')}
+          </button>
+        </div>
+        <p className="field-hint" role="status">
+          {copyState === 'copied' ? t('tokens.copied') : copyState === 'failed' ? t('tokens.copyFailed') : ''}
+        </p>
+      </div>
+      <button type="button" className="btn btn--primary" onClick={onDone}>
+        {t('tokens.done')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { Fragment, useState } from 'react';
+import { Alert } from '../../components/Alert';
+import { ListFooter } from '../../components/ListFooter';
+import { PageHeader } from '../../components/PageHeader';
+import { SearchBox } from '../../components/SearchBox';
+import { api } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import type { AdminUser, Page } from '../../lib/types';
+import { usePagedList } from '../../lib/use-paged-list';
+import { UserForm } from './UserForm';
+import { UserRolesPanel } from './UserRolesPanel';
+
+export function UsersPage() {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [isFormOpen, setFormOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const list = usePagedList<AdminUser>(
+    (cursor, signal) => api.get<Page<AdminUser>>('/admin/users', { q, cursor, limit: 50 }, signal),
+    [q],
+  );
+
+  return (
+    <>
+      <PageHeader title={t('users.title')} intro={t('users.intro')}>
+        <button type="button" className="btn btn--primary" aria-expanded={isFormOpen} onClick={() => { setFormOpen((o) => !o); setNotice(null); }}>
+          {t('common.create')}
+        </button>
+      </PageHeader>
+      {notice ? <Alert kind="success">{notice}</Alert> : null}
+      {isFormOpen ? (
+        <UserForm
+          onCancel={() => setFormOpen(false)}
+          onCreated={(u) => {
+            list.setItems((prev) => [u, ...prev.filter((p) => p.id !== u.id)]);
+            setNotice(t('common.created', { name: u.displayName }));
+            setFormOpen(false);
+            setOpenId(u.id);
+          }}
+        />
+      ) : null}
+      <div className="toolbar">
+        <SearchBox id="users-q" label={t('users.searchLabel')} onSearch={setQ} />
+      </div>
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">{t('users.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('users.col.displayName')}</th>
+              <th scope="col">{t('users.col.username')}</th>
+              <th scope="col">{t('users.col.kind')}</th>
+              <th scope="col">{t('users.col.status')}</th>
+              <th scope="col">{t('users.col.roles')}</th>
+              <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((u) => {
+              const isOpen = openId === u.id;
+              const panelId = `user-roles-${u.id.replace(/\W/g, '_')}`;
+              return (
+                <Fragment key={u.id}>
+                  <tr>
+                    <td data-label={t('users.col.displayName')} className="cell-primary">{u.displayName}</td>
+                    <td data-label={t('users.col.username')}><code>{u.username}</code></td>
+                    <td data-label={t('users.col.kind')}>{t(u.kind === 'citizen' ? 'users.kind.citizen' : 'users.kind.official')}</td>
+                    <td data-label={t('users.col.status')}>
+                      <span className={`status ${u.isActive ? 'status--ok' : 'status--off'}`}>
+                        {t(u.isActive ? 'common.active' : 'common.inactive')}
+                      </span>
+                    </td>
+                    <td data-label={t('users.col.roles')}>
+                      {u.roles.length === 0 ? (
+                        t('common.none')
+                      ) : (
+                        <ul className="role-chips role-chips--plain">
+                          {u.roles.map((r) => (
+                            <li key={r.id} className="chip chip--light" title={r.agencyCode ?? undefined}>
+                              {t(`role.${r.role}`)}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td className="cell-actions">
+                      <button
+                        type="button"
+                        className="btn btn--small btn--secondary"
+                        aria-expanded={isOpen}
+                        aria-controls={isOpen ? panelId : undefined}
+                        onClick={() => setOpenId(isOpen ? null : u.id)}
+                      >
+                        {t('users.manageRoles')}
+                        <span className="visually-hidden">: {u.displayName}</span>
+                      </button>
+                    </td>
+                  </tr>
+                  {isOpen ? (
+                    <tr className="row-detail">
+                      <td colSpan={6} id={panelId}>
+                        <UserRolesPanel
+                          user={u}
+                          onChange={(roles) => list.setItems((prev) => prev.map((p) => (p.id === u.id ? { ...p, roles } : p)))}
+                        />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <ListFooter
+        count={list.items.length}
+        isLoading={list.isLoading}
+        hasMore={!!list.nextCursor}
+        error={list.error}
+        isSearch={!!q}
+        onLoadMore={() => void list.loadMore()}
+      />
+    </>
+  );
+}
