@@ -7,7 +7,11 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  // Keep a shared PostgreSQL test database verifiable: remove the chains these tests broke on purpose.
+  await h.database.exec(`delete from audit_event where stream like 'test:%'; delete from audit_stream_head where stream like 'test:%'`);
+  await h.close();
+});
 
 const actor = { userId: null, label: 'test' };
 
