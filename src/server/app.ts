@@ -94,13 +94,17 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   return app;
 }
 
+/** A missing static file (404), as opposed to an app path: codes such as 1.001978 or 000.00.31.H57-… contain dots. */
+const ASSET_EXTENSIONS = /\.(js|mjs|css|map|png|jpe?g|gif|svg|ico|webp|avif|woff2?|ttf|otf|json|txt|xml|webmanifest|pdf|html?)$/i;
+const isAssetPath = (p: string): boolean => ASSET_EXTENSIONS.test(path.extname(p));
+
 /** The built single-page app, with every non-API GET falling back to index.html. */
 async function registerWeb(app: FastifyInstance): Promise<void> {
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url === '/api';
-    if (hasWeb && !isApi && (req.method === 'GET' || req.method === 'HEAD') && !path.extname(req.url.split('?')[0])) {
+    if (hasWeb && !isApi && (req.method === 'GET' || req.method === 'HEAD') && !isAssetPath(req.url.split('?')[0])) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return sendProblem(req, reply, new AppError('ROUTE_NOT_FOUND', `Không tìm thấy ${req.method} ${req.url.split('?')[0]}.`));

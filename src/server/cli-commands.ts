@@ -5,6 +5,9 @@ import { hashPassword } from './modules/auth/index.js';
 import { appendAudit, SYSTEM_STREAM, verifyAudit } from './platform/audit.js';
 import { randomToken, sha256 } from './platform/crypto.js';
 import { ROLES, type Role } from './platform/principal.js';
+import { importOfficials } from './modules/workforce/index.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 type Values = Record<string, string | boolean | undefined>;
 const cliActor = { userId: null, label: 'cli' };
@@ -63,6 +66,15 @@ export async function runCliCommand(database: Database, cmd: string, sub: string
     });
     console.log(token);
     return 0;
+  }
+  if (cmd === 'import' && sub === 'officials') {
+    const file = _rest[0];
+    if (!file) throw new Error('Cách dùng / usage: congvu import officials FILE.xlsx|FILE.csv [--dry-run]');
+    const dryRun = values['dry-run'] === true;
+    const r = await importOfficials(db, { fileName: path.basename(file), data: readFileSync(file), dryRun, scope: null, actor: cliActor });
+    for (const x of r.rejected) console.error(`dòng/line ${x.line}: ${x.reason}`);
+    console.log(`${dryRun ? 'Chạy thử / dry run' : 'Đã nhập / imported'}: ${r.imported} mới/new, ${r.updated} cập nhật/updated, ${r.rejected.length} bị từ chối/rejected (${r.total} dòng/rows).`);
+    return r.rejected.length ? 4 : 0;
   }
   console.error(`Lệnh không hợp lệ / unknown command: ${cmd} ${sub ?? ''}`);
   return 1;

@@ -1,12 +1,14 @@
 import { loadConfig } from './config.js';
 import { DataDirLockedError } from './db/lock.js';
 import { DEMO_ACCOUNTS } from './db/seed/demo.js';
+import { startDossierWorkers } from './modules/dossiers/index.js';
 import { prepare } from './server.js';
 
 const config = loadConfig();
 try {
   const { app, database } = await prepare(config);
   await app.listen({ port: config.port, host: config.host });
+  const stopDossierWorkers = startDossierWorkers({ config, database, db: database.db }, { log: (e) => app.log.error(e) });
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',
@@ -20,6 +22,7 @@ try {
   }
   console.log(lines.join('\n') + '\n');
   const stop = async () => {
+    stopDossierWorkers();
     await app.close();
     await database.close();
     process.exit(0);

@@ -37,6 +37,58 @@ const ROUTES: Record<string, Call> = {
   'list API tokens': { method: 'GET', url: () => '/api/v1/admin/tokens', allowed: ['admin'] },
   'verify audit': { method: 'GET', url: () => '/api/v1/audit/verify', allowed: ['auditor', 'admin'] },
   'list audit events': { method: 'GET', url: () => '/api/v1/audit/events', allowed: ['auditor', 'admin'] },
+  'list managed procedures': { method: 'GET', url: () => '/api/v1/admin/procedures', allowed: ['admin'] },
+  'export procedures (xlsx)': { method: 'GET', url: () => '/api/v1/procedures/export.xlsx', allowed: ['admin'] },
+  'export procedures (csv)': { method: 'GET', url: () => '/api/v1/procedures/export.csv', allowed: ['admin'] },
+  'create procedure': {
+    method: 'POST',
+    url: () => '/api/v1/procedures',
+    payload: () => ({
+      code: `1.${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}.M${uid(3)}`,
+      name: 'Thủ tục thử', fieldCode: 'HO_TICH', agencyCode: mine.child.code, onlineLevel: 'none', timeLimit: { amount: 1, unit: 'working_days' }, fees: [],
+      resultType: 'paper', legalBasis: '', ruleVersion: '1', effectiveFrom: '2025-07-01', documents: [{ name: 'Tờ khai', originals: 1, copies: 0 }],
+      steps: [{ code: 'appraise', name: 'Thẩm định', handlingAgency: 'competent', budget: 1 }],
+    }),
+    allowed: ['admin'],
+  },
+  'add a calendar override': {
+    method: 'POST',
+    url: () => '/api/v1/calendar/overrides',
+    payload: () => {
+      const d = new Date(Date.UTC(2031 + Math.floor(Math.random() * 69), [5, 6, 9, 10][Math.floor(Math.random() * 4)], 3 + Math.floor(Math.random() * 20)));
+      while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+      return { date: d.toISOString().slice(0, 10), kind: 'day_off', name: `Nghỉ ${uid()}`, source: 'Thử nghiệm ma trận quyền' };
+    },
+    allowed: ['admin'],
+  },
+  'confirm a calendar year': { method: 'POST', url: () => `/api/v1/calendar/years/${2031 + Math.floor(Math.random() * 69)}/confirm`, payload: () => ({ legalReference: `Thông báo ${uid()}/TB-VPCP` }), allowed: ['admin'] },
+  'list officials': { method: 'GET', url: () => '/api/v1/workforce/officials', allowed: ['leader', 'home_affairs', 'admin'] },
+  'workforce statistics': { method: 'GET', url: () => `/api/v1/workforce/stats?agency=${mine.root.code}`, allowed: ['leader', 'home_affairs', 'admin'] },
+  'job positions and headcount': { method: 'GET', url: () => `/api/v1/workforce/positions?agency=${mine.child.code}`, allowed: ['leader', 'home_affairs', 'admin'] },
+  'create job position': { method: 'POST', url: () => '/api/v1/workforce/positions', payload: () => ({ agencyCode: mine.child.code, name: `Vị trí ${uid()}`, quota: 2 }), allowed: ['home_affairs', 'admin'] },
+  'streamlining candidates': { method: 'GET', url: () => '/api/v1/workforce/streamlining', allowed: ['home_affairs', 'admin'] },
+  'dossier work queues': { method: 'GET', url: () => '/api/v1/dossiers?queue=unit', allowed: ['citizen', 'counter_officer', 'processing_officer', 'leader', 'inspector'] },
+  'dossier late queue': { method: 'GET', url: () => '/api/v1/dossiers?queue=late', allowed: ['citizen', 'counter_officer', 'processing_officer', 'leader', 'inspector'] },
+  'dossier tracking book': { method: 'GET', url: () => '/api/v1/dossiers/tracking-book.xlsx?from=2026-01-01&to=2026-01-31', allowed: ['counter_officer', 'leader'] },
+  'dossier satisfaction stats': { method: 'GET', url: () => '/api/v1/dossiers/ratings/stats?by=agency', allowed: ['counter_officer', 'processing_officer', 'leader', 'inspector'] },
+  'my notifications': { method: 'GET', url: () => '/api/v1/me/notifications', allowed: [...ROLES] },
+  'notification outbox viewer (development)': { method: 'GET', url: () => '/api/v1/dev/outbox', allowed: ['counter_officer', 'processing_officer', 'leader', 'admin'] },
+  'conduct: rule sets': { method: 'GET', url: () => '/api/v1/conduct/rule-sets', allowed: staff },
+  'conduct: my commitments': { method: 'GET', url: () => '/api/v1/conduct/my/commitments', allowed: staff },
+  'conduct: commitment campaigns': { method: 'GET', url: () => '/api/v1/conduct/commitment-campaigns', allowed: ['home_affairs', 'inspector', 'leader'] },
+  'conduct: open a commitment campaign': { method: 'POST', url: () => '/api/v1/conduct/commitment-campaigns', payload: () => ({ agencyCode: mine.child.code, year: 2026, title: `Cam kết ${uid()}`, opensOn: '2026-01-01', closesOn: '2026-12-31' }), allowed: ['home_affairs'] },
+  'conduct: officials in scope': { method: 'GET', url: () => '/api/v1/conduct/officials', allowed: ['home_affairs', 'inspector', 'leader'] },
+  'conduct: inspection checklist': { method: 'GET', url: () => `/api/v1/conduct/checklist?agencyCode=${mine.child.code}`, allowed: ['home_affairs', 'inspector', 'leader'] },
+  'conduct: inspections': { method: 'GET', url: () => '/api/v1/conduct/inspections', allowed: ['home_affairs', 'inspector', 'leader'] },
+  'conduct: record an inspection': { method: 'POST', url: () => '/api/v1/conduct/inspections', payload: () => ({ agencyCode: mine.child.code, kind: 'planned', inspectedAt: new Date().toISOString() }), allowed: ['inspector'] },
+  'conduct: import attendance': { method: 'POST', url: () => '/api/v1/conduct/attendance/import', payload: () => ({ agencyCode: mine.child.code, csv: 'ma_can_bo,ngay,gio_vao,gio_ra\n' }), allowed: ['home_affairs'] },
+  'conduct: attendance': { method: 'GET', url: () => `/api/v1/conduct/attendance?agencyCode=${mine.child.code}`, allowed: ['home_affairs', 'inspector', 'leader'] },
+  'conduct: violations': { method: 'GET', url: () => '/api/v1/conduct/violations', allowed: ['home_affairs', 'inspector', 'leader'] },
+  'conduct: my violations': { method: 'GET', url: () => '/api/v1/conduct/violations?mine=true', allowed: staff },
+  'conduct: discipline cases': { method: 'GET', url: () => '/api/v1/conduct/discipline-cases', allowed: ['home_affairs', 'inspector', 'leader'] },
+  'conduct: annual ratings': { method: 'GET', url: () => '/api/v1/conduct/ratings?year=2026', allowed: ['home_affairs', 'inspector', 'leader'] },
+  'conduct: my ratings': { method: 'GET', url: () => '/api/v1/conduct/ratings?mine=true', allowed: staff },
+  'conduct: emulation campaigns': { method: 'GET', url: () => '/api/v1/conduct/emulation-campaigns', allowed: ['home_affairs', 'inspector', 'leader'] },
 };
 
 describe('each role reaches only its own routes', () => {

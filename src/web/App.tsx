@@ -1,9 +1,11 @@
 import { Layout } from './components/Layout';
+import { PublicCalendarPage } from './features/calendar/CalendarPage';
 import { useAuth } from './lib/auth';
 import { useI18n } from './lib/i18n';
 import { Redirect, safeNextPath, useLocation } from './lib/router';
 import { LoginPage } from './routes/public/LoginPage';
-import { resolveRoute } from './routes/routes';
+import { resolvePublicRoute, resolveRoute } from './routes/routes';
+import { PublicShell } from './features/procedures/PublicShell';
 import { ForbiddenPage, NotFoundPage } from './routes/StatusPages';
 
 export function App() {
@@ -17,6 +19,15 @@ export function App() {
         {t('app.loading')}
       </div>
     );
+  }
+
+  // public pages: readable without signing in
+  if (pathname === '/lich') return <PublicCalendarPage />;
+
+  const publicMatch = resolvePublicRoute(pathname);
+  if (publicMatch) {
+    const publicPage = publicMatch.route.render(publicMatch.params);
+    return auth.status === 'authenticated' ? <Layout>{publicPage}</Layout> : <PublicShell>{publicPage}</PublicShell>;
   }
 
   if (pathname === '/login') {

@@ -22,8 +22,11 @@ export type CardKey =
   | 'agencies'
   | 'users'
   | 'tokens'
+  | 'procedures'
   | 'calendar'
-  | 'audit';
+  | 'audit'
+  | 'myConduct'
+  | 'conductReview';
 
 export interface HomeCard {
   key: CardKey;
@@ -38,31 +41,33 @@ const ready = (key: CardKey, to: string): HomeCard => ({ key, to, isReady: true 
 /** What each role does, in the order the home page shows it. */
 export const HOME_CARDS: Record<Role, HomeCard[]> = {
   citizen: [
-    soon('findProcedure', '/procedures'),
-    soon('submitDossier', '/dossiers/new'),
-    soon('lookup', '/lookup'),
-    soon('rate', '/ratings/new'),
+    ready('findProcedure', '/thu-tuc'),
+    ready('submitDossier', '/nop-ho-so'),
+    ready('lookup', '/tra-cuu'),
+    ready('rate', '/danh-gia'),
     soon('feedback', '/feedback/new'),
   ],
   counter_officer: [
-    soon('intake', '/counter/intake'),
-    soon('returnResult', '/counter/results'),
+    ready('intake', '/counter/intake'),
+    ready('returnResult', '/counter/results'),
     soon('callQueue', '/counter/queue'),
+    ready('myConduct', '/conduct/me'),
   ],
-  processing_officer: [soon('workQueue', '/work/dossiers')],
-  leader: [soon('unitOverview', '/dashboard/unit'), soon('lateDossiers', '/dossiers/late')],
-  inspector: [soon('inspections', '/inspections'), soon('cases', '/cases')],
+  processing_officer: [ready('workQueue', '/work/dossiers'), ready('myConduct', '/conduct/me')],
+  leader: [ready('unitOverview', '/dashboard/unit'), ready('lateDossiers', '/dossiers/late'), ready('conductReview', '/conduct/violations'), ready('annualRating', '/conduct/annual-rating')],
+  inspector: [ready('inspections', '/conduct/inspections'), soon('cases', '/cases')],
   home_affairs: [
-    soon('officials', '/workforce/officials'),
-    soon('officeCulture', '/conduct/office-culture'),
-    soon('annualRating', '/conduct/annual-rating'),
-    soon('emulation', '/conduct/emulation'),
+    ready('officials', '/workforce/officials'),
+    ready('officeCulture', '/conduct/office-culture'),
+    ready('annualRating', '/conduct/annual-rating'),
+    ready('emulation', '/conduct/emulation'),
   ],
   admin: [
     ready('units', '/admin/units'),
     ready('agencies', '/admin/agencies'),
     ready('users', '/admin/users'),
     ready('tokens', '/admin/tokens'),
+    ready('procedures', '/admin/procedures'),
     ready('calendar', '/calendar'),
   ],
   auditor: [soon('audit', '/audit')],

@@ -6,6 +6,9 @@ import { hashPassword } from '../../modules/auth/index.js';
 import { appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_COMMUNES, DEMO_PROVINCE } from './demo.js';
 import { PROVINCES } from './provinces.js';
+import { seedDemoProcedures } from '../../modules/procedures/index.js';
+import { seedDemoWorkforce } from '../../modules/workforce/index.js';
+import { seedDemoConduct } from '../../modules/conduct/index.js';
 
 /** Reference data every deployment needs; idempotent. */
 export async function seedReference(db: Db): Promise<void> {
@@ -55,4 +58,7 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     }
     await appendAudit(tx, { stream: SYSTEM_STREAM, actor: { userId: null, label: 'system' }, action: 'demo.seed', entityType: 'dataset', entityId: 'demo', data: { accounts: DEMO_ACCOUNTS.length } });
   });
+  await seedDemoProcedures(db);
+  await seedDemoWorkforce(db);
+  await seedDemoConduct(db);
 }

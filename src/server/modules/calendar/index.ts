@@ -28,3 +28,6 @@ export {
   type OfficeInterval,
   type Pause,
 } from './deadline.js';
+export { calendarRoutes } from './calendar.routes.js';
+export { computeDue } from './calendar.service.js';
+export type { CalendarCtx } from './calendar.state.js';

@@ -1,0 +1,95 @@
+/**
+ * The DB-aware working calendar: built-in data (official years with their legal references,
+ * statutory defaults elsewhere) plus the administrators' overrides and year confirmations.
+ * Built once per data stamp and cached in process; every call reads the stamp (one tiny query),
+ * so several stateless servers pick up each other's edits on their next computation.
+ */
+import type { DbOrTx } from '../../db/client.js';
+import * as repo from './calendar.repo.js';
+import { FIRST_YEAR, LAST_YEAR } from './calendar.schemas.js';
+import { isWeekendJdn, jdnFromIso } from './dates.js';
+import { buildWorkingCalendar, type WorkingCalendar } from './deadline.js';
+import { officialYears, scheduleFor } from './holidays.js';
+import type { CalendarDay, OfficialYear, OfficialYearOverrides } from './holidays.types.js';
+
+export type EffectiveDay = CalendarDay & { overrideId?: string };
+export type YearStatus = 'official' | 'provisional';
+
+export interface EffectiveYear {
+  year: number;
+  status: YearStatus;
+  legalReference: string;
+  days: EffectiveDay[];
+}
+
+export interface CalendarState {
+  stamp: string;
+  calendar: WorkingCalendar;
+  /** Content hash of the working days plus the data revision: changes with every edit. */
+  version: string;
+  years: ReadonlyMap<number, repo.CalendarYearRow>;
+  merged: OfficialYearOverrides;
+}
+
+/** Anything that can reach the database; `database` (when given) keys the cache across transactions. */
+export interface CalendarCtx {
+  db: DbOrTx;
+  database?: object;
+}
+
+export const builtInStatus = (year: number): YearStatus => (officialYears[year] ? 'official' : 'provisional');
+
+/** Built-in schedule of `year` with the overrides applied: an override replaces any built-in day on its date. */
+export function mergeYear(year: number, overrides: readonly repo.OverrideRow[], row: repo.CalendarYearRow | undefined): OfficialYear {
+  const base = scheduleFor(year);
+  const dates = new Set(overrides.map((o) => o.date));
+  const days: EffectiveDay[] = [
+    ...overrides.map((o) => ({ date: o.date, kind: o.kind as CalendarDay['kind'], name: o.name, nameEn: o.name, source: o.source, overrideId: String(o.id) })),
+    ...base.days.filter((d) => !dates.has(d.date)),
+  ];
+  return { year, legalReference: row?.legalReference ?? base.legalReference, version: `${base.version}+db${row?.version ?? 0}`, days };
+}
+
+async function buildState(db: DbOrTx, stamp: string): Promise<CalendarState> {
+  const [rows, overrides] = await Promise.all([repo.listYears(db), repo.listActiveOverrides(db)]);
+  const years = new Map(rows.map((r) => [r.year, r]));
+  const byYear = new Map<number, repo.OverrideRow[]>();
+  for (const o of overrides) {
+    const year = Number(o.date.slice(0, 4));
+    byYear.set(year, [...(byYear.get(year) ?? []), o]);
+  }
+  const merged: Record<number, OfficialYear> = {};
+  for (const year of new Set([...years.keys(), ...byYear.keys()])) merged[year] = mergeYear(year, byYear.get(year) ?? [], years.get(year));
+  const calendar = buildWorkingCalendar({ firstYear: FIRST_YEAR, lastYear: LAST_YEAR, overrides: merged });
+  return { stamp, calendar, version: `${calendar.version}.r${stamp}`, years, merged };
+}
+
+const cache = new WeakMap<object, { stamp: string; state: Promise<CalendarState> }>();
+
+export async function calendarState(ctx: CalendarCtx): Promise<CalendarState> {
+  const key = ctx.database ?? ctx.db;
+  const stamp = await repo.readStamp(ctx.db);
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.state;
+  const state = buildState(ctx.db, stamp);
+  cache.set(key, { stamp, state });
+  void state.catch(() => {
+    if (cache.get(key)?.state === state) cache.delete(key);
+  });
+  return state;
+}
+
+/** The year as everyone sees it: status and reference from the database when decided there. */
+export function effectiveYear(state: CalendarState, year: number): EffectiveYear {
+  const row = state.years.get(year);
+  const schedule = scheduleFor(year, state.merged);
+  const status: YearStatus = (row?.status as YearStatus | undefined) ?? builtInStatus(year);
+  return { year, status, legalReference: row?.legalReference ?? schedule.legalReference, days: schedule.days };
+}
+
+/** Whether `date` is worked by the built-in data alone (no override). */
+export function isWorkedBuiltIn(date: string): boolean {
+  const day = scheduleFor(Number(date.slice(0, 4))).days.find((d) => d.date === date);
+  if (day) return day.kind === 'working_day';
+  return !isWeekendJdn(jdnFromIso(date));
+}

@@ -1,0 +1,33 @@
+/**
+ * The one place where dossiers ask the calendar for a due time. It uses the DB-aware
+ * `computeDue` (administrators' calendar edits included) and records the calendar version.
+ */
+import type { DbOrTx } from '../../db/client.js';
+import { computeDue, type DeadlineUnit, type Pause } from '../calendar/index.js';
+
+export type LimitUnit = DeadlineUnit | 'same_day';
+
+export interface DueRequest {
+  from: Date;
+  amount: number;
+  unit: LimitUnit;
+  pauses?: readonly Pause[];
+}
+
+/** Same-day procedures are due at the end of the working day: 8 working hours at most. */
+function normalise(req: DueRequest): { from: Date; amount: number; unit: DeadlineUnit; pauses?: readonly Pause[] } {
+  if (req.unit === 'same_day') return { from: req.from, amount: Math.max(1, Math.ceil(req.amount || 8)), unit: 'working_hours', pauses: req.pauses };
+  // Fractional working days (0.5 ngày làm việc) count in office hours: 8 hours a day.
+  if (req.unit === 'working_days' && !Number.isInteger(req.amount)) return { from: req.from, amount: Math.ceil(req.amount * 8), unit: 'working_hours', pauses: req.pauses };
+  if (!Number.isInteger(req.amount)) return { from: req.from, amount: Math.ceil(req.amount), unit: req.unit, pauses: req.pauses };
+  return { from: req.from, amount: req.amount, unit: req.unit, pauses: req.pauses };
+}
+
+export async function dueDate(db: DbOrTx, database: object | undefined, req: DueRequest): Promise<{ due: Date; calendarVersion: string }> {
+  return computeDue({ db, database }, normalise(req));
+}
+
+/** `n` working days after `from` (for rule windows such as "within 3 working days of receipt"). */
+export async function addWorkingDays(db: DbOrTx, database: object | undefined, from: Date, n: number): Promise<Date> {
+  return (await computeDue({ db, database }, { from, amount: n, unit: 'working_days' })).due;
+}

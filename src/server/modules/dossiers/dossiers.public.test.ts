@@ -1,0 +1,151 @@
+/** Public lookup, rating, satisfaction statistics, printed forms with their QR codes, the tracking book. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from '../../test/harness.js';
+import { decodeQrCodes, pdfInfo, pdfText } from './documents/pdf-tools.test-support.js';
+import { act, APPLICANT, intakeBody, makeWorld, receive, type World } from './dossiers.test-support.js';
+
+let h: Harness;
+let w: World;
+beforeAll(async () => {
+  h = await startHarness({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'congvu-dossier-')), publicBaseUrl: 'https://dichvucong.example.vn' });
+  w = await makeWorld(h);
+}, 60_000);
+afterAll(() => h.close());
+
+const tail = APPLICANT.phone.slice(-4);
+
+async function returned(): Promise<string> {
+  const code = await receive(h, w);
+  await act(w.leader, code, 'assign', { assignee: w.officerId });
+  await act(w.leader, code, 'forward', { to: w.leaderId });
+  await act(w.leader, code, 'approve');
+  await act(w.officer, code, 'complete');
+  const res = await act(w.counter, code, 'return');
+  expect(res.json().status).toBe('returned');
+  return code;
+}
+
+describe('public lookup', () => {
+  it('answers status, timeline and due date with no personal data', async () => {
+    const code = await receive(h, w);
+    const res = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${tail}` });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ code, status: 'received', dueAt: expect.any(String), timeline: [{ action: 'intake', toStatus: 'received' }] });
+    for (const secret of [APPLICANT.fullName, APPLICANT.idNumber, APPLICANT.phone, APPLICANT.email, APPLICANT.address]) expect(res.body).not.toContain(secret);
+    expect(body.timeline[0].actor).toBeUndefined();
+  });
+
+  it('a wrong verify gives the same 404 as an unknown code', async () => {
+    const code = await receive(h, w);
+    const wrong = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=0000` });
+    const unknown = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${w.desk.code}-990101-9999?verify=${tail}` });
+    const none = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}` });
+    for (const r of [wrong, unknown, none]) {
+      expect(r.statusCode).toBe(404);
+      expect(r.json().code).toBe('NOT_FOUND');
+      expect(r.json().detail).toBe(wrong.json().detail);
+    }
+  });
+
+  it('is rate limited', async () => {
+    const code = await receive(h, w);
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) statuses.push((await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=1111`, remoteAddress: '10.9.9.9' })).statusCode);
+    expect(statuses).toContain(429);
+  });
+});
+
+describe('rating', () => {
+  it('the applicant rates a returned dossier once; a second rating → 409; stats per officer, counter, agency and procedure', async () => {
+    const open = await receive(h, w);
+    const early = await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${open}/rating`, payload: { verify: tail, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' } });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().code).toBe('RATING_NOT_OPEN');
+    const code = await returned();
+    const payload = { verify: tail, satisfaction: 'very_satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good', comment: 'Cán bộ nhiệt tình' };
+    const wrong = await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${code}/rating`, payload: { ...payload, verify: '0000' } });
+    expect(wrong.statusCode).toBe(404);
+    const res = await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${code}/rating`, payload });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().scores).toMatchObject({ timesReturned: 2, bodiesContacted: 1, attitude: 2 });
+    const again = await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${code}/rating`, payload });
+    expect(again.statusCode).toBe(409);
+    const second = await returned();
+    await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${second}/rating`, payload: { ...payload, satisfaction: 'unsatisfied', attitude: 'poor' } });
+    for (const by of ['officer', 'counter', 'agency', 'procedure']) {
+      const stats = await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/ratings/stats?by=${by}` });
+      expect(stats.statusCode, stats.body).toBe(200);
+      expect(stats.json().items.length, by).toBeGreaterThan(0);
+    }
+    const perProcedure = (await w.leader.request({ method: 'GET', url: '/api/v1/dossiers/ratings/stats?by=procedure' })).json();
+    expect(perProcedure.items.find((x: { key: string }) => x.key === w.procedureCode)).toMatchObject({ total: 2, satisfied: 1, rate: 50 });
+    const perOfficer = (await w.leader.request({ method: 'GET', url: '/api/v1/dossiers/ratings/stats?by=officer' })).json();
+    expect(perOfficer.items.find((x: { key: string }) => x.key === w.officerId)).toMatchObject({ total: 2, satisfied: 1 });
+  });
+});
+
+describe('printed forms', () => {
+  it('the receipt (Mẫu 01) is an A5 PDF in correct Vietnamese whose QR code opens the lookup and verifies', async () => {
+    const code = await receive(h, w);
+    const res = await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${code}/receipt.pdf` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    const pdf = res.rawPayload;
+    fs.writeFileSync(path.join(os.tmpdir(), 'congvu-receipt-test.pdf'), pdf);
+    const info = pdfInfo(pdf);
+    expect(Math.round(info.width)).toBe(420);
+    const text = pdfText(pdf);
+    expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+    expect(text).toContain(APPLICANT.fullName);
+    expect(text).toContain('Cấp Phiếu lý lịch tư pháp thử nghiệm');
+    expect(text).toContain(code);
+    const qr = decodeQrCodes(pdf);
+    if (qr) {
+      expect(qr).toHaveLength(1);
+      const url = new URL(qr[0]);
+      expect(url.pathname).toBe(`/tra-cuu/${code}`);
+      const token = url.searchParams.get('v')!;
+      const verified = await h.app.inject({ method: 'GET', url: `/api/v1/public/documents/verify?token=${encodeURIComponent(token)}` });
+      expect(verified.json()).toMatchObject({ valid: true, kind: 'receipt', formNo: '01', dossierCode: code });
+      const lookup = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?token=${encodeURIComponent(token)}` });
+      expect(lookup.statusCode).toBe(200);
+      const [payload, mac] = token.split('.');
+      const forgedPayload = Buffer.from(Buffer.from(payload, 'base64url').toString('utf8').replace(/-(\d{4})\|/, '-9999|')).toString('base64url');
+      const forged = await h.app.inject({ method: 'GET', url: `/api/v1/public/documents/verify?token=${forgedPayload}.${mac}` });
+      expect(forged.json()).toEqual({ valid: false });
+    }
+  });
+
+  it('the other forms render: supplement (02), refusal (03), apology (04), control sheet (05)', async () => {
+    const supp = (await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { docs: [w.docs[0].id] }) })).json().code;
+    expect(pdfText((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${supp}/supplement.pdf` })).rawPayload)).toContain(w.docs[1].name);
+    const refused = (await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { extra: { decision: 'refuse', refusalReasons: ['Hồ sơ không thuộc thẩm quyền'] } }) })).json().code;
+    expect(pdfText((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${refused}/refusal.pdf` })).rawPayload)).toContain('Hồ sơ không thuộc thẩm quyền');
+    const code = await receive(h, w);
+    expect((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${code}/apology.pdf` })).statusCode).toBe(422);
+    await act(w.leader, code, 'assign', { assignee: w.officerId });
+    const due = new Date((await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}` })).json().dueAt);
+    await act(w.leader, code, 'apologize', { reason: 'Chờ kết quả xác minh', newDueAt: new Date(due.getTime() + 3 * 86_400_000).toISOString() });
+    expect(pdfText((await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}/apology.pdf` })).rawPayload)).toContain('Chờ kết quả xác minh');
+    const sheet = await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}/control-sheet.pdf` });
+    expect(sheet.statusCode).toBe(200);
+    expect(pdfText(sheet.rawPayload)).toContain(code);
+  });
+
+  it('the tracking book (Mẫu 06) exports a period as .xlsx', async () => {
+    const code = await receive(h, w);
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const res = await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/tracking-book.xlsx?from=${today}&to=${today}` });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const values: string[] = [];
+    book.worksheets[0].eachRow((row) => values.push(JSON.stringify(row.values)));
+    expect(values.join('\n')).toContain(code);
+  });
+});

@@ -1,0 +1,325 @@
+import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  accessLog,
+  agency,
+  dossier,
+  dossierDocument,
+  dossierEvent,
+  dossierHandoff,
+  dossierRating,
+  dossierSequence,
+  notificationOutbox,
+  procedure,
+  procedureDocument,
+  roleAssignment,
+  userAccount,
+} from '../../db/schema/index.js';
+
+export type DossierInsert = typeof dossier.$inferInsert;
+export type DossierBase = typeof dossier.$inferSelect;
+
+const receiving = alias(agency, 'receiving');
+const competent = alias(agency, 'competent');
+const current = alias(agency, 'current_agency');
+const assignee = alias(userAccount, 'assignee');
+
+const joinedColumns = {
+  d: dossier,
+  receivingCode: receiving.code,
+  receivingName: receiving.name,
+  competentCode: competent.code,
+  competentName: competent.name,
+  currentCode: current.code,
+  currentName: current.name,
+  procedureCode: procedure.code,
+  procedureName: procedure.name,
+  assigneeName: assignee.displayName,
+};
+export type DossierRow = DossierBase & {
+  receivingCode: string;
+  receivingName: string;
+  competentCode: string;
+  competentName: string;
+  currentCode: string;
+  currentName: string;
+  procedureCode: string;
+  procedureName: string;
+  assigneeName: string | null;
+};
+
+const selectJoined = (db: DbOrTx) =>
+  db
+    .select(joinedColumns)
+    .from(dossier)
+    .innerJoin(receiving, eq(receiving.id, dossier.receivingAgencyId))
+    .innerJoin(competent, eq(competent.id, dossier.competentAgencyId))
+    .innerJoin(current, eq(current.id, dossier.currentAgencyId))
+    .innerJoin(procedure, eq(procedure.id, dossier.procedureId))
+    .leftJoin(assignee, eq(assignee.id, dossier.assignedTo));
+
+const flatten = (r: { d: DossierBase } & Omit<DossierRow, keyof DossierBase>): DossierRow => {
+  const { d, ...rest } = r;
+  return { ...d, ...rest };
+};
+
+export async function findDossierByCode(db: DbOrTx, code: string): Promise<DossierRow | undefined> {
+  const [r] = await selectJoined(db).where(eq(dossier.code, code));
+  return r ? flatten(r) : undefined;
+}
+
+/** Next value of the agency's daily counter; rolled back with the intake transaction that took it. */
+export async function nextSequence(tx: DbOrTx, agencyId: string, day: string): Promise<number> {
+  const [r] = await tx
+    .insert(dossierSequence)
+    .values({ agencyId, day, lastValue: 1 })
+    .onConflictDoUpdate({ target: [dossierSequence.agencyId, dossierSequence.day], set: { lastValue: sql`${dossierSequence.lastValue} + 1` } })
+    .returning({ value: dossierSequence.lastValue });
+  return Number(r.value);
+}
+
+export async function insertDossier(tx: DbOrTx, row: DossierInsert): Promise<DossierBase> {
+  const [r] = await tx.insert(dossier).values(row).returning();
+  return r;
+}
+
+/** Optimistic update: only when the row still has `version`; undefined when someone else won. */
+export async function updateDossier(tx: DbOrTx, id: string, version: number, set: Partial<DossierInsert>): Promise<DossierBase | undefined> {
+  const [r] = await tx
+    .update(dossier)
+    .set({ ...set, version: version + 1, updatedAt: sql`now()` })
+    .where(and(eq(dossier.id, id), eq(dossier.version, version)))
+    .returning();
+  return r;
+}
+
+export async function insertEvent(tx: DbOrTx, row: typeof dossierEvent.$inferInsert): Promise<void> {
+  await tx.insert(dossierEvent).values(row);
+}
+
+export async function insertHandoff(tx: DbOrTx, row: typeof dossierHandoff.$inferInsert): Promise<void> {
+  await tx.insert(dossierHandoff).values(row);
+}
+
+export async function insertDocuments(tx: DbOrTx, rows: (typeof dossierDocument.$inferInsert)[]): Promise<void> {
+  if (rows.length) await tx.insert(dossierDocument).values(rows);
+}
+
+/** The timeline; the actor is shown by display name when the actor is a user. */
+export async function listEvents(db: DbOrTx, dossierId: string) {
+  const rows = await db
+    .select({ e: dossierEvent, name: userAccount.displayName })
+    .from(dossierEvent)
+    .leftJoin(userAccount, eq(userAccount.id, dossierEvent.actorId))
+    .where(eq(dossierEvent.dossierId, dossierId))
+    .orderBy(asc(dossierEvent.occurredAt), asc(dossierEvent.id));
+  return rows.map((r) => ({ ...r.e, actorLabel: r.name ?? r.e.actorLabel }));
+}
+
+const fromAgency = alias(agency, 'from_agency');
+const toAgency = alias(agency, 'to_agency');
+const fromUser = alias(userAccount, 'from_user');
+const toUser = alias(userAccount, 'to_user');
+export async function listHandoffs(db: DbOrTx, dossierId: string) {
+  return db
+    .select({ h: dossierHandoff, fromAgencyName: fromAgency.name, toAgencyName: toAgency.name, fromUserName: fromUser.displayName, toUserName: toUser.displayName })
+    .from(dossierHandoff)
+    .leftJoin(fromAgency, eq(fromAgency.id, dossierHandoff.fromAgencyId))
+    .leftJoin(toAgency, eq(toAgency.id, dossierHandoff.toAgencyId))
+    .leftJoin(fromUser, eq(fromUser.id, dossierHandoff.fromUserId))
+    .leftJoin(toUser, eq(toUser.id, dossierHandoff.toUserId))
+    .where(eq(dossierHandoff.dossierId, dossierId))
+    .orderBy(asc(dossierHandoff.occurredAt), asc(dossierHandoff.id));
+}
+export type HandoffRow = Awaited<ReturnType<typeof listHandoffs>>[number];
+
+export async function listDocuments(db: DbOrTx, dossierId: string) {
+  const rows = await db
+    .select({ doc: dossierDocument, position: procedureDocument.position })
+    .from(dossierDocument)
+    .leftJoin(procedureDocument, eq(procedureDocument.id, dossierDocument.procedureDocumentId))
+    .where(eq(dossierDocument.dossierId, dossierId))
+    .orderBy(asc(dossierDocument.createdAt), asc(procedureDocument.position), asc(dossierDocument.name));
+  return rows.map((r) => r.doc);
+}
+
+export async function insertOutbox(tx: DbOrTx, rows: (typeof notificationOutbox.$inferInsert)[]): Promise<void> {
+  if (rows.length) await tx.insert(notificationOutbox).values(rows);
+}
+
+/** Users holding one of `roles` in the agency itself (not its subtree). */
+export async function usersWithRole(db: DbOrTx, agencyId: string, roles: string[]) {
+  return db
+    .selectDistinct({ id: userAccount.id, displayName: userAccount.displayName, email: userAccount.email, phone: userAccount.phone })
+    .from(roleAssignment)
+    .innerJoin(userAccount, eq(userAccount.id, roleAssignment.userId))
+    .where(and(eq(roleAssignment.agencyId, agencyId), inArray(roleAssignment.role, roles), eq(userAccount.isActive, true)));
+}
+
+export const findUser = async (db: DbOrTx, id: string) =>
+  (await db.select({ id: userAccount.id, displayName: userAccount.displayName, email: userAccount.email, phone: userAccount.phone }).from(userAccount).where(eq(userAccount.id, id)))[0];
+
+export const findUserByUsername = async (db: DbOrTx, username: string) =>
+  (await db.select({ id: userAccount.id, displayName: userAccount.displayName }).from(userAccount).where(sql`lower(${userAccount.username}) = lower(${username})`))[0];
+
+export async function rolesOfUser(db: DbOrTx, userId: string) {
+  return db.select({ role: roleAssignment.role, agencyId: roleAssignment.agencyId }).from(roleAssignment).where(eq(roleAssignment.userId, userId));
+}
+
+export const findAgencyByCode = async (db: DbOrTx, code: string) =>
+  (await db.select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId }).from(agency).where(eq(agency.code, code)))[0];
+
+export const findAgencyById = async (db: DbOrTx, id: string) =>
+  (await db.select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId }).from(agency).where(eq(agency.id, id)))[0];
+
+// ── Access log ────────────────────────────────────────────────────────────────────────────────
+export async function logAccess(db: DbOrTx, row: typeof accessLog.$inferInsert): Promise<void> {
+  await db.insert(accessLog).values(row);
+}
+
+export async function listAccess(db: DbOrTx, dossierId: string) {
+  return db
+    .select({ at: accessLog.occurredAt, actorLabel: sql<string>`coalesce(${userAccount.displayName}, ${accessLog.actorLabel})`, agencyName: agency.name, purpose: accessLog.purpose })
+    .from(accessLog)
+    .leftJoin(agency, eq(agency.id, accessLog.agencyId))
+    .leftJoin(userAccount, eq(userAccount.id, accessLog.actorId))
+    .where(and(eq(accessLog.entityType, 'dossier'), eq(accessLog.entityId, dossierId)))
+    .orderBy(desc(accessLog.occurredAt))
+    .limit(500);
+}
+
+// ── Work queues ───────────────────────────────────────────────────────────────────────────────
+export interface QueueFilter {
+  scope: 'mine' | 'unit' | 'late' | 'applicant';
+  userId: string | null;
+  agencyIds: string[];
+  statuses?: string[];
+  after?: [string | null, string];
+  limit: number;
+}
+
+export async function listQueue(db: DbOrTx, f: QueueFilter): Promise<DossierRow[]> {
+  if (f.scope !== 'applicant' && f.agencyIds.length === 0) return [];
+  const inScope =
+    f.scope === 'applicant'
+      ? eq(dossier.applicantUserId, f.userId ?? '00000000-0000-0000-0000-000000000000')
+      : or(inArray(dossier.receivingAgencyId, f.agencyIds), inArray(dossier.competentAgencyId, f.agencyIds), inArray(dossier.currentAgencyId, f.agencyIds));
+  const due = sql`coalesce(${dossier.dueAt}, 'infinity'::timestamptz)`;
+  const where = [
+    inScope,
+    f.scope === 'mine' ? eq(dossier.assignedTo, f.userId ?? '00000000-0000-0000-0000-000000000000') : undefined,
+    f.scope === 'late' ? and(isNull(dossier.closedAt), or(eq(dossier.isLate, true), lt(dossier.dueAt, sql`now()`))) : undefined,
+    f.scope === 'mine' || f.scope === 'unit' ? isNull(dossier.closedAt) : undefined,
+    f.statuses?.length ? inArray(dossier.status, f.statuses) : undefined,
+    f.after ? sql`(${due}, ${dossier.id}) > (coalesce(${f.after[0]}::timestamptz, 'infinity'::timestamptz), ${f.after[1]}::uuid)` : undefined,
+  ].filter(Boolean) as SQL[];
+  const rows = await selectJoined(db)
+    .where(and(...where))
+    .orderBy(due, asc(dossier.id))
+    .limit(f.limit + 1);
+  return rows.map(flatten);
+}
+
+// ── Lateness sweep ────────────────────────────────────────────────────────────────────────────
+/** Open dossiers past their due time, with the clock running and no flag yet. */
+export async function findNewlyLate(db: DbOrTx, now: Date, limit = 200): Promise<DossierRow[]> {
+  const rows = await selectJoined(db)
+    .where(and(isNull(dossier.closedAt), eq(dossier.isLate, false), lt(dossier.dueAt, now), inArray(dossier.status, ['received', 'processing', 'awaiting_payment'])))
+    .orderBy(asc(dossier.dueAt))
+    .limit(limit);
+  return rows.map(flatten);
+}
+
+// ── Ratings ───────────────────────────────────────────────────────────────────────────────────
+export async function insertRating(tx: DbOrTx, row: typeof dossierRating.$inferInsert): Promise<boolean> {
+  const r = await tx.insert(dossierRating).values(row).onConflictDoNothing().returning({ id: dossierRating.id });
+  return r.length > 0;
+}
+
+export type StatsDimension = 'officer' | 'counter' | 'agency' | 'procedure';
+export async function satisfactionStats(db: DbOrTx, by: StatsDimension, agencyIds: string[]) {
+  if (!agencyIds.length) return [];
+  const inScope = or(inArray(dossierRating.receivingAgencyId, agencyIds), inArray(dossierRating.competentAgencyId, agencyIds));
+  const satisfied = sql<string>`count(*) filter (where ${dossierRating.satisfaction} in ('very_satisfied', 'satisfied'))`;
+  const total = sql<string>`count(*)`;
+  if (by === 'officer') {
+    const officer = sql<string>`unnest(${dossierRating.officerIds})`;
+    const sub = db.select({ officerId: officer.as('officer_id'), satisfaction: dossierRating.satisfaction }).from(dossierRating).where(inScope).as('r');
+    const rows = await db
+      .select({ key: sql<string>`${sub.officerId}::text`, label: userAccount.displayName, total: sql<string>`count(*)`, satisfied: sql<string>`count(*) filter (where ${sub.satisfaction} in ('very_satisfied', 'satisfied'))` })
+      .from(sub)
+      .innerJoin(userAccount, eq(userAccount.id, sub.officerId))
+      .groupBy(sub.officerId, userAccount.displayName)
+      .orderBy(userAccount.displayName);
+    return rows;
+  }
+  if (by === 'procedure') {
+    return db
+      .select({ key: procedure.code, label: procedure.name, total, satisfied })
+      .from(dossierRating)
+      .innerJoin(procedure, eq(procedure.id, dossierRating.procedureId))
+      .where(inScope)
+      .groupBy(procedure.code, procedure.name)
+      .orderBy(procedure.code);
+  }
+  const col = by === 'counter' ? dossierRating.receivingAgencyId : dossierRating.competentAgencyId;
+  return db.select({ key: agency.code, label: agency.name, total, satisfied }).from(dossierRating).innerJoin(agency, eq(agency.id, col)).where(inScope).groupBy(agency.code, agency.name).orderBy(agency.code);
+}
+
+/** Officers who handled the dossier: the receiving officer and every actor of a staff event. */
+export async function handlersOf(db: DbOrTx, dossierId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: dossierEvent.actorId })
+    .from(dossierEvent)
+    .innerJoin(userAccount, eq(userAccount.id, dossierEvent.actorId))
+    .where(and(eq(dossierEvent.dossierId, dossierId), eq(userAccount.kind, 'official')));
+  return rows.map((r) => r.id).filter((x): x is string => !!x);
+}
+
+// ── Tracking book ─────────────────────────────────────────────────────────────────────────────
+export async function listForBook(db: DbOrTx, agencyIds: string[], from: Date, to: Date): Promise<DossierRow[]> {
+  if (!agencyIds.length) return [];
+  const rows = await selectJoined(db)
+    .where(
+      and(
+        or(inArray(dossier.receivingAgencyId, agencyIds), inArray(dossier.competentAgencyId, agencyIds)),
+        sql`coalesce(${dossier.receivedAt}, ${dossier.submittedAt}) >= ${from.toISOString()}::timestamptz`,
+        sql`coalesce(${dossier.receivedAt}, ${dossier.submittedAt}) < ${to.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(asc(dossier.code))
+    .limit(20000);
+  return rows.map(flatten);
+}
+
+export async function provinceName(db: DbOrTx, provinceCode: string): Promise<string> {
+  const rows = await db.execute(sql`select name from administrative_unit where code = ${provinceCode}`);
+  const name = (rows as unknown as { rows: { name: string }[] }).rows[0]?.name ?? '';
+  return name.replace(/^(Tỉnh|Thành phố)\s+/u, '');
+}
+
+/** Flag one dossier late; no version bump (officers' actions are not disturbed); false when already flagged. */
+export async function markLate(tx: DbOrTx, id: string, now: Date): Promise<DossierBase | undefined> {
+  const [r] = await tx
+    .update(dossier)
+    .set({ isLate: true, lateFlaggedAt: now })
+    .where(and(eq(dossier.id, id), eq(dossier.isLate, false)))
+    .returning();
+  return r;
+}
+
+/** The provincial Public Administrative Service Center (Decree 118/2025): receives every procedure of the province. */
+export async function findProvincialCenter(db: DbOrTx, provinceCode: string) {
+  const [r] = await db
+    .select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId })
+    .from(agency)
+    .where(and(eq(agency.provinceCode, provinceCode), sql`f_unaccent(lower(${agency.name})) like 'trung tam phuc vu hanh chinh cong%'`))
+    .orderBy(asc(agency.code))
+    .limit(1);
+  return r;
+}
+
+export async function isRated(db: DbOrTx, dossierId: string): Promise<boolean> {
+  return (await db.select({ id: dossierRating.id }).from(dossierRating).where(eq(dossierRating.dossierId, dossierId))).length > 0;
+}

@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import type { Static } from 'typebox';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../platform/errors.js';
+import { hasRole, requirePrincipal } from '../../platform/principal.js';
+import { performAction } from './actions.service.js';
+import type { DossierAction } from './dossier.state.js';
+import { renderDossierForm, trackingBook } from './forms.service.js';
+import { intakeDossier } from './intake.service.js';
+import { listNotificationsOf, listOutbox } from './outbox.worker.js';
+import * as pub from './public.service.js';
+import * as s from './dossiers.schemas.js';
+import { accessLogOf, getDossier, listDossiers } from './dossiers.service.js';
+
+const tags = ['dossiers'];
+const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+
+type OutboxRow = Awaited<ReturnType<typeof listOutbox>>[number];
+const presentNotification = (n: OutboxRow) => ({ id: n.id, channel: n.channel, recipient: n.recipient, subject: n.subject, body: n.body, status: n.status, dossierId: n.dossierId, createdAt: n.createdAt.toISOString(), sentAt: n.sentAt?.toISOString() ?? null });
+
+export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+  app.post<{ Body: Static<typeof s.IntakeBody> }>(
+    '/api/v1/dossiers',
+    { bodyLimit: 16 * 1024 * 1024, schema: { tags, summary: 'Tiếp nhận / nộp hồ sơ (intake)', body: s.IntakeBody, response: { 201: s.Created } } },
+    async (req, reply) => reply.code(201).send(await intakeDossier(ctx, req.principal, req.body)),
+  );
+  app.get<{ Querystring: Static<typeof s.QueueQuery> }>(
+    '/api/v1/dossiers',
+    { schema: { tags, summary: 'Hàng đợi hồ sơ theo hạn (work queues)', querystring: s.QueueQuery, response: { 200: s.SummaryPage } } },
+    (req) => listDossiers(ctx, req.principal, req.query),
+  );
+  app.get<{ Querystring: Static<typeof s.BookQuery> }>(
+    '/api/v1/dossiers/tracking-book.xlsx',
+    { schema: { tags, summary: 'Sổ theo dõi hồ sơ (Mẫu 06)', querystring: s.BookQuery } },
+    async (req, reply) => {
+      const xlsx = await trackingBook(ctx, req.principal, req.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${req.query.from}-${req.query.to}.xlsx"`)
+        .send(xlsx);
+    },
+  );
+  app.get<{ Querystring: Static<typeof s.StatsQuery> }>(
+    '/api/v1/dossiers/ratings/stats',
+    { schema: { tags, summary: 'Tỷ lệ hài lòng (satisfaction rate)', querystring: s.StatsQuery, response: { 200: s.Stats } } },
+    (req) => pub.satisfactionStats(ctx, req.principal, req.query.by),
+  );
+  app.get<{ Params: Static<typeof s.CodeParams> }>(
+    '/api/v1/dossiers/:code',
+    { schema: { tags, summary: 'Chi tiết hồ sơ (each staff read is logged)', params: s.CodeParams, response: { 200: s.Detail } } },
+    (req) => getDossier(ctx, req.principal, req.params.code),
+  );
+  app.get<{ Params: Static<typeof s.CodeParams> }>(
+    '/api/v1/dossiers/:code/access-log',
+    { schema: { tags, summary: 'Ai đã mở hồ sơ (who opened the dossier)', params: s.CodeParams, response: { 200: s.AccessLog } } },
+    (req) => accessLogOf(ctx, req.principal, req.params.code),
+  );
+  app.get<{ Params: Static<typeof s.FormParams> }>(
+    '/api/v1/dossiers/:code/:form.pdf',
+    { schema: { tags, summary: 'Biểu mẫu A5 (Mẫu 01–05) PDF', params: s.FormParams } },
+    async (req, reply) => {
+      const pdf = await renderDossierForm(ctx, req.principal, req.params.code, req.params.form);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${req.params.form}-${req.params.code}.pdf"`).send(pdf);
+    },
+  );
+  app.post<{ Params: Static<typeof s.ActionParams>; Body: Static<typeof s.ActionBody> }>(
+    '/api/v1/dossiers/:code/actions/:action',
+    { bodyLimit: 16 * 1024 * 1024, schema: { tags, summary: 'Thao tác trên hồ sơ (transition)', params: s.ActionParams, body: s.ActionBody, response: { 200: s.ActionResult } } },
+    (req) => performAction(ctx, req.principal, req.params.code, req.params.action as DossierAction, req.body ?? {}),
+  );
+
+  // ── Public ──────────────────────────────────────────────────────────────────────────────────
+  app.get<{ Params: Static<typeof s.CodeParams>; Querystring: Static<typeof s.PublicQuery> }>(
+    '/api/v1/public/dossiers/:code',
+    { config: PUBLIC_LIMIT, schema: { tags: ['public'], summary: 'Tra cứu hồ sơ (public lookup)', params: s.CodeParams, querystring: s.PublicQuery, response: { 200: s.PublicDossier } } },
+    (req) => pub.lookup(ctx, req.params.code, req.query),
+  );
+  app.post<{ Params: Static<typeof s.CodeParams>; Body: Static<typeof s.RatingBody> }>(
+    '/api/v1/public/dossiers/:code/rating',
+    { config: PUBLIC_LIMIT, schema: { tags: ['public'], summary: 'Đánh giá mức độ hài lòng', params: s.CodeParams, body: s.RatingBody, response: { 201: s.RatingResult } } },
+    async (req, reply) => reply.code(201).send(await pub.rateDossier(ctx, req.params.code, req.body)),
+  );
+  app.get<{ Querystring: Static<typeof s.VerifyQuery> }>(
+    '/api/v1/public/documents/verify',
+    { config: PUBLIC_LIMIT, schema: { tags: ['public'], summary: 'Xác thực giấy tờ in (QR)', querystring: s.VerifyQuery, response: { 200: s.VerifyResult } } },
+    (req) => pub.verifyDocument(ctx, req.query.token),
+  );
+
+  // ── Notifications ───────────────────────────────────────────────────────────────────────────
+  app.get('/api/v1/me/notifications', { schema: { tags, summary: 'Thông báo trong ứng dụng', response: { 200: s.Notifications } } }, async (req) => {
+    const p = requirePrincipal(req.principal);
+    return { items: p.userId ? (await listNotificationsOf(ctx.db, p.userId)).map(presentNotification) : [] };
+  });
+  app.get('/api/v1/dev/outbox', { schema: { tags, summary: 'Hộp thư đi (development only)', response: { 200: s.Notifications } } }, async (req) => {
+    const p = requirePrincipal(req.principal);
+    if (ctx.config.isProduction) throw new AppError('ROUTE_NOT_FOUND', 'Không có trong môi trường production.');
+    if (!hasRole(p, 'admin', 'counter_officer', 'processing_officer', 'leader')) throw AppError.forbidden();
+    return { items: (await listOutbox(ctx.db)).map(presentNotification) };
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * The transition engine and the reads. Every action: check state (dossier.state) and authority
+ * (dossiers.policy), compute what changes, then in ONE transaction write the change with an
+ * optimistic version check, its dossier_event, the control-sheet row, the audit entry and the
+ * outbox notifications. The loser of a race gets 409 VERSION_CONFLICT.
+ */
+import type { AppContext } from '../../context.js';
+import type { DbOrTx } from '../../db/client.js';
+import type { dossierDocument, dossierHandoff } from '../../db/schema/index.js';
+import { agencyStream, appendAudit } from '../../platform/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { decodeCursor, toPage } from '../../platform/pagination.js';
+import { actorOf, agencyScope, hasRole, type Principal } from '../../platform/principal.js';
+import { classifyStepTiming } from './documents/index.js';
+import { type CatalogProcedure, findProcedureById } from '../procedures/index.js';
+import { dueDate } from './dossier.deadline.js';
+import { applicantMessages, staffMessages } from './dossier.notify.js';
+import { ruleSetAt } from './dossier.rules.js';
+import { decide, type DossierAction, type DossierStatus, isPermitted } from './dossier.state.js';
+import * as policy from './dossiers.policy.js';
+import { actionsFor, machineView, presentDetail, presentSummary } from './dossiers.presenter.js';
+import * as repo from './dossiers.repo.js';
+
+export type P = Principal | null;
+type HandoffInsert = typeof dossierHandoff.$inferInsert;
+type DocumentInsert = typeof dossierDocument.$inferInsert;
+
+export const versionConflict = (): AppError => new AppError('VERSION_CONFLICT', 'Hồ sơ vừa được người khác cập nhật; hãy tải lại và thử lại.');
+
+export async function procedureOf(ctx: AppContext, d: repo.DossierBase): Promise<CatalogProcedure> {
+  const proc = await findProcedureById(ctx.db, d.procedureId);
+  if (!proc) throw new AppError('INTERNAL', 'Thủ tục của hồ sơ không còn tồn tại.');
+  return proc;
+}
+
+/** The deadline of the step now ending (its start + its budget in the procedure's unit). */
+export async function stepDueAt(ctx: AppContext, proc: CatalogProcedure, step: string, startedAt: Date): Promise<Date | null> {
+  const s = proc.steps.find((x) => x.code === step);
+  if (!s) return null;
+  return (await dueDate(ctx.db, ctx.database, { from: startedAt, amount: s.budget, unit: proc.timeLimit.unit })).due;
+}
+
+/** A control-sheet row for the step that ends now. */
+export async function handoff(
+  ctx: AppContext,
+  proc: CatalogProcedure,
+  d: Pick<repo.DossierBase, 'stepStartedAt'>,
+  now: Date,
+  row: { step: string; fromAgencyId?: string | null; fromUserId?: string | null; toAgencyId?: string | null; toUserId?: string | null; note?: string },
+): Promise<Omit<HandoffInsert, 'dossierId' | 'provinceCode'>> {
+  const due = await stepDueAt(ctx, proc, row.step, d.stepStartedAt);
+  const budget = proc.steps.find((x) => x.code === row.step)?.budget;
+  return {
+    ...row,
+    stepStartedAt: d.stepStartedAt,
+    budgetHours: budget === undefined ? null : Math.round(budget * (proc.timeLimit.unit === 'working_hours' ? 1 : 8)),
+    stepDueAt: due,
+    result: due ? classifyStepTiming(now, due) : null,
+    occurredAt: now,
+  };
+}
+
+/** The due time of a dossier received at `from`, with the rule that produced it. */
+export async function computeDossierDue(ctx: AppContext, proc: CatalogProcedure, from: Date, pauses: { from: Date; to: Date }[] = []) {
+  const { due, calendarVersion } = await dueDate(ctx.db, ctx.database, { from, amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, pauses });
+  const rules = ruleSetAt(from);
+  return { dueAt: due, dueCalendarVersion: calendarVersion, dueRule: { amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, ruleSet: rules.id, procedureRuleVersion: proc.ruleVersion, from: from.toISOString() } };
+}
+
+export interface Plan {
+  set?: Partial<repo.DossierInsert>;
+  data?: Record<string, unknown>;
+  handoff?: Omit<HandoffInsert, 'dossierId' | 'provinceCode'>;
+  documents?: Omit<DocumentInsert, 'dossierId' | 'provinceCode'>[];
+  applicantSubject?: string;
+  applicantExtra?: string;
+  staff?: { users: { id: string; email: string | null }[]; subject: string; body: string };
+}
+
+export interface ActionInput {
+  d: repo.DossierRow;
+  principal: Principal;
+  to: DossierStatus;
+  now: Date;
+}
+
+/** Run one action on the dossier `code`: state, authority, version, then one transaction. */
+export async function runTransition(ctx: AppContext, p: P, code: string, action: DossierAction, expectedVersion: number | undefined, plan: (i: ActionInput) => Promise<Plan>) {
+  const d = await repo.findDossierByCode(ctx.db, code);
+  const { principal } = policy.requireReader(p, d);
+  const dossier = d!;
+  const decision = decide(action, machineView(dossier));
+  if (!decision.ok) throw AppError.rule('INVALID_TRANSITION', decision.reason, { status: dossier.status, action });
+  if (!isPermitted(decision.transition, (permit) => policy.holdsPermit(principal, dossier, permit))) throw AppError.forbidden('Bạn không có quyền thực hiện thao tác này trên hồ sơ.');
+  if (expectedVersion !== undefined && expectedVersion !== dossier.version) throw versionConflict();
+  const now = new Date();
+  const planned = await plan({ d: dossier, principal, to: decision.to, now });
+  const auditAgency = action === 'receive' || action === 'return' || (dossier.status === 'submitted' && dossier.currentStep === 'receive') ? dossier.receivingCode : dossier.competentCode;
+  return ctx.db.transaction(async (tx) => {
+    const updated = await repo.updateDossier(tx, dossier.id, dossier.version, { status: decision.to, ...planned.set });
+    if (!updated) throw versionConflict();
+    await writeSideEffects(tx, updated, { action, fromStatus: dossier.status, principal, plan: planned, auditAgency, now });
+    return { code: updated.code, status: updated.status, version: updated.version, receivedAt: updated.receivedAt?.toISOString() ?? null, dueAt: updated.dueAt?.toISOString() ?? null, currentStep: updated.currentStep };
+  });
+}
+
+/** Event, control-sheet row, documents, audit and outbox of a step, inside its transaction. */
+export async function writeSideEffects(
+  tx: DbOrTx,
+  d: repo.DossierBase,
+  o: { action: string; fromStatus: string | null; principal: Principal | null; plan: Plan; auditAgency: string; now: Date },
+): Promise<void> {
+  const actor = o.principal ? actorOf(o.principal) : { userId: null, label: 'system' };
+  const scope = o.principal ? [...agencyScope(o.principal, 'counter_officer', 'processing_officer', 'leader')] : [];
+  const agencyId = [d.receivingAgencyId, d.competentAgencyId, d.currentAgencyId].find((id) => scope.includes(id)) ?? null;
+  const data = o.plan.data ?? {};
+  await repo.insertEvent(tx, { dossierId: d.id, provinceCode: d.provinceCode, action: o.action, fromStatus: o.fromStatus, toStatus: d.status, actorId: actor.userId, actorLabel: actor.label, agencyId, data, occurredAt: o.now });
+  if (o.plan.handoff) await repo.insertHandoff(tx, { ...o.plan.handoff, dossierId: d.id, provinceCode: d.provinceCode });
+  if (o.plan.documents?.length) await repo.insertDocuments(tx, o.plan.documents.map((x) => ({ ...x, dossierId: d.id, provinceCode: d.provinceCode })));
+  await appendAudit(tx, {
+    stream: agencyStream(o.auditAgency),
+    actor,
+    action: `dossier.${o.action}`,
+    entityType: 'dossier',
+    entityId: d.code,
+    provinceCode: d.provinceCode,
+    data: { from: o.fromStatus, to: d.status, version: d.version, ...data },
+  });
+  const outbox = [
+    ...(o.plan.applicantSubject ? applicantMessages(d, o.plan.applicantSubject, o.plan.applicantExtra) : []),
+    ...(o.plan.staff ? staffMessages(d, o.plan.staff.users, o.plan.staff.subject, o.plan.staff.body) : []),
+  ];
+  await repo.insertOutbox(tx, outbox);
+}
+
+// ── Reads ─────────────────────────────────────────────────────────────────────────────────────
+/** The dossier with its timeline; a staff read is written to the access log. */
+export async function getDossier(ctx: AppContext, p: P, code: string) {
+  const d = await repo.findDossierByCode(ctx.db, code);
+  const { principal, isStaff } = policy.requireReader(p, d);
+  const dossier = d!;
+  if (isStaff) await logStaffRead(ctx.db, principal, dossier, 'Xem hồ sơ');
+  const [events, handoffs, documents] = await Promise.all([repo.listEvents(ctx.db, dossier.id), repo.listHandoffs(ctx.db, dossier.id), repo.listDocuments(ctx.db, dossier.id)]);
+  const actions = actionsFor(dossier).filter((a) => {
+    const decision = decide(a, machineView(dossier));
+    return decision.ok && isPermitted(decision.transition, (permit) => policy.holdsPermit(principal, dossier, permit));
+  });
+  return presentDetail(dossier, { events, handoffs, documents, actions });
+}
+
+export async function logStaffRead(db: DbOrTx, principal: Principal, d: repo.DossierRow, purpose: string): Promise<void> {
+  const scope = agencyScope(principal, ...policy.READER_ROLES);
+  const agencyId = [d.receivingAgencyId, d.competentAgencyId, d.currentAgencyId].find((id) => scope.has(id)) ?? null;
+  await repo.logAccess(db, { actorId: principal.userId, actorLabel: principal.label, agencyId, entityType: 'dossier', entityId: d.id, purpose, fields: 5 });
+}
+
+/** Who opened the dossier and when: for its applicant (and the staff who may read it). */
+export async function accessLogOf(ctx: AppContext, p: P, code: string) {
+  const d = await repo.findDossierByCode(ctx.db, code);
+  policy.requireReader(p, d);
+  const rows = await repo.listAccess(ctx.db, d!.id);
+  return { items: rows.map((r) => ({ at: r.at.toISOString(), who: r.actorLabel, agency: r.agencyName ?? null, purpose: r.purpose })) };
+}
+
+/** Work queues ordered by due time; citizens get their own dossiers whatever the queue asked. */
+export async function listDossiers(ctx: AppContext, p: P, q: { queue?: 'mine' | 'unit' | 'late'; status?: string; cursor?: string; limit?: number }) {
+  if (!p) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
+  const limit = q.limit ?? 50;
+  const [afterDue, afterId] = (decodeCursor(q.cursor) ?? []) as [string | null, string];
+  const after: [string | null, string] | undefined = afterId ? [afterDue, afterId] : undefined;
+  const statuses = q.status ? q.status.split(',').filter(Boolean) : undefined;
+  const isStaff = hasRole(p, ...policy.READER_ROLES);
+  if (!isStaff && !hasRole(p, 'citizen')) throw AppError.forbidden();
+  const scope = isStaff ? (q.queue ?? 'unit') : 'applicant';
+  const agencyIds = isStaff ? [...agencyScope(p, ...policy.READER_ROLES)] : [];
+  const rows = await repo.listQueue(ctx.db, { scope, userId: p.userId, agencyIds, statuses, after, limit });
+  const now = new Date();
+  const dueSoon = ruleSetAt(now).dueSoonHours;
+  return toPage(rows, limit, (r) => presentSummary(r, now, dueSoon), (r) => [r.dueAt?.toISOString() ?? null, r.id]);
+}
+
+/** Staff who should hear about a dossier: its leaders and its responsible officer. */
+export async function leadersAndOfficer(db: DbOrTx, d: repo.DossierBase) {
+  const leaders = await repo.usersWithRole(db, d.competentAgencyId, ['leader']);
+  const officer = d.assignedTo ? await repo.findUser(db, d.assignedTo) : undefined;
+  const all = [...leaders, ...(officer ? [officer] : [])];
+  return all.filter((u, i) => all.findIndex((x) => x.id === u.id) === i);
+}

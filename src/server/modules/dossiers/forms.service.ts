@@ -1,0 +1,143 @@
+/**
+ * The printed forms of a dossier (Circular 01/2018 Mẫu 01–05, A5 PDF with a signed QR code that
+ * opens the public lookup and verifies the paper) and the tracking book (Mẫu 06, .xlsx).
+ */
+import type { AppContext } from '../../context.js';
+import { type DocumentKind, signedDocumentUrl } from '../../platform/doc-signing.js';
+import { AppError } from '../../platform/errors.js';
+import {
+  type AgencyInfo,
+  renderApology,
+  renderControlSheet,
+  renderReceipt,
+  renderRefusal,
+  renderSupplementRequest,
+  renderTrackingBookXlsx,
+  type TimeLimitUnit,
+} from './documents/index.js';
+import * as policy from './dossiers.policy.js';
+import * as repo from './dossiers.repo.js';
+import { logStaffRead, type P } from './dossiers.service.js';
+
+export type FormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control-sheet';
+
+const FORM_LABEL: Record<string, string> = { original: 'Bản chính', certified_copy: 'Bản sao chứng thực', copy: 'Bản chụp', electronic: 'Bản điện tử' };
+const UNIT: Record<string, TimeLimitUnit> = { working_days: 'working_day', calendar_days: 'day', working_hours: 'working_hour', same_day: 'working_hour' };
+
+async function agencyInfo(ctx: AppContext, agencyId: string): Promise<AgencyInfo> {
+  const a = await repo.findAgencyById(ctx.db, agencyId);
+  const parent = a?.parentId ? await repo.findAgencyById(ctx.db, a.parentId) : undefined;
+  return { name: a?.name ?? '', parentName: parent?.name, place: a ? await repo.provinceName(ctx.db, a.provinceCode) : '' };
+}
+
+const userName = async (ctx: AppContext, id: string | null | undefined): Promise<string> => (id ? ((await repo.findUser(ctx.db, id))?.displayName ?? '') : '');
+
+export async function renderDossierForm(ctx: AppContext, p: P, code: string, form: FormName): Promise<Buffer> {
+  const d = await repo.findDossierByCode(ctx.db, code);
+  const { principal, isStaff } = policy.requireReader(p, d);
+  const dossier = d!;
+  if (isStaff) await logStaffRead(ctx.db, principal, dossier, `In ${form}`);
+  const events = await repo.listEvents(ctx.db, dossier.id);
+  const lastOf = (action: string) => events.findLast((e) => e.action === action);
+  const issuedAt = (() => {
+    if (form === 'receipt') return dossier.receivedAt;
+    if (form === 'supplement') return lastOf('request-supplement')?.occurredAt ?? (dossier.supplementIntakeAt ?? null);
+    if (form === 'refusal') return dossier.status === 'refused' ? dossier.closedAt : null;
+    if (form === 'apology') return dossier.apologyIssuedAt;
+    return dossier.receivedAt ?? dossier.submittedAt;
+  })();
+  if (!issuedAt) throw AppError.rule('FORM_NOT_AVAILABLE', 'Hồ sơ chưa có văn bản này.');
+  const kind: DocumentKind = form;
+  const dueForToken = form === 'receipt' ? (dossier.originalDueAt ?? dossier.dueAt) : form === 'apology' ? dossier.dueAt : undefined;
+  const { url } = signedDocumentUrl(ctx.config.secret, ctx.config.publicBaseUrl, { kind, dossierCode: dossier.code, issuedAt, dueAt: dueForToken ?? undefined });
+  const agency = await agencyInfo(ctx, form === 'apology' ? dossier.competentAgencyId : dossier.receivingAgencyId);
+  const base = {
+    agency,
+    dossierCode: dossier.code,
+    applicant: { name: dossier.applicant.fullName, address: dossier.applicant.address, phone: dossier.applicant.phone, email: dossier.applicant.email ?? undefined },
+    procedureName: dossier.procedureName,
+    issuedAt,
+    qrUrl: url,
+  };
+  const documents = await repo.listDocuments(ctx.db, dossier.id);
+  if (form === 'receipt') {
+    const rule = dossier.dueRule;
+    return renderReceipt({
+      ...base,
+      documents: documents.map((x) => ({ name: x.name, form: FORM_LABEL[x.form] ?? x.form, count: x.quantity })),
+      timeLimit: { amount: rule?.unit === 'same_day' ? 8 : (rule?.amount ?? 0), unit: UNIT[rule?.unit ?? 'working_days'] ?? 'working_day' },
+      receivedAt: issuedAt,
+      dueAt: dossier.originalDueAt ?? dossier.dueAt ?? issuedAt,
+      returnPlace: dossier.channel === 'postal' ? 'Tại nhà qua dịch vụ bưu chính công ích' : `Bộ phận Một cửa — ${dossier.receivingName}`,
+      officerName: await userName(ctx, dossier.receivedBy),
+    });
+  }
+  if (form === 'supplement') {
+    const ev = lastOf('request-supplement') ?? lastOf('intake');
+    const items = (ev?.data.items as { name: string; reason: string }[] | undefined) ?? dossier.supplementItems;
+    return renderSupplementRequest({
+      ...base,
+      items: items.map((x) => ({ document: x.name, reason: x.reason })),
+      contact: `Bộ phận Một cửa — ${dossier.receivingName}`,
+      officerName: ev?.actorLabel ?? '',
+    });
+  }
+  if (form === 'refusal') {
+    return renderRefusal({ ...base, reasons: dossier.refusalReasons.length ? dossier.refusalReasons : ['—'], officerName: lastOf('refuse')?.actorLabel ?? lastOf('intake')?.actorLabel ?? '' });
+  }
+  if (form === 'apology') {
+    const ev = lastOf('apologize');
+    return renderApology({
+      ...base,
+      receivedAt: dossier.receivedAt ?? dossier.submittedAt,
+      oldDueAt: dossier.originalDueAt ?? dossier.dueAt ?? issuedAt,
+      newDueAt: dossier.dueAt ?? issuedAt,
+      reason: dossier.apologyReason ?? '',
+      signerName: ev?.actorLabel ?? '',
+    });
+  }
+  const handoffs = await repo.listHandoffs(ctx.db, dossier.id);
+  return renderControlSheet({
+    ...base,
+    leadAgency: dossier.competentName,
+    receivedAt: dossier.receivedAt ?? undefined,
+    dueAt: dossier.dueAt ?? issuedAt,
+    handOffs: handoffs.map((h) => ({
+      fromUnit: h.fromAgencyName ?? '',
+      fromPerson: h.fromUserName ?? undefined,
+      toUnit: h.toAgencyName ?? 'Người nộp hồ sơ',
+      toPerson: h.toUserName ?? undefined,
+      handedAt: h.h.occurredAt,
+      stepDueAt: h.h.stepDueAt ?? undefined,
+      timing: (h.h.result as 'early' | 'on_time' | 'late' | null) ?? undefined,
+      note: h.h.note ?? undefined,
+    })),
+  });
+}
+
+/** Sổ theo dõi hồ sơ for a period of Vietnam dates [from, to]. */
+export async function trackingBook(ctx: AppContext, p: P, q: { from: string; to: string }): Promise<Buffer> {
+  const { principal, agencyIds } = policy.requireStaff(p, ['counter_officer', 'leader']);
+  const from = new Date(`${q.from}T00:00:00+07:00`);
+  const to = new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000);
+  if (!(from < to) || to.getTime() - from.getTime() > 366 * 86_400_000) throw AppError.validation('to', 'Khoảng thời gian không hợp lệ (tối đa một năm).');
+  const rows = await repo.listForBook(ctx.db, agencyIds, from, to);
+  const grant = principal.grants.find((g) => g.role === 'counter_officer' || g.role === 'leader')!;
+  const agency = await agencyInfo(ctx, grant.agencyId);
+  return renderTrackingBookXlsx(
+    { agencyName: agency.name, parentAgencyName: agency.parentName, from, to },
+    rows.map((d) => ({
+      dossierCode: d.code,
+      procedureName: d.procedureName,
+      applicantName: d.applicant.fullName,
+      applicantAddress: d.applicant.address,
+      applicantPhone: d.applicant.phone,
+      leadAgency: d.competentName,
+      receivedAt: d.receivedAt ?? d.submittedAt,
+      dueAt: d.dueAt ?? d.receivedAt ?? d.submittedAt,
+      resultAt: d.status === 'result_ready' || d.status === 'returned' ? d.updatedAt : null,
+      returnedAt: d.status === 'returned' ? d.closedAt : null,
+      note: d.status === 'refused' ? 'Từ chối' : d.isLate ? 'Quá hạn' : undefined,
+    })),
+  );
+}

@@ -1,0 +1,94 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { Static } from 'typebox';
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import { AppError } from '../../platform/errors.js';
+import { exportProcedures, importProcedures, MAX_IMPORT_BYTES } from './procedures.import.js';
+import * as s from './procedures.schemas.js';
+import * as service from './procedures.service.js';
+
+const tags = ['procedures'];
+const publicLimit = { rateLimit: { max: 300, timeWindow: '1 minute' } };
+
+export async function procedureRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+  // multipart only in this plugin's scope, for the import
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6 }, throwFileSizeLimit: true });
+
+  app.get<{ Querystring: Static<typeof s.ProcedureQuery> }>(
+    '/api/v1/procedures',
+    { config: publicLimit, schema: { tags, summary: 'Tra cứu thủ tục hành chính (công khai) / Procedure catalog (public)', querystring: s.ProcedureQuery, response: { 200: s.ProcedurePage } } },
+    (req) => service.listProcedures(ctx, req.query),
+  );
+  app.get(
+    '/api/v1/procedure-fields',
+    { config: publicLimit, schema: { tags, summary: 'Lĩnh vực thủ tục (công khai) / Procedure fields', response: { 200: s.FieldList } } },
+    () => service.listFields(ctx),
+  );
+  app.get(
+    '/api/v1/procedure-agencies',
+    { config: publicLimit, schema: { tags, summary: 'Cơ quan có thủ tục (công khai) / Agencies with procedures', response: { 200: s.CatalogAgencyList } } },
+    () => service.listCatalogAgencies(ctx),
+  );
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get(
+      `/api/v1/procedures/export.${format}`,
+      { schema: { tags, summary: `Xuất danh mục thủ tục (${format.toUpperCase()}) / Export the catalog`, produces: [format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] } },
+      async (req, reply) => {
+        const file = await exportProcedures(ctx, req.principal, format);
+        return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.body);
+      },
+    );
+  }
+  app.post<{ Querystring: Static<typeof s.ImportQuery> }>(
+    '/api/v1/procedures/import',
+    { schema: { tags, summary: 'Nhập danh mục thủ tục từ tệp .xlsx/.csv (dryRun mặc định true) / Import', consumes: ['multipart/form-data'], querystring: s.ImportQuery, response: { 200: s.ImportResult } } },
+    (req) =>
+      importProcedures(ctx, req.principal, async () => {
+        if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data.');
+        const part = await req.file();
+        if (!part) throw AppError.validation('file', 'Thiếu tệp.');
+        return { filename: part.filename, data: await part.toBuffer() };
+      }, req.query.dryRun ?? true),
+  );
+
+  app.get<{ Params: Static<typeof s.ProcedureParams> }>(
+    '/api/v1/procedures/:code',
+    { config: publicLimit, schema: { tags, summary: 'Chi tiết thủ tục (công khai) / Procedure detail', params: s.ProcedureParams, response: { 200: s.ProcedureDetail } } },
+    (req) => service.getProcedure(ctx, req.params.code),
+  );
+
+  app.get<{ Querystring: Static<typeof s.ProcedureQuery> }>(
+    '/api/v1/admin/procedures',
+    { schema: { tags, summary: 'Thủ tục do cơ quan mình quản lý (cả đã ngừng) / Managed procedures', querystring: s.ProcedureQuery, response: { 200: s.AdminProcedurePage } } },
+    (req) => service.listAdminProcedures(ctx, req.principal, req.query),
+  );
+  app.post<{ Body: Static<typeof s.CreateProcedure> }>(
+    '/api/v1/procedures',
+    { schema: { tags, summary: 'Thêm thủ tục / Create a procedure', body: s.CreateProcedure, response: { 201: s.ProcedureDetail } } },
+    async (req, reply) => reply.code(201).send(await service.createProcedure(ctx, req.principal, req.body)),
+  );
+  app.put<{ Params: Static<typeof s.ProcedureParams>; Body: Static<typeof s.UpdateProcedure> }>(
+    '/api/v1/procedures/:code',
+    { schema: { tags, summary: 'Sửa thủ tục (phiên bản mới) / Update a procedure', params: s.ProcedureParams, body: s.UpdateProcedure, response: { 200: s.ProcedureDetail } } },
+    (req) => service.updateProcedure(ctx, req.principal, req.params.code, req.body),
+  );
+  app.post<{ Params: Static<typeof s.ProcedureParams> }>(
+    '/api/v1/procedures/:code/deactivate',
+    { schema: { tags, summary: 'Ngừng áp dụng thủ tục / Deactivate', params: s.ProcedureParams, response: { 200: s.ProcedureDetail } } },
+    (req) => service.deactivateProcedure(ctx, req.principal, req.params.code),
+  );
+  app.get<{ Params: Static<typeof s.ProcedureParams> }>(
+    '/api/v1/procedures/:code/versions',
+    {
+      schema: {
+        tags,
+        summary: 'Lịch sử phiên bản / Version history',
+        params: s.ProcedureParams,
+        response: { 200: Type.Object({ items: Type.Array(Type.Object({ version: Type.Integer(), ruleVersion: Type.String(), effectiveFrom: Type.String(), createdAt: Type.String() })) }) },
+      },
+    },
+    (req) => service.listVersions(ctx, req.principal, req.params.code),
+  );
+}

@@ -1,0 +1,104 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, ErrorAlert } from '../../components/Alert';
+import { PageHeader } from '../../components/PageHeader';
+import { api } from '../../lib/api';
+import { describeError } from '../../lib/errors';
+import { Link } from '../../lib/router';
+import { CHECKLIST, type OfficialRef, useLoad } from './conduct-api';
+import { useConductText } from './conduct-text';
+import './conduct.css';
+
+interface Checklist { items: { item: string; label: string; rules: { id: string; ruleSetTitle: string; isSample: boolean; chapter: number; number: number; text: string }[] }[] }
+interface Finding { id: string; officialName: string; checklistItem: string; isCompliant: boolean; violationId: string | null }
+
+/** An inspection with a checklist drawn from the codes in force; one finding per official and item. */
+export function InspectionPage() {
+  const { tx, t } = useConductText();
+  const [agencyCode, setAgencyCode] = useState('000.00.16.H57');
+  const validCode = /^[0-9A-Z.]{1,35}$/.test(agencyCode) ? agencyCode : null;
+  const checklist = useLoad<Checklist>(validCode ? '/conduct/checklist' : null, { agencyCode: validCode ?? undefined });
+  const people = useLoad<{ items: OfficialRef[] }>(validCode ? '/conduct/officials' : null, { agencyCode: validCode ?? undefined });
+  const [kind, setKind] = useState<'planned' | 'unannounced'>('unannounced');
+  const [inspectionId, setInspectionId] = useState<string | null>(null);
+  const [officialId, setOfficialId] = useState('');
+  const [item, setItem] = useState<string>('name_card');
+  const [isCompliant, setIsCompliant] = useState(false);
+  const [ruleId, setRuleId] = useState('');
+  const [note, setNote] = useState('');
+  const [photo, setPhoto] = useState('');
+  const [findings, setFindings] = useState<Finding[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const rules = checklist.data?.items.find((i) => i.item === item)?.rules ?? [];
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      let id = inspectionId;
+      if (!id) {
+        id = (await api.post<{ id: string }>('/conduct/inspections', { agencyCode, kind, inspectedAt: new Date().toISOString() })).id;
+        setInspectionId(id);
+      }
+      const finding = await api.post<Finding>(`/conduct/inspections/${id}/findings`, {
+        officialId, checklistItem: item, isCompliant, ...(ruleId ? { ruleId } : {}), ...(note.trim() ? { note: note.trim() } : {}), ...(photo.trim() ? { photoKeys: [photo.trim()] } : {}),
+      });
+      setFindings([finding, ...findings]);
+      setNote('');
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={tx('inspections')} intro={tx('inspections.intro')} />
+      {error ? <ErrorAlert error={describeError(error, t)} /> : null}
+      <form className="panel cd-form" onSubmit={(e) => void submit(e)}>
+        <label className="field-label" htmlFor="cd-agency">{tx('agencyCode')}</label>
+        <input id="cd-agency" className="input input--mono" value={agencyCode} disabled={!!inspectionId} onChange={(e) => setAgencyCode(e.target.value.toUpperCase())} />
+        <label className="field-label" htmlFor="cd-kind">{tx('kind')}</label>
+        <select id="cd-kind" className="select" value={kind} disabled={!!inspectionId} onChange={(e) => setKind(e.target.value as 'planned' | 'unannounced')}>
+          <option value="planned">{tx('kind.planned')}</option>
+          <option value="unannounced">{tx('kind.unannounced')}</option>
+        </select>
+        <label className="field-label" htmlFor="cd-official">{tx('official')}</label>
+        <select id="cd-official" className="select" value={officialId} required onChange={(e) => setOfficialId(e.target.value)}>
+          <option value="">—</option>
+          {people.data?.items.map((o) => <option key={o.id} value={o.id}>{o.fullName} ({o.code})</option>)}
+        </select>
+        <label className="field-label" htmlFor="cd-item">{tx('item')}</label>
+        <select id="cd-item" className="select" value={item} onChange={(e) => { setItem(e.target.value); setRuleId(''); }}>
+          {CHECKLIST.map((c) => <option key={c} value={c}>{checklist.data?.items.find((i) => i.item === c)?.label ?? c}</option>)}
+        </select>
+        <label className="field-label" htmlFor="cd-rule">{tx('rule')}</label>
+        <select id="cd-rule" className="select" value={ruleId} onChange={(e) => setRuleId(e.target.value)}>
+          <option value="">—</option>
+          {rules.map((r) => <option key={r.id} value={r.id}>{r.ruleSetTitle}{r.isSample ? ` (${tx('sample')})` : ''}: {r.text.slice(0, 90)}</option>)}
+        </select>
+        <fieldset>
+          <legend className="field-label">{tx('result')}</legend>
+          <label className="checkbox"><input type="radio" name="cd-result" checked={isCompliant} onChange={() => setIsCompliant(true)} /> {tx('compliant')}</label>
+          <label className="checkbox"><input type="radio" name="cd-result" checked={!isCompliant} onChange={() => setIsCompliant(false)} /> {tx('notCompliant')}</label>
+        </fieldset>
+        <label className="field-label" htmlFor="cd-note">{tx('note')}</label>
+        <textarea id="cd-note" className="input" value={note} onChange={(e) => setNote(e.target.value)} />
+        <label className="field-label" htmlFor="cd-photo">{tx('photo')}</label>
+        <input id="cd-photo" className="input input--mono" value={photo} placeholder="a1b2c3d4.jpg" onChange={(e) => setPhoto(e.target.value)} />
+        <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('record')}</button></div>
+      </form>
+      {findings.length ? (
+        <section className="panel">
+          <Alert kind="success">{tx('recorded')}</Alert>
+          <ul className="assignment-list">
+            {findings.map((f) => (
+              <li key={f.id}>
+                {f.officialName} — {checklist.data?.items.find((i) => i.item === f.checklistItem)?.label}: {f.isCompliant ? tx('compliant') : tx('notCompliant')}{' '}
+                {f.violationId ? <Link to={`/conduct/violations/${f.violationId}`}>{tx('openViolation')}</Link> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { ErrorAlert } from '../../components/Alert';
+import { PageHeader } from '../../components/PageHeader';
+import { api } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
+import { describeError } from '../../lib/errors';
+import { Link, navigate } from '../../lib/router';
+import { type DisciplineCase, useLoad, type Violation } from './conduct-api';
+import { useConductText } from './conduct-text';
+import './conduct.css';
+
+export function ViolationsPage() {
+  const { tx, t, formatDate } = useConductText();
+  const [status, setStatus] = useState('');
+  const list = useLoad<{ items: Violation[] }>('/conduct/violations', { status: status || undefined, limit: 200 });
+  return (
+    <>
+      <PageHeader title={tx('violations')} intro={tx('violations.intro')} />
+      <div className="toolbar">
+        <label className="field-label" htmlFor="cd-status">{tx('status')}</label>
+        <select id="cd-status" className="select" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">—</option>
+          {['reported', 'answered', 'confirmed', 'dismissed'].map((s) => <option key={s} value={s}>{tx(`status.${s}`)}</option>)}
+        </select>
+      </div>
+      {list.error ? <ErrorAlert error={describeError(list.error, t)} /> : null}
+      <div className="table-wrap">
+        <table className="table">
+          <thead><tr><th>{tx('occurredOn')}</th><th>{tx('official')}</th><th>{tx('description')}</th><th>{tx('source')}</th><th>{tx('status')}</th></tr></thead>
+          <tbody>
+            {list.data?.items.map((v) => (
+              <tr key={v.id}>
+                <td>{formatDate(v.occurredOn)}</td>
+                <td>{v.officialName}</td>
+                <td><Link to={`/conduct/violations/${v.id}`}>{v.description}</Link></td>
+                <td>{tx(`source.${v.source}`)}</td>
+                <td>{tx(`status.${v.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** One violation: evidence and rule; the official's answer; the reviewer's decision; opening a case. */
+export function ViolationDetailPage({ id }: { id: string }) {
+  const { tx, t, formatDate, formatDateTime } = useConductText();
+  const { user, hasRole } = useAuth();
+  const v = useLoad<Violation>(`/conduct/violations/${id}`);
+  const [answer, setAnswer] = useState('');
+  const [isDutyRelated, setIsDutyRelated] = useState(false);
+  const [note, setNote] = useState('');
+  const [severity, setSeverity] = useState('it_nghiem_trong');
+  const [isComplex, setIsComplex] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const act = async (fn: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await fn();
+      v.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  if (v.error) return <ErrorAlert error={describeError(v.error, t)} />;
+  if (!v.data) return <p role="status">{t('common.loading')}</p>;
+  const row = v.data;
+  const photos = Array.isArray(row.evidence.photoKeys) ? (row.evidence.photoKeys as string[]) : [];
+  const signal = row.evidence.signal as { kind?: string; source?: string; ref?: string } | undefined;
+  const isReviewer = hasRole('leader', 'home_affairs');
+  return (
+    <>
+      <PageHeader title={`${tx('violations')}: ${row.officialName}`} intro={row.description}>
+        <Link className="btn btn--secondary" to="/conduct">{tx('back')}</Link>
+      </PageHeader>
+      {error ? <ErrorAlert error={describeError(error, t)} /> : null}
+      <div className="cd-grid">
+        <section className="panel">
+          <dl className="cd-dl">
+            <dt>{tx('status')}</dt>
+            <dd><span className="cd-badge" data-testid="violation-status">{tx(`status.${row.status}`)}</span></dd>
+            <dt>{tx('source')}</dt>
+            <dd>{tx(`source.${row.source}`)}</dd>
+            <dt>{tx('occurredOn')}</dt>
+            <dd>{formatDate(row.occurredOn)}</dd>
+            <dt>{tx('rule')}</dt>
+            <dd>{row.rule ? `${row.rule.chapter}.${row.rule.number} — ${row.rule.text}` : '—'}</dd>
+            <dt>{tx('evidence')}</dt>
+            <dd>{photos.length ? photos.join(', ') : null}{signal ? `${signal.source}: ${signal.kind} (${signal.ref})` : null}{!photos.length && !signal ? '—' : null}</dd>
+            <dt>{tx('dutyRelated')}</dt>
+            <dd>{row.isDutyRelated ? '✓' : '—'}</dd>
+          </dl>
+        </section>
+        <section className="panel">
+          <h2 className="section-title">{tx('answer')}</h2>
+          {row.answerText ? <p className="cd-answer">{row.answerText}<br /><span className="cell-meta">{formatDateTime(row.answeredAt)}</span></p> : <p>—</p>}
+          {row.status === 'reported' && user && !hasRole('leader', 'home_affairs', 'inspector') ? (
+            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/violations/${id}/answer`, { text: answer, version: row.version })); }}>
+              <label className="field-label" htmlFor="cd-answer">{tx('answer')}</label>
+              <textarea id="cd-answer" className="input" required value={answer} onChange={(e) => setAnswer(e.target.value)} />
+              <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('sendAnswer')}</button></div>
+            </form>
+          ) : null}
+          {row.reviewNote ? <p><strong>{tx('review')}:</strong> {row.reviewNote}</p> : null}
+          {isReviewer && (row.status === 'answered' || row.status === 'reported') ? (
+            <form className="cd-form" onSubmit={(e) => e.preventDefault()}>
+              <h2 className="section-title">{tx('review')}</h2>
+              <label className="checkbox"><input type="checkbox" checked={isDutyRelated} onChange={(e) => setIsDutyRelated(e.target.checked)} /> {tx('dutyRelated')}</label>
+              <label className="field-label" htmlFor="cd-review-note">{tx('note')}</label>
+              <textarea id="cd-review-note" className="input" value={note} onChange={(e) => setNote(e.target.value)} />
+              <div className="form-actions">
+                {row.status === 'answered' ? <button type="button" className="btn btn--primary" onClick={() => void act(() => api.post(`/conduct/violations/${id}/confirm`, { version: row.version, isDutyRelated, ...(note.trim() ? { note: note.trim() } : {}) }))}>{tx('confirm')}</button> : null}
+                <button type="button" className="btn btn--danger-outline" onClick={() => void act(() => api.post(`/conduct/violations/${id}/dismiss`, { version: row.version, ...(note.trim() ? { note: note.trim() } : {}) }))}>{tx('dismiss')}</button>
+              </div>
+            </form>
+          ) : null}
+          {hasRole('home_affairs') && row.status === 'confirmed' ? (
+            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); setError(null); api.post<DisciplineCase>('/conduct/discipline-cases', { violationIds: [id], severity, isComplex }).then((c) => navigate(`/conduct/discipline/${c.id}`), setError); }}>
+              <h2 className="section-title">{tx('openCase')}</h2>
+              <label className="field-label" htmlFor="cd-severity">{tx('severity')}</label>
+              <select id="cd-severity" className="select" value={severity} onChange={(e) => setSeverity(e.target.value)}>
+                {['it_nghiem_trong', 'nghiem_trong', 'rat_nghiem_trong', 'dac_biet_nghiem_trong'].map((s) => <option key={s} value={s}>{tx(`severity.${s}`)}</option>)}
+              </select>
+              <label className="checkbox"><input type="checkbox" checked={isComplex} onChange={(e) => setIsComplex(e.target.checked)} /> {tx('complex')}</label>
+              <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('openCase')}</button></div>
+            </form>
+          ) : null}
+        </section>
+      </div>
+    </>
+  );
+}

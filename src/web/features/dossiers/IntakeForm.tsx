@@ -1,0 +1,173 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, ErrorAlert } from '../../components/Alert';
+import { api, seg } from '../../lib/api';
+import { describeError, type ErrorView } from '../../lib/errors';
+import { Link } from '../../lib/router';
+import type { ProcedureDetail } from '../procedures/procedures-api';
+import { type Created, dossierApi, type DocumentPayload, fileToBase64, formUrl } from './dossiers-api';
+import { useDossierText } from './dossiers-text';
+import './dossiers.css';
+
+type Mode = 'counter' | 'online';
+interface DocState {
+  checked: boolean;
+  file: File | null;
+  reason: string;
+}
+
+/** The completeness check against the procedure's list: one form for the counter and for citizens online. */
+export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: string }) {
+  const { tx, t, formatDateTime } = useDossierText();
+  const [code, setCode] = useState(initialCode ?? '');
+  const [proc, setProc] = useState<ProcedureDetail | null>(null);
+  const [docs, setDocs] = useState<Record<string, DocState>>({});
+  const [applicant, setApplicant] = useState({ fullName: '', idNumber: '', phone: '', email: '', address: '' });
+  const [channel, setChannel] = useState<'counter' | 'postal'>('counter');
+  const [decision, setDecision] = useState<'auto' | 'refuse'>('auto');
+  const [refusal, setRefusal] = useState('');
+  const [error, setError] = useState<ErrorView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<Created | null>(null);
+
+  const load = async (c: string) => {
+    setError(null);
+    setProc(null);
+    try {
+      const p = await api.get<ProcedureDetail>(`/procedures/${seg(c.trim())}`);
+      setProc(p);
+      setDocs(Object.fromEntries(p.documents.map((d) => [d.id, { checked: false, file: null, reason: '' }])));
+    } catch (e) {
+      setError(describeError(e, t));
+    }
+  };
+  useEffect(() => {
+    if (initialCode) void load(initialCode);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initialCode]);
+
+  const setDoc = (id: string, patch: Partial<DocState>) => setDocs((all) => ({ ...all, [id]: { ...all[id], ...patch } }));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!proc) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const documents: DocumentPayload[] = [];
+      for (const d of proc.documents) {
+        const s = docs[d.id];
+        if (mode === 'online' ? !s.file : !s.checked) continue;
+        documents.push({ procedureDocumentId: d.id, ...(s.file ? { attachment: { fileName: s.file.name, contentBase64: await fileToBase64(s.file) } } : {}) });
+      }
+      const missing = proc.documents.filter((d) => mode === 'counter' && !docs[d.id].checked && docs[d.id].reason.trim()).map((d) => ({ procedureDocumentId: d.id, reason: docs[d.id].reason.trim() }));
+      const body = {
+        procedureCode: proc.code,
+        channel: mode === 'online' ? 'online' : channel,
+        applicant: { ...applicant, email: applicant.email || null },
+        documents,
+        ...(mode === 'counter' && missing.length ? { missing } : {}),
+        ...(decision === 'refuse' ? { decision: 'refuse', refusalReasons: [refusal] } : {}),
+      };
+      setCreated(await dossierApi.create(body));
+    } catch (err) {
+      setError(describeError(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (created) {
+    const form = created.status === 'received' ? 'receipt' : created.status === 'supplement_requested' ? 'supplement' : created.status === 'refused' ? 'refusal' : null;
+    return (
+      <section className="panel dossier-done" aria-live="polite">
+        <Alert kind="success" title={tx('done', { code: created.code })}>
+          <p>
+            {tx('col.status')}: <strong>{tx(`status.${created.status}`)}</strong>
+            {created.dueAt ? <> · {tx('due')}: <strong>{formatDateTime(created.dueAt)}</strong></> : null}
+          </p>
+          {created.missingDocuments.length ? (
+            <ul>{created.missingDocuments.map((m) => <li key={m.name}>{m.name}: {m.reason}</li>)}</ul>
+          ) : null}
+        </Alert>
+        <p className="toolbar">
+          {form ? <a className="btn btn--primary" href={formUrl(created.code, form)} target="_blank" rel="noreferrer">{tx(form === 'receipt' ? 'printReceipt' : form === 'supplement' ? 'printSupplement' : 'printRefusal')}</a> : null}
+          <Link className="btn btn--secondary" to={`/dossiers/${seg(created.code)}`}>{tx('open')}</Link>
+          <button type="button" className="btn btn--secondary" onClick={() => { setCreated(null); setApplicant({ fullName: '', idNumber: '', phone: '', email: '', address: '' }); if (proc) setDocs(Object.fromEntries(proc.documents.map((d) => [d.id, { checked: false, file: null, reason: '' }]))); }}>
+            {tx('submit')} +
+          </button>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <form className="dossier-form" onSubmit={(e) => void submit(e)}>
+      {error ? <ErrorAlert error={error} /> : null}
+      {!initialCode ? (
+        <div className="toolbar">
+          <label className="field">
+            <span className="field-label">{tx('procedureCode')}</span>
+            <input className="input input--mono" name="procedureCode" value={code} onChange={(e) => setCode(e.target.value)} />
+          </label>
+          <button type="button" className="btn btn--secondary" onClick={() => void load(code)}>{tx('loadProcedure')}</button>
+        </div>
+      ) : null}
+      {proc ? (
+        <>
+          <p className="dossier-proc"><strong>{proc.name}</strong> · <code>{proc.code}</code> · {proc.agencyName}</p>
+          <fieldset className="panel">
+            <legend className="subpanel-title">{tx('applicant')}</legend>
+            <div className="dossier-grid">
+              {(['fullName', 'idNumber', 'phone', 'email', 'address'] as const).map((f) => (
+                <label key={f} className={`field${f === 'address' ? ' field--wide' : ''}`}>
+                  <span className="field-label">{tx(f)}</span>
+                  <input className="input" name={f} value={applicant[f]} required={f !== 'email'} type={f === 'email' ? 'email' : 'text'} onChange={(e) => setApplicant({ ...applicant, [f]: e.target.value })} />
+                </label>
+              ))}
+              {mode === 'counter' ? (
+                <label className="field">
+                  <span className="field-label">{tx('channel')}</span>
+                  <select className="input select" name="channel" value={channel} onChange={(e) => setChannel(e.target.value as 'counter' | 'postal')}>
+                    <option value="counter">{tx('channel.counter')}</option>
+                    <option value="postal">{tx('channel.postal')}</option>
+                  </select>
+                </label>
+              ) : null}
+            </div>
+          </fieldset>
+          <fieldset className="panel">
+            <legend className="subpanel-title">{tx('checklist')}</legend>
+            <ol className="dossier-checklist">
+              {proc.documents.map((d) => (
+                <li key={d.id}>
+                  <span className="dossier-docname">{d.name} <span className="cell-meta">({d.isRequired ? tx('required') : tx('optional')})</span></span>
+                  {mode === 'counter' ? (
+                    <>
+                      <label className="dossier-check"><input type="checkbox" checked={docs[d.id]?.checked ?? false} onChange={(e) => setDoc(d.id, { checked: e.target.checked })} /> {tx('received')}</label>
+                      {!docs[d.id]?.checked && d.isRequired ? (
+                        <input className="input" aria-label={`${tx('missingReason')}: ${d.name}`} placeholder={tx('missingReason')} value={docs[d.id]?.reason ?? ''} onChange={(e) => setDoc(d.id, { reason: e.target.value })} />
+                      ) : null}
+                    </>
+                  ) : (
+                    <input type="file" aria-label={`${tx('attach')}: ${d.name}`} accept="application/pdf,image/jpeg,image/png" onChange={(e) => setDoc(d.id, { file: e.target.files?.[0] ?? null })} />
+                  )}
+                </li>
+              ))}
+            </ol>
+          </fieldset>
+          {mode === 'counter' ? (
+            <fieldset className="panel">
+              <legend className="subpanel-title">{tx('decision')}</legend>
+              <label className="dossier-check"><input type="radio" name="decision" checked={decision === 'auto'} onChange={() => setDecision('auto')} /> {tx('decision.receive')} / {tx('decision.supplement')}</label>
+              <label className="dossier-check"><input type="radio" name="decision" checked={decision === 'refuse'} onChange={() => setDecision('refuse')} /> {tx('decision.refuse')}</label>
+              {decision === 'refuse' ? <input className="input" required placeholder={tx('refusalReason')} aria-label={tx('refusalReason')} value={refusal} onChange={(e) => setRefusal(e.target.value)} /> : null}
+            </fieldset>
+          ) : null}
+          <p className="toolbar">
+            <button type="submit" className="btn btn--primary" disabled={busy}>{mode === 'online' ? tx('submitOnline') : tx('submit')}</button>
+          </p>
+        </>
+      ) : null}
+    </form>
+  );
+}

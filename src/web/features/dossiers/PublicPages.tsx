@@ -1,0 +1,137 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, ErrorAlert } from '../../components/Alert';
+import { PageHeader } from '../../components/PageHeader';
+import { api, seg } from '../../lib/api';
+import { describeError, type ErrorView } from '../../lib/errors';
+import { Link, navigate, useLocation } from '../../lib/router';
+import { dossierApi, type PublicDossier } from './dossiers-api';
+import { useDossierText } from './dossiers-text';
+import './dossiers.css';
+
+/** /tra-cuu/:code — public lookup by the last 4 phone digits, or by the signed QR token (?v=). */
+export function LookupPage({ code: initial }: { code?: string }) {
+  const { tx, t, formatDateTime } = useDossierText();
+  const { query } = useLocation();
+  const token = query.get('v') ?? undefined;
+  const [code, setCode] = useState(initial ?? '');
+  const [verify, setVerify] = useState('');
+  const [result, setResult] = useState<PublicDossier | null>(null);
+  const [error, setError] = useState<ErrorView | null>(null);
+  const [genuine, setGenuine] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    if (!initial || !token) return;
+    let live = true;
+    api.get<{ valid: boolean }>('/public/documents/verify', { token }).then((v) => live && setGenuine(v.valid), () => undefined);
+    dossierApi.lookup(initial, { token }).then((r) => live && setResult(r), (e: unknown) => live && setError(describeError(e, t)));
+    return () => {
+      live = false;
+    };
+  }, [initial, token, t]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setResult(null);
+    try {
+      setResult(await dossierApi.lookup(code.trim(), { verify: verify.trim() }));
+    } catch (err) {
+      setError(describeError(err, t));
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={tx('lookup.title')} intro={tx('lookup.intro')} />
+      {genuine === true ? <Alert kind="success">{tx('lookup.verified')}</Alert> : genuine === false ? <Alert kind="error">{tx('lookup.forged')}</Alert> : null}
+      {!token || genuine === false ? (
+        <form className="toolbar panel" onSubmit={(e) => void submit(e)}>
+          <label className="field">
+            <span className="field-label">{tx('lookup.code')}</span>
+            <input className="input input--mono" name="code" required value={code} onChange={(e) => setCode(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">{tx('lookup.verify')}</span>
+            <input className="input" name="verify" inputMode="numeric" pattern="[0-9]{4}" required value={verify} onChange={(e) => setVerify(e.target.value)} />
+          </label>
+          <button type="submit" className="btn btn--primary">{tx('lookup.go')}</button>
+        </form>
+      ) : null}
+      {error ? <ErrorAlert error={error} /> : null}
+      {result ? (
+        <section className="panel" aria-live="polite">
+          <h2 className="section-title"><code>{result.code}</code></h2>
+          <dl className="wf-dl">
+            <div><dt>{tx('col.procedure')}</dt><dd>{result.procedureName}</dd></div>
+            <div><dt>{tx('col.status')}</dt><dd><span className={`dossier-status dossier-status--${result.status}`}>{tx(`status.${result.status}`)}</span></dd></div>
+            <div><dt>{tx('due')}</dt><dd>{result.dueAt ? formatDateTime(result.dueAt) : '—'}</dd></div>
+            <div><dt>{result.receivingAgencyName}</dt><dd>→ {result.competentAgencyName}</dd></div>
+          </dl>
+          <ol className="dossier-timeline">
+            {result.timeline.map((e, i) => <li key={i}><time>{formatDateTime(e.at)}</time> {tx(`action.${e.action}`)} → {tx(`status.${e.toStatus}`)}</li>)}
+          </ol>
+          {result.canRate ? <Link className="btn btn--primary" to={`/danh-gia/${seg(result.code)}`}>{tx('lookup.rate')}</Link> : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** /danh-gia/:code — the kiosk rating page (Circular 01/2018 Art. 13 citizen indicators). */
+export function RatingPage({ code: initial }: { code?: string }) {
+  const { tx, t } = useDossierText();
+  const [form, setForm] = useState({ code: initial ?? '', verify: '', satisfaction: 'satisfied', timesReturned: '0', bodiesContacted: '1', attitude: 'good', comment: '' });
+  const [error, setError] = useState<ErrorView | null>(null);
+  const [done, setDone] = useState(false);
+  const set = (k: keyof typeof form, v: string) => setForm({ ...form, [k]: v });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await dossierApi.rate(form.code.trim(), {
+        verify: form.verify.trim(),
+        satisfaction: form.satisfaction,
+        timesReturned: Number(form.timesReturned),
+        bodiesContacted: Number(form.bodiesContacted),
+        attitude: form.attitude,
+        ...(form.comment.trim() ? { comment: form.comment.trim() } : {}),
+      });
+      setDone(true);
+    } catch (err) {
+      setError(describeError(err, t));
+    }
+  };
+
+  if (done) return (<><PageHeader title={tx('rate.title')} /><Alert kind="success">{tx('rate.thanks')}</Alert><p><button type="button" className="btn btn--secondary" onClick={() => navigate(`/tra-cuu/${seg(form.code)}`)}>{tx('lookup.title')}</button></p></>);
+  const choice = (name: 'satisfaction' | 'attitude', options: string[]) => (
+    <fieldset className="dossier-choices">
+      <legend className="field-label">{tx(name === 'satisfaction' ? 'rate.satisfaction' : 'rate.attitude')}</legend>
+      {options.map((o) => (
+        <label key={o} className={`dossier-choice${form[name] === o ? ' is-selected' : ''}`}>
+          <input type="radio" name={name} value={o} checked={form[name] === o} onChange={() => set(name, o)} /> {tx(`rate.${o}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
+  return (
+    <>
+      <PageHeader title={tx('rate.title')} intro={tx('rate.intro')} />
+      <form className="panel dossier-rating" onSubmit={(e) => void submit(e)}>
+        {error ? <ErrorAlert error={error} /> : null}
+        <div className="dossier-grid">
+          <label className="field"><span className="field-label">{tx('lookup.code')}</span><input className="input input--mono" name="code" required value={form.code} onChange={(e) => set('code', e.target.value)} /></label>
+          <label className="field"><span className="field-label">{tx('lookup.verify')}</span><input className="input" name="verify" inputMode="numeric" pattern="[0-9]{4}" required value={form.verify} onChange={(e) => set('verify', e.target.value)} /></label>
+        </div>
+        {choice('satisfaction', ['very_satisfied', 'satisfied', 'unsatisfied'])}
+        <div className="dossier-grid">
+          <label className="field"><span className="field-label">{tx('rate.timesReturned')}</span><input className="input" type="number" min={0} max={50} name="timesReturned" value={form.timesReturned} onChange={(e) => set('timesReturned', e.target.value)} /></label>
+          <label className="field"><span className="field-label">{tx('rate.bodies')}</span><input className="input" type="number" min={0} max={50} name="bodiesContacted" value={form.bodiesContacted} onChange={(e) => set('bodiesContacted', e.target.value)} /></label>
+        </div>
+        {choice('attitude', ['good', 'acceptable', 'poor'])}
+        <label className="field field--wide"><span className="field-label">{tx('rate.comment')}</span><textarea className="input" name="comment" maxLength={2000} value={form.comment} onChange={(e) => set('comment', e.target.value)} /></label>
+        <p className="toolbar"><button type="submit" className="btn btn--primary">{tx('rate.send')}</button></p>
+      </form>
+    </>
+  );
+}
