@@ -1,16 +1,8 @@
 import { AppError } from './errors.js';
 
-export const ROLES = [
-  'citizen',
-  'counter_officer',
-  'processing_officer',
-  'leader',
-  'inspector',
-  'home_affairs',
-  'admin',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../shared/roles.js';
+
+export { ROLES, type Role } from '../../shared/roles.js';
 
 export interface RoleGrant {
   id: string;

@@ -1,20 +1,9 @@
 /** Shapes of the JSON the server returns (API contract v1). */
 
-export const ROLES = [
-  'citizen',
-  'counter_officer',
-  'processing_officer',
-  'leader',
-  'inspector',
-  'home_affairs',
-  'admin',
-  'auditor',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../../shared/roles';
 
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
+export { isRole, ROLES } from '../../shared/roles';
+export type { Role } from '../../shared/roles';
 
 export interface SessionRole {
   role: Role;
