@@ -28,7 +28,7 @@ try {
       console.log(`  ✓ ${j.name} (${Date.now() - t0} ms)`);
     } catch (err) {
       failed++;
-      console.log(`  ✗ ${j.name}\n    ${(err as Error).stack ?? err}`);
+      console.log(`  ✗ ${j.name}\n    ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     }
   }
 } finally {

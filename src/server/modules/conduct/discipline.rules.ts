@@ -132,8 +132,9 @@ export function checkForm(input: { category: OfficialCategory; isLeader: boolean
   if (allowed.includes(input.form)) return { ok: true, regime };
   const wasAllowed = DISCIPLINE_REGIMES.some((r) => r.effectiveFrom < regime.effectiveFrom && r.categories.includes(input.category) && (r.forms[group] ?? []).includes(input.form));
   const label = FORM_LABELS[input.form];
+  const from = regime.effectiveFrom.split('-').reverse().join('/');
   return wasAllowed
-    ? { ok: false, code: 'DISCIPLINE_FORM_ABOLISHED', regime, message: `Hình thức "${label}" đã bị bãi bỏ từ ${regime.effectiveFrom} (${regime.legalReference}).` }
+    ? { ok: false, code: 'DISCIPLINE_FORM_ABOLISHED', regime, message: `Hình thức "${label}" đã bị bãi bỏ từ ${from} (${regime.legalReference}).` }
     : { ok: false, code: 'DISCIPLINE_FORM_NOT_ALLOWED', regime, message: `Hình thức "${label}" không áp dụng cho đối tượng này theo ${regime.legalReference}.` };
 }
 

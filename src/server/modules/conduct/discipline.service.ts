@@ -27,6 +27,7 @@ import * as officials from './officials.repo.js';
 
 type P = Principal | null;
 
+const vnDay = (d: string | null) => (d ? d.split('-').reverse().join('/') : '');
 const calendarCtx = (ctx: AppContext) => ({ db: ctx.db, database: ctx.database });
 
 /** The handling period from the calendar module, not counting the waiting periods. */
@@ -53,7 +54,7 @@ export async function openCase(ctx: AppContext, p: P, body: { violationIds: stri
   const regime = regimeFor(category, actDate);
   const limitation = limitationUntil({ actDate, severity: body.severity, handledOn: today, noLimitation: body.noLimitation ?? null });
   if (isLimitationExpired(limitation.until, today)) {
-    throw AppError.rule('DISCIPLINE_LIMITATION_EXPIRED', `Đã hết thời hiệu xử lý kỷ luật (đến hết ngày ${limitation.until}, ${limitation.rule.legalReference}).`, { limitationUntil: limitation.until, rule: limitation.rule.code });
+    throw AppError.rule('DISCIPLINE_LIMITATION_EXPIRED', `Đã hết thời hiệu xử lý kỷ luật (đến hết ngày ${vnDay(limitation.until)}, ${limitation.rule.legalReference}).`, { limitationUntil: limitation.until, rule: limitation.rule.code });
   }
   const openedAt = new Date();
   const due = await handlingDue(ctx, openedAt, body.isComplex ?? false, []);
@@ -149,7 +150,7 @@ export async function decide(ctx: AppContext, p: P, id: string, body: { form: Di
   const check = checkForm({ category: row.category as OfficialCategory, isLeader: row.isLeader, actDate: row.actDate, form: body.form });
   if (!check.ok) throw AppError.rule(check.code, check.message, { regime: check.regime.code, allowedForms: check.regime.forms });
   const today = vnToday();
-  if (isLimitationExpired(row.limitationUntil, today)) throw AppError.rule('DISCIPLINE_LIMITATION_EXPIRED', `Đã hết thời hiệu xử lý kỷ luật (đến hết ngày ${row.limitationUntil}).`);
+  if (isLimitationExpired(row.limitationUntil, today)) throw AppError.rule('DISCIPLINE_LIMITATION_EXPIRED', `Đã hết thời hiệu xử lý kỷ luật (đến hết ngày ${vnDay(row.limitationUntil)}).`);
   const decidedAt = new Date();
   return change(ctx, principal, row, body.version, ['open'], { status: 'decided', decisionForm: body.form, decisionNumber: body.decisionNumber.normalize('NFC').trim(), decidedAt, decidedBy: principal.userId }, 'conduct.discipline.decide', { form: body.form, decisionNumber: body.decisionNumber, decidedOn: vnDate(decidedAt), regime: row.regime });
 }

@@ -73,7 +73,7 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
     });
   }
   if (form === 'supplement') {
-    const ev = lastOf('request-supplement') ?? lastOf('intake');
+    const ev = lastOf('request-supplement') ?? lastOf('intake') ?? lastOf('submit');
     const items = (ev?.data.items as { name: string; reason: string }[] | undefined) ?? dossier.supplementItems;
     return renderSupplementRequest({
       ...base,

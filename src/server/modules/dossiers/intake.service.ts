@@ -111,7 +111,7 @@ export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
   const a = body.applicant;
   const applicant = { fullName: a.fullName.normalize('NFC').trim(), idNumber: a.idNumber.trim(), phone: a.phone.replace(/\s+/g, ''), email: a.email?.trim() || null, address: a.address.normalize('NFC').trim() };
   const plan: Plan = {
-    data: { channel: body.channel, decision, missing: missing.map((m) => m.name), reasons },
+    data: { channel: body.channel, decision, missing: missing.map((m) => m.name), reasons, ...(status === 'supplement_requested' ? { items: missing } : {}) },
     documents,
     applicantSubject: status === 'submitted' ? 'Đã nộp hồ sơ trực tuyến' : status === 'received' ? 'Giấy tiếp nhận hồ sơ' : status === 'refused' ? 'Từ chối tiếp nhận hồ sơ' : 'Yêu cầu bổ sung hồ sơ',
   };
