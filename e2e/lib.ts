@@ -24,7 +24,7 @@ export async function startServer(port = 8181): Promise<Server> {
   const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
   const child = spawn(process.execPath, [tsx, path.join(ROOT, 'src/server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, CONGVU_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', CONGVU_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn' },
+    env: { ...process.env, CONGVU_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', CONGVU_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn', CONGVU_LOGIN_RATE_LIMIT: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -78,11 +78,16 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-export async function signIn(page: Page, url: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+/** Fill and submit the login form (without waiting for the outcome). */
+export async function submitLogin(page: Page, url: string, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${url}/login`);
   await page.getByLabel(/Tên đăng nhập|Username/).fill(username);
   await page.getByLabel(/^(Mật khẩu|Password)$/).fill(password);
   await page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click();
+}
+
+export async function signIn(page: Page, url: string, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitLogin(page, url, username, password);
   await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 });
 }
 

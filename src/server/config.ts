@@ -16,6 +16,8 @@ export interface Config {
   sessionTtlHours: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Sign-in attempts per minute from one address (the lockout above is per account). */
+  loginRateLimitPerMinute: number;
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string } | undefined;
   logLevel: string;
 }
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: Number(env.CONGVU_SESSION_TTL_HOURS ?? 12),
     loginMaxFailures: Number(env.CONGVU_LOGIN_MAX_FAILURES ?? 5),
     loginLockMinutes: Number(env.CONGVU_LOGIN_LOCK_MINUTES ?? 15),
+    loginRateLimitPerMinute: Number(env.CONGVU_LOGIN_RATE_LIMIT ?? 20),
     oidc: oidcIssuer
       ? {
           issuer: oidcIssuer,

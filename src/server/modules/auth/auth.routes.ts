@@ -12,7 +12,7 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     '/api/v1/auth/login',
     {
       schema: { tags: ['auth'], summary: 'Đăng nhập / Sign in', body: LoginBody, response: { 200: SessionResponse } },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const { principal, cookieToken } = await service.login(ctx, req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] });
