@@ -15,6 +15,7 @@ const USAGE = `Công Vụ — dòng lệnh / command line
   congvu user create --username U --name "Họ tên" --password P [--kind official|citizen] [--role R --agency CODE]
   congvu token create --name N --role R --agency CODE
   congvu audit verify                    kiểm tra chuỗi nhật ký / verify the audit chains
+  congvu import officials FILE [--dry-run]   nhập cán bộ từ Excel/CSV / import officials (.xlsx, .csv)
 
 Môi trường / environment: DATABASE_URL (PostgreSQL) or CONGVU_DATA_DIR (embedded, default ./data)`;
 
