@@ -16,6 +16,7 @@ interface Suite {
 const suites: Record<string, () => Promise<Suite>> = {
   calendar: () => import('./calendar.bench.js'),
   workforce: () => import('./workforce.bench.js'),
+  dossiers: () => import('./dossiers.bench.js'),
 };
 
 const DOC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/benchmarks.md');

@@ -35,6 +35,12 @@ export const CSP_DIRECTIVES = {
   formAction: ["'self'"],
 };
 
+/** Trust the nearest `hops` proxies (X-Forwarded-For entries counted from the right). */
+const hopsTrusted =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;
+
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -42,7 +48,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    trustProxy: typeof config.trustProxy === 'number' ? hopsTrusted(config.trustProxy) : config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [ajvFormats as never] },
   });

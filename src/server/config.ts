@@ -18,9 +18,29 @@ export interface Config {
   loginLockMinutes: number;
   /** Sign-in attempts per minute from one address (the lockout above is per account). */
   loginRateLimitPerMinute: number;
+  /** Requests per minute from one address to each public dossier route (lookup, rating, verify). */
+  publicRateLimitPerMinute: number;
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string } | undefined;
   logLevel: string;
+  /**
+   * Which proxies to believe about the client address (X-Forwarded-For): false (default, direct
+   * connections), a number of hops, or a comma-separated list of proxy addresses/CIDRs.
+   */
+  trustProxy: boolean | number | string;
+  notify: NotifyConfig;
 }
+
+/** Delivery of the notification outbox. A channel left undefined keeps its messages as `pending_dev`. */
+export interface NotifyConfig {
+  /** SMTP_URL, e.g. smtp://user:pass@host:587 (smtps:// for implicit TLS). */
+  smtp: { url: string; from: string } | undefined;
+  /** SMS_GATEWAY_URL receives POST {to, text, ref} with `Authorization: Bearer SMS_GATEWAY_TOKEN`. */
+  sms: { url: string; token: string; stripDiacritics: boolean } | undefined;
+  /** Attempts per message before it is marked `failed`. */
+  maxAttempts: number;
+}
+
+export const DEFAULT_SMTP_FROM = '"Công Vụ" <no-reply@congvu.local>';
 
 export const DEFAULT_DEMO_PASSWORD = 'congvu2026';
 
@@ -45,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: Number(env.CONGVU_LOGIN_MAX_FAILURES ?? 5),
     loginLockMinutes: Number(env.CONGVU_LOGIN_LOCK_MINUTES ?? 15),
     loginRateLimitPerMinute: Number(env.CONGVU_LOGIN_RATE_LIMIT ?? 20),
+    publicRateLimitPerMinute: Number(env.CONGVU_PUBLIC_RATE_LIMIT ?? 30),
     oidc: oidcIssuer
       ? {
           issuer: oidcIssuer,
@@ -54,5 +75,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    trustProxy: parseTrustProxy(env.CONGVU_TRUST_PROXY),
+    notify: {
+      smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: (env.SMTP_FROM || DEFAULT_SMTP_FROM).normalize('NFC') } : undefined,
+      sms: env.SMS_GATEWAY_URL ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN ?? '', stripDiacritics: env.SMS_STRIP_DIACRITICS !== '0' } : undefined,
+      maxAttempts: Math.max(1, Number(env.NOTIFY_MAX_ATTEMPTS ?? 8) || 8),
+    },
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (!value || value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value === 'true' ? true : value;
 }

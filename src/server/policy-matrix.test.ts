@@ -72,7 +72,7 @@ const ROUTES: Record<string, Call> = {
   'dossier tracking book': { method: 'GET', url: () => '/api/v1/dossiers/tracking-book.xlsx?from=2026-01-01&to=2026-01-31', allowed: ['counter_officer', 'leader'] },
   'dossier satisfaction stats': { method: 'GET', url: () => '/api/v1/dossiers/ratings/stats?by=agency', allowed: ['counter_officer', 'processing_officer', 'leader', 'inspector'] },
   'my notifications': { method: 'GET', url: () => '/api/v1/me/notifications', allowed: [...ROLES] },
-  'notification outbox viewer (development)': { method: 'GET', url: () => '/api/v1/dev/outbox', allowed: ['counter_officer', 'processing_officer', 'leader', 'admin'] },
+  'notification outbox viewer (development)': { method: 'GET', url: () => '/api/v1/dev/outbox', allowed: ['admin'] },
   'conduct: rule sets': { method: 'GET', url: () => '/api/v1/conduct/rule-sets', allowed: staff },
   'conduct: my commitments': { method: 'GET', url: () => '/api/v1/conduct/my/commitments', allowed: staff },
   'conduct: commitment campaigns': { method: 'GET', url: () => '/api/v1/conduct/commitment-campaigns', allowed: ['home_affairs', 'inspector', 'leader'] },
@@ -130,6 +130,18 @@ describe("another agency's records answer 404", () => {
     expect(codes).not.toContain(theirs.root.code);
     expect(codes).not.toContain(theirs.child.code);
   });
+  it('role-less accounts created by another agency and citizens are neither listed nor manageable', async () => {
+    const theirAdmin = await login(h, (await makeUser(h, 'admin', theirs.root.id)).username);
+    const created = (await theirAdmin.request({ method: 'POST', url: '/api/v1/admin/users', payload: { username: `rl${uid().toLowerCase()}`, displayName: 'Chưa phân quyền', password: 'mot-mat-khau-dai', kind: 'official' } })).json();
+    const citizen = await makeUser(h, null, null, 'citizen');
+    const users = (await clients.admin.request({ method: 'GET', url: '/api/v1/admin/users?limit=200' })).json();
+    const ids = users.items.map((u: { id: string }) => u.id);
+    expect(ids).not.toContain(created.id);
+    expect(ids).not.toContain(citizen.id);
+    const res = await clients.admin.request({ method: 'POST', url: `/api/v1/admin/users/${created.id}/roles`, payload: { role: 'leader', agencyCode: mine.child.code } });
+    expect(res.statusCode).toBe(404);
+  });
+
   it('an admin of a child agency does not reach its parent', async () => {
     const childAdmin = await login(h, (await makeUser(h, 'admin', mine.child.id)).username);
     expect((await childAdmin.request({ method: 'GET', url: `/api/v1/admin/agencies/${mine.root.code}/units` })).statusCode).toBe(404);

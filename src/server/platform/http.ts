@@ -20,12 +20,14 @@ function fieldsOf(issues: AjvIssue[], context: string | undefined): FieldError[]
 }
 
 export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppError): FastifyReply {
+  if (err.status >= 500 && err.code !== 'INTERNAL') req.log.warn({ code: err.code, detail: err.message }, 'server-side problem');
   const body: Record<string, unknown> = {
     type: `https://congvu.gov.vn/problems/${err.code.toLowerCase().replace(/_/g, '-')}`,
     title: err.code,
     status: err.status,
     code: err.code,
-    detail: err.message,
+    // A server-side failure says what happened in general terms only; the log keeps the rest.
+    detail: err.status >= 500 ? (err.status === 503 ? 'Dịch vụ tạm thời không sẵn sàng, vui lòng thử lại sau.' : 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.') : err.message,
     instance: req.url.split('?')[0],
     requestId: req.id,
   };

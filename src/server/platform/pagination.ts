@@ -36,3 +36,24 @@ export const searchTerm = (q: string | undefined): string | undefined => {
   const t = q?.normalize('NFC').trim().toLowerCase();
   return t ? t.replace(/[%_\\]/g, (c) => `\\${c}`) : undefined;
 };
+
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type KeyPart = 'text' | 'uuid' | 'timestamp' | 'nullable-timestamp';
+const partOk: Record<KeyPart, (v: unknown) => boolean> = {
+  text: (v) => typeof v === 'string',
+  uuid: (v) => typeof v === 'string' && UUID_PATTERN.test(v),
+  timestamp: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  'nullable-timestamp': (v) => v === null || (typeof v === 'string' && !Number.isNaN(Date.parse(v))),
+};
+
+/**
+ * Decode a keyset cursor and check each part's type before it reaches SQL, so a tampered cursor
+ * is a 400 naming `cursor`, never a database cast error.
+ */
+export function decodeKey<T extends unknown[]>(cursor: string | undefined, shape: KeyPart[]): T | undefined {
+  const key = decodeCursor(cursor);
+  if (!key) return undefined;
+  if (key.length !== shape.length || !shape.every((kind, i) => partOk[kind](key[i]))) throw AppError.validation('cursor', 'Con trỏ phân trang không hợp lệ.');
+  return key as T;
+}

@@ -12,6 +12,8 @@ export interface RoleGrant {
   orgUnitId: string | null;
   /** The agency and every agency below it: the scope this grant reaches. */
   agencyIds: string[];
+  /** Granted on a top-level agency (a province's people's committee): province-wide duties. */
+  isTopLevel: boolean;
 }
 
 /** Who is calling: a signed-in user (cookie session or OIDC) or an API token. */

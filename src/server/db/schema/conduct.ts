@@ -124,6 +124,15 @@ export const inspection = pgTable(
   (t) => [index('inspection_agency_idx').on(t.agencyId, t.inspectedAt)],
 );
 
+export interface FindingPhoto {
+  key: string;
+  sha256: string;
+  contentType: 'image/jpeg' | 'image/png';
+  size: number;
+  uploadedAt: string;
+  uploadedBy: string | null;
+}
+
 export const inspectionFinding = pgTable(
   'inspection_finding',
   {
@@ -139,6 +148,8 @@ export const inspectionFinding = pgTable(
     isCompliant: boolean('is_compliant').notNull(),
     note: text('note'),
     photoKeys: jsonb('photo_keys').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Photos uploaded to the finding (content-checked JPEG/PNG), in upload order; `key` is `<sha256>.<ext>`. */
+    photos: jsonb('photos').$type<FindingPhoto[]>().notNull().default(sql`'[]'::jsonb`),
     violationId: uuid('violation_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

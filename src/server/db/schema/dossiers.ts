@@ -214,14 +214,19 @@ export const notificationOutbox = pgTable(
     recipientUserId: uuid('recipient_user_id'),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    status: text('status').notNull().default('pending'), // pending | sent | failed
+    // pending → sending → sent | pending (retry) | failed; pending_dev: no channel configured, kept for the outbox viewer
+    status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
+    /** Earliest time the poller may claim the row: the retry time when pending, the lease expiry while sending. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
     lastError: text('last_error'),
+    /** Id given by the SMTP server or the SMS gateway. */
+    providerId: text('provider_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
-    index('notification_outbox_pending_idx').on(t.createdAt).where(sql`status = 'pending'`),
+    index('notification_outbox_due_idx').on(t.nextAttemptAt).where(sql`status in ('pending', 'sending')`),
     index('notification_outbox_user_idx').on(t.recipientUserId, t.createdAt),
     index('notification_outbox_dossier_idx').on(t.dossierId),
   ],

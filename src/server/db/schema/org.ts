@@ -76,6 +76,8 @@ export const userAccount = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     oidcIssuer: text('oidc_issuer'),
     oidcSubject: text('oidc_subject'),
+    /** The agency whose administrator created the account: who may manage it before it has a role. */
+    homeAgencyId: uuid('home_agency_id'),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

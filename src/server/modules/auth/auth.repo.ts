@@ -14,18 +14,30 @@ export const findUserById = async (db: DbOrTx, id: string): Promise<UserRow | un
 export const findUserByOidc = async (db: DbOrTx, issuer: string, subject: string): Promise<UserRow | undefined> =>
   (await db.select().from(userAccount).where(and(eq(userAccount.oidcIssuer, issuer), eq(userAccount.oidcSubject, subject))))[0];
 
+/**
+ * Count a failed sign-in atomically. A lock that has expired starts a fresh count, so one typo
+ * after a lock does not lock the account again.
+ */
 export async function recordFailedLogin(db: DbOrTx, userId: string, maxFailures: number, lockMinutes: number): Promise<void> {
+  const expired = sql`(${userAccount.lockedUntil} is not null and ${userAccount.lockedUntil} <= now())`;
+  const count = sql`(case when ${expired} then 1 else ${userAccount.failedLogins} + 1 end)`;
   await db
     .update(userAccount)
     .set({
-      failedLogins: sql`${userAccount.failedLogins} + 1`,
-      lockedUntil: sql`case when ${userAccount.failedLogins} + 1 >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) else ${userAccount.lockedUntil} end`,
+      failedLogins: count,
+      lockedUntil: sql`case when ${count} >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) when ${expired} then null else ${userAccount.lockedUntil} end`,
     })
     .where(eq(userAccount.id, userId));
 }
 
-export async function resetFailedLogins(db: DbOrTx, userId: string): Promise<void> {
-  await db.update(userAccount).set({ failedLogins: 0, lockedUntil: null }).where(eq(userAccount.id, userId));
+/** Reset the counter on success, unless a concurrent failure locked the account meanwhile. */
+export async function clearFailedLoginsUnlessLocked(db: DbOrTx, userId: string): Promise<boolean> {
+  const rows = await db
+    .update(userAccount)
+    .set({ failedLogins: 0, lockedUntil: null })
+    .where(and(eq(userAccount.id, userId), sql`(${userAccount.lockedUntil} is null or ${userAccount.lockedUntil} <= now())`))
+    .returning({ id: userAccount.id });
+  return rows.length > 0;
 }
 
 export async function insertSession(db: DbOrTx, row: typeof session.$inferInsert): Promise<void> {
@@ -59,6 +71,7 @@ interface GrantRow {
   agency_code: string;
   org_unit_id: string | null;
   agency_ids: string[] | string;
+  is_top_level: boolean;
 }
 
 const toGrant = (r: GrantRow): RoleGrant => ({
@@ -68,6 +81,7 @@ const toGrant = (r: GrantRow): RoleGrant => ({
   agencyCode: r.agency_code,
   orgUnitId: r.org_unit_id,
   agencyIds: Array.isArray(r.agency_ids) ? r.agency_ids : String(r.agency_ids).replace(/[{}]/g, '').split(',').filter(Boolean),
+  isTopLevel: r.is_top_level === true,
 });
 
 /** Role grants of a user, each with the agency subtree it reaches. */
@@ -79,12 +93,12 @@ export async function loadGrants(db: DbOrTx, userId: string): Promise<RoleGrant[
       select s.grant_id, a.id from agency a join scope s on a.parent_id = s.agency_id
     )
     select ra.id, ra.role, ra.agency_id, ag.code as agency_code, ra.org_unit_id,
-           array_agg(s.agency_id::text) as agency_ids
+           array_agg(s.agency_id::text) as agency_ids, (ag.parent_id is null) as is_top_level
     from role_assignment ra
     join agency ag on ag.id = ra.agency_id
     join scope s on s.grant_id = ra.id
     where ra.user_id = ${userId}
-    group by ra.id, ra.role, ra.agency_id, ag.code, ra.org_unit_id
+    group by ra.id, ra.role, ra.agency_id, ag.code, ag.parent_id, ra.org_unit_id
     order by ra.role, ag.code`);
   return (res as unknown as { rows: GrantRow[] }).rows.map(toGrant);
 }
@@ -98,7 +112,7 @@ export async function loadTokenGrant(db: DbOrTx, tokenId: string): Promise<RoleG
       select a.id from agency a join scope s on a.parent_id = s.agency_id
     )
     select t.id, t.role, t.agency_id, ag.code as agency_code, null as org_unit_id,
-           (select array_agg(agency_id::text) from scope) as agency_ids
+           (select array_agg(agency_id::text) from scope) as agency_ids, (ag.parent_id is null) as is_top_level
     from api_token t join agency ag on ag.id = t.agency_id where t.id = ${tokenId}`);
   return (res as unknown as { rows: GrantRow[] }).rows.map(toGrant);
 }

@@ -16,7 +16,7 @@ export interface SessionResult {
   cookieToken: string;
 }
 
-const implicitCitizenGrant: RoleGrant = { id: 'implicit', role: 'citizen', agencyId: '', agencyCode: '', orgUnitId: null, agencyIds: [] };
+const implicitCitizenGrant: RoleGrant = { id: 'implicit', role: 'citizen', agencyId: '', agencyCode: '', orgUnitId: null, agencyIds: [], isTopLevel: false };
 
 async function principalForUser(ctx: AppContext, user: repo.UserRow, via: Principal['via'], csrfToken: string | null, sessionHash: string | null): Promise<Principal> {
   const grants = await repo.loadGrants(ctx.db, user.id);
@@ -39,7 +39,6 @@ async function openSession(ctx: AppContext, user: repo.UserRow, meta: { ip?: str
   const csrfToken = randomToken(24);
   const tokenHash = sha256(cookieToken);
   await ctx.db.transaction(async (tx) => {
-    await repo.resetFailedLogins(tx, user.id);
     await repo.insertSession(tx, {
       tokenHash,
       userId: user.id,
@@ -53,6 +52,11 @@ async function openSession(ctx: AppContext, user: repo.UserRow, meta: { ip?: str
   return { principal: await principalForUser(ctx, user, 'session', csrfToken, tokenHash), cookieToken };
 }
 
+const lockedError = (until: Date | null): AppError =>
+  new AppError('ACCOUNT_LOCKED', 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.', {
+    extra: until && until.getTime() > Date.now() ? { retryAfter: Math.ceil((until.getTime() - Date.now()) / 1000) } : undefined,
+  });
+
 /** Password sign-in with lockout after repeated failures (counted in the database, so it holds across servers). */
 export async function login(ctx: AppContext, username: string, password: string, meta: { ip?: string; userAgent?: string }): Promise<SessionResult> {
   const user = await repo.findUserByUsername(ctx.db, username.trim());
@@ -61,16 +65,17 @@ export async function login(ctx: AppContext, username: string, password: string,
     await argonVerify(await dummyHash, password).catch(() => false);
     throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
   }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    throw new AppError('ACCOUNT_LOCKED', 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.', {
-      extra: { retryAfter: Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000) },
-    });
-  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw lockedError(user.lockedUntil);
   const ok = await argonVerify(user.passwordHash, password).catch(() => false);
   if (!ok) {
-    await repo.recordFailedLogin(ctx.db, user.id, ctx.config.loginMaxFailures, ctx.config.loginLockMinutes);
+    await ctx.db.transaction(async (tx) => {
+      await repo.recordFailedLogin(tx, user.id, ctx.config.loginMaxFailures, ctx.config.loginLockMinutes);
+      await appendAudit(tx, { stream: SYSTEM_STREAM, actor: { userId: null, label: 'anonymous' }, action: 'auth.login_failed', entityType: 'user', entityId: user.id, data: { ip: meta.ip ?? null } });
+    });
     throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
   }
+  // Attempts racing with this one may have locked the account while its password was checked.
+  if (!(await repo.clearFailedLoginsUnlessLocked(ctx.db, user.id))) throw lockedError(user.lockedUntil);
   return openSession(ctx, user, meta, 'password');
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, login, makeAgencyTree, makeUser, startHarness, TEST_PASSWORD } from '../../test/harness.js';
 
@@ -43,6 +44,24 @@ describe('POST /api/v1/auth/login', () => {
     const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: TEST_PASSWORD } });
     expect(res.statusCode).toBe(429);
     expect(res.json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
+  });
+
+  it('after a lock expires, one wrong password starts a fresh count instead of locking again', async () => {
+    const { root } = await makeAgencyTree(h);
+    const u = await makeUser(h, 'leader', root.id);
+    await h.database.exec(`update user_account set failed_logins = 3, locked_until = now() - interval '1 minute' where id = '${u.id}'`);
+    const typo = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'typo' } });
+    expect(typo.statusCode).toBe(401);
+    const ok = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: TEST_PASSWORD } });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('audits failed sign-ins', async () => {
+    const { root } = await makeAgencyTree(h);
+    const u = await makeUser(h, 'leader', root.id);
+    await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'wrong' } });
+    const rows = await h.database.rows(sql`select action from audit_event where entity_id = ${u.id}`);
+    expect(rows).toContainEqual({ action: 'auth.login_failed' });
   });
 
   it('names the missing field on a schema violation', async () => {

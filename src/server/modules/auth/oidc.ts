@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as client from 'openid-client';
+import { Type } from 'typebox';
 import type { Config } from '../../config.js';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
@@ -41,7 +42,18 @@ export async function registerOidcRoutes(app: FastifyInstance, ctx: AppContext, 
     return reply.redirect(url.href, 303);
   });
 
-  app.get<{ Querystring: { state?: string } }>('/api/v1/auth/oidc/callback', { schema: { tags: ['auth'], summary: 'OIDC callback' } }, async (req, reply) => {
+  const CallbackQuery = Type.Object(
+    {
+      state: Type.Optional(Type.String({ maxLength: 200 })),
+      code: Type.Optional(Type.String({ maxLength: 2000 })),
+      iss: Type.Optional(Type.String({ maxLength: 500 })),
+      error: Type.Optional(Type.String({ maxLength: 200 })),
+      error_description: Type.Optional(Type.String({ maxLength: 1000 })),
+      session_state: Type.Optional(Type.String({ maxLength: 500 })),
+    },
+    { additionalProperties: true },
+  );
+  app.get<{ Querystring: { state?: string } }>('/api/v1/auth/oidc/callback', { schema: { tags: ['auth'], summary: 'OIDC callback', querystring: CallbackQuery } }, async (req, reply) => {
     const config = await configuration();
     const flow = req.query.state ? await repo.takeOidcFlow(ctx.db, req.query.state) : undefined;
     if (!flow) throw new AppError('BAD_REQUEST', 'Phiên đăng nhập SSO không hợp lệ hoặc đã hết hạn.');

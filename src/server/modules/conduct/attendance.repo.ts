@@ -25,3 +25,15 @@ export const findDay = async (db: DbOrTx, officialId: string, date: string): Pro
 
 export const listDays = (db: DbOrTx, agencyIds: string[], from: string, to: string) =>
   db.select().from(attendanceRecord).where(and(inArray(attendanceRecord.agencyId, agencyIds), gte(attendanceRecord.workDate, from), lte(attendanceRecord.workDate, to))).orderBy(attendanceRecord.workDate).limit(2000);
+
+/** The days of a month for a report: only what the counts need, no row limit (one row per official and day). */
+export const daysForReport = (db: DbOrTx, agencyIds: string[], from: string, to: string) =>
+  agencyIds.length
+    ? db
+        .select({ officialId: attendanceRecord.officialId, workDate: attendanceRecord.workDate, status: attendanceRecord.status, lateMinutes: attendanceRecord.lateMinutes, earlyMinutes: attendanceRecord.earlyMinutes })
+        .from(attendanceRecord)
+        .where(and(inArray(attendanceRecord.agencyId, agencyIds), gte(attendanceRecord.workDate, from), lte(attendanceRecord.workDate, to)))
+    : Promise.resolve([]);
+
+export const daysOfOfficial = (db: DbOrTx, officialId: string, from: string, to: string) =>
+  db.select().from(attendanceRecord).where(and(eq(attendanceRecord.officialId, officialId), gte(attendanceRecord.workDate, from), lte(attendanceRecord.workDate, to))).orderBy(attendanceRecord.workDate);

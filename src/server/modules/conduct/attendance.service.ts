@@ -11,11 +11,11 @@ import { vnDate, vnMidnight, vnMinutes, vnToday } from './conduct.time.js';
 import * as officials from './officials.repo.js';
 
 type P = Principal | null;
-const OPENS = DEFAULT_OFFICE_HOURS[0].from;
-const CLOSES = DEFAULT_OFFICE_HOURS[DEFAULT_OFFICE_HOURS.length - 1].to;
+export const OPENS = DEFAULT_OFFICE_HOURS[0].from;
+export const CLOSES = DEFAULT_OFFICE_HOURS[DEFAULT_OFFICE_HOURS.length - 1].to;
 
 /** A working day per the calendar module (database overrides included): the first opening after 00:00 is that day. */
-async function isWorkingDay(ctx: AppContext, date: string): Promise<boolean> {
+export async function isWorkingDay(ctx: AppContext, date: string): Promise<boolean> {
   const { due } = await computeDue({ db: ctx.db, database: ctx.database }, { from: vnMidnight(date), amount: 0, unit: 'working_hours' });
   return vnDate(due) === date;
 }

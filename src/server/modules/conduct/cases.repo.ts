@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { agency, disciplineCase, inspection, inspectionFinding, official, violation } from '../../db/schema/index.js';
+import { agency, disciplineCase, type FindingPhoto, inspection, inspectionFinding, official, violation } from '../../db/schema/index.js';
 
 export type InspectionRow = typeof inspection.$inferSelect & { agencyCode: string };
 export type FindingRow = typeof inspectionFinding.$inferSelect & { officialName: string };
@@ -31,6 +31,33 @@ export async function findingsOf(db: DbOrTx, f: { inspectionId?: string; officia
     .orderBy(desc(inspectionFinding.createdAt));
   return rows.map((r) => ({ ...r.f, officialName: r.officialName }));
 }
+
+/** One finding with what its readers and writers are checked against: the inspection's agency and the official. */
+export async function findFindingForPhotos(db: DbOrTx, id: string) {
+  const rows = await db
+    .select({ f: inspectionFinding, officialName: official.fullName, officialAgencyId: official.agencyId, officialUserId: official.userId, inspectionAgencyId: inspection.agencyId, provinceCode: inspection.provinceCode, agencyCode: agency.code })
+    .from(inspectionFinding)
+    .innerJoin(official, eq(official.id, inspectionFinding.officialId))
+    .innerJoin(inspection, eq(inspection.id, inspectionFinding.inspectionId))
+    .innerJoin(agency, eq(agency.id, inspection.agencyId))
+    .where(eq(inspectionFinding.id, id));
+  return rows.map((r) => ({ ...r.f, officialName: r.officialName, officialAgencyId: r.officialAgencyId, officialUserId: r.officialUserId, inspectionAgencyId: r.inspectionAgencyId, provinceCode: r.provinceCode, agencyCode: r.agencyCode }))[0];
+}
+
+/** Appends a photo unless the finding already holds `max` photos (checked in the same statement). */
+export async function appendFindingPhoto(db: DbOrTx, id: string, photo: FindingPhoto, max: number) {
+  return (
+    await db
+      .update(inspectionFinding)
+      .set({ photos: sql`${inspectionFinding.photos} || ${JSON.stringify([photo])}::jsonb` })
+      .where(and(eq(inspectionFinding.id, id), sql`jsonb_array_length(${inspectionFinding.photos}) < ${max}`))
+      .returning()
+  )[0];
+}
+
+/** The violation reported by a finding points at its photos (their count), so its readers can view them. */
+export const noteViolationPhotos = (db: DbOrTx, violationId: string, count: number) =>
+  db.update(violation).set({ evidence: sql`${violation.evidence} || jsonb_build_object('findingPhotos', ${count}::int)` }).where(eq(violation.id, violationId));
 
 // ── Violations ────────────────────────────────────────────────────────────────────────────────
 const violationSelect = (db: DbOrTx) =>

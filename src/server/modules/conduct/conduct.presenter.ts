@@ -32,6 +32,7 @@ export const presentFinding = (f: FindingRow) => ({
   isCompliant: f.isCompliant,
   note: f.note,
   photoKeys: f.photoKeys,
+  photos: f.photos.map((x, i) => ({ n: i + 1, sha256: x.sha256, contentType: x.contentType, size: x.size, uploadedAt: x.uploadedAt })),
   violationId: f.violationId,
   createdAt: f.createdAt.toISOString(),
 });

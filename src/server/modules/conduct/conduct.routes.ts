@@ -1,12 +1,16 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import type { AppContext } from '../../context.js';
+import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
+import * as report from './attendance-report.service.js';
 import * as attendance from './attendance.service.js';
 import * as code from './code.service.js';
 import * as s from './conduct.schemas.js';
 import * as discipline from './discipline.service.js';
 import * as emulation from './emulation.service.js';
+import * as photos from './finding-photos.service.js';
 import * as inspections from './inspections.service.js';
 import * as officials from './officials.service.js';
 import * as rating from './rating.service.js';
@@ -18,6 +22,8 @@ type Req = FastifyRequest<{ Params: { id: string } }>;
 type Handler<B extends TSchema, Q extends TSchema> = (p: Principal | null, req: { params: { id: string }; body: Static<B>; query: Static<Q> }) => Promise<unknown>;
 
 export async function conductRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+  // multipart only in this plugin's scope, for finding photos
+  await app.register(multipart, { limits: { fileSize: photos.PHOTO_MAX_BYTES, files: 1, fields: 2, parts: 3 }, throwFileSizeLimit: true });
   const route = <B extends TSchema = TSchema, Q extends TSchema = TSchema>(method: 'GET' | 'POST', url: string, summary: string, schema: { params?: TSchema; body?: B; querystring?: Q; response: TSchema; status?: number }, handler: Handler<B, Q>) =>
     app.route({
       method,
@@ -51,6 +57,8 @@ export async function conductRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   route('POST', '/attendance/import', 'Nhập dữ liệu chấm công (CSV)', { body: s.ImportAttendance, response: s.ImportResult }, (p, r) => attendance.importAttendance(ctx, p, r.body));
   route('POST', '/my/attendance', 'Chấm công vào/ra', { response: s.Attendance, status: 201 }, (p) => attendance.checkIn(ctx, p));
   route('GET', '/attendance', 'Chấm công', { querystring: s.AttendanceQuery, response: s.Items(s.Attendance) }, (p, r) => attendance.listAttendance(ctx, p, r.query));
+  route('GET', '/attendance/report', 'Báo cáo chấm công theo tháng: đi muộn, về sớm, vắng', { querystring: s.ReportQuery, response: s.AttendanceReport }, (p, r) => report.attendanceReport(ctx, p, r.query));
+  route('GET', '/my/attendance', 'Chấm công của tôi trong tháng', { querystring: s.MyAttendanceQuery, response: s.MyAttendance }, (p, r) => report.myAttendance(ctx, p, r.query));
 
   // inspections
   route('GET', '/checklist', 'Danh mục kiểm tra', { querystring: s.ChecklistQuery, response: s.Checklist }, (p, r) => inspections.checklist(ctx, p, r.query.agencyCode));
@@ -58,6 +66,31 @@ export async function conductRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   route('POST', '/inspections', 'Ghi nhận cuộc kiểm tra', { body: s.CreateInspection, response: s.Inspection, status: 201 }, (p, r) => inspections.createInspection(ctx, p, r.body));
   route('GET', '/inspections/:id', 'Chi tiết cuộc kiểm tra', { params: id, response: s.Inspection }, (p, r) => inspections.getInspection(ctx, p, r.params.id));
   route('POST', '/inspections/:id/findings', 'Ghi nhận kết quả kiểm tra', { params: id, body: s.CreateFinding, response: s.Finding, status: 201 }, (p, r) => inspections.addFinding(ctx, p, r.params.id, r.body));
+
+  app.post<{ Params: { id: string } }>(
+    `${P}/findings/:id/photos`,
+    { schema: { tags, summary: 'Thêm ảnh minh chứng cho kết quả kiểm tra (multipart "file"; JPEG/PNG theo nội dung)', consumes: ['multipart/form-data'], params: id, response: { 201: s.Finding } } },
+    async (req, reply) =>
+      reply.code(201).send(
+        await photos.addFindingPhoto(ctx, req.principal, req.params.id, async () => {
+          if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Gửi ảnh bằng multipart/form-data (trường "file").');
+          const part = await req.file();
+          if (!part) throw AppError.validation('file', 'Chưa chọn ảnh.');
+          const data = await part.toBuffer().catch((e: unknown) => {
+            throw (e as { statusCode?: number }).statusCode === 413 ? new AppError('PAYLOAD_TOO_LARGE', `Ảnh vượt quá ${photos.PHOTO_MAX_BYTES / 1024 / 1024} MB.`) : e;
+          });
+          return { fileName: part.filename || 'photo', data };
+        }),
+      ),
+  );
+  app.get<{ Params: { id: string; n: number } }>(
+    `${P}/findings/:id/photos/:n`,
+    { schema: { tags, summary: 'Ảnh minh chứng thứ n (từ 1)', params: s.PhotoParams, produces: ['image/jpeg', 'image/png'] } },
+    async (req, reply) => {
+      const photo = await photos.getFindingPhoto(ctx, req.principal, req.params.id, req.params.n);
+      return reply.type(photo.contentType).header('cache-control', 'private, max-age=3600').header('etag', `"${photo.sha256}"`).header('content-disposition', 'inline').send(photo.bytes);
+    },
+  );
 
   // violations
   route('GET', '/violations', 'Vi phạm', { querystring: s.ViolationQuery, response: s.ViolationPage }, (p, r) => violations.listViolations(ctx, p, r.query));

@@ -50,9 +50,20 @@ export const Attendance = Type.Object({ id: S, officialId: S, workDate: S, check
 export const ImportAttendance = obj({ agencyCode: AgencyCode, csv: Type.String({ minLength: 1, maxLength: 1_000_000 }) });
 export const ImportResult = Type.Object({ imported: Type.Integer(), skippedNonWorkingDays: Type.Integer(), rejected: Type.Array(Type.Object({ line: Type.Integer(), reason: S })) });
 export const AttendanceQuery = obj({ agencyCode: AgencyCode, from: Type.Optional(Date_), to: Type.Optional(Date_) });
+const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'YYYY-MM' });
+export const ReportQuery = obj({ agencyCode: AgencyCode, month: Month });
+const Dates = Type.Array(S);
+export const AttendanceReport = Type.Object({
+  agencyCode: S, agencyName: S, month: S, workingDays: Type.Integer(), officeHours: Type.Object({ opens: S, closes: S }),
+  items: Type.Array(Type.Object({ officialId: S, code: S, fullName: S, agencyCode: S, present: Type.Integer(), late: Type.Integer(), lateMinutes: Type.Integer(), early: Type.Integer(), earlyMinutes: Type.Integer(), absent: Type.Integer(), unrecorded: Type.Integer(), lateDates: Dates, earlyDates: Dates, absentDates: Dates })),
+});
+export const MyAttendanceQuery = obj({ month: Type.Optional(Month) });
+export const MyAttendance = Type.Object({ official: Type.Union([Type.Object({ id: S, fullName: S, agencyCode: S }), Type.Null()]), today: S, isWorkingDay: Type.Boolean(), items: Type.Array(Attendance) });
 
 // ── Inspections ───────────────────────────────────────────────────────────────────────────────
-export const Finding = Type.Object({ id: S, officialId: S, officialName: S, checklistItem: S, ruleId: N(S), isCompliant: Type.Boolean(), note: N(S), photoKeys: Type.Array(S), violationId: N(S), createdAt: S });
+export const FindingPhoto = Type.Object({ n: Type.Integer({ description: '1-based; GET /findings/{id}/photos/{n}' }), sha256: S, contentType: S, size: Type.Integer(), uploadedAt: S });
+export const Finding = Type.Object({ id: S, officialId: S, officialName: S, checklistItem: S, ruleId: N(S), isCompliant: Type.Boolean(), note: N(S), photoKeys: Type.Array(S), photos: Type.Array(FindingPhoto), violationId: N(S), createdAt: S });
+export const PhotoParams = obj({ id: Uuid, n: Type.Integer({ minimum: 1, maximum: 10 }) });
 export const Inspection = Type.Object({ id: S, agencyCode: S, kind: S, inspectedAt: S, note: N(S), findings: Type.Union([Type.Array(Finding), Type.Null()]) });
 export const CreateInspection = obj({ agencyCode: AgencyCode, kind: Lit(['planned', 'unannounced']), inspectedAt: Type.String({ format: 'date-time' }), note: Type.Optional(Text(2000)) });
 export const CreateFinding = obj({ officialId: Uuid, checklistItem: Lit(CHECKLIST_ITEMS), isCompliant: Type.Boolean(), ruleId: Type.Optional(Uuid), note: Type.Optional(Text(2000)), photoKeys: Type.Optional(Type.Array(Type.String({ maxLength: 140 }), { maxItems: 10 })) });

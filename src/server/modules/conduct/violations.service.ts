@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { decodeCursor, toPage } from '../../platform/pagination.js';
+import { decodeKey, toPage } from '../../platform/pagination.js';
 import { type Actor, actorOf, type Principal, systemActor } from '../../platform/principal.js';
 import * as repo from './cases.repo.js';
 import * as codeRepo from './code.repo.js';
@@ -85,7 +85,7 @@ export async function createViolation(ctx: AppContext, p: P, body: { officialId:
 
 export async function listViolations(ctx: AppContext, p: P, q: { status?: string; mine?: boolean; cursor?: string; limit?: number }) {
   const limit = q.limit ?? 50;
-  const before = decodeCursor(q.cursor) as [string, string] | undefined;
+  const before = decodeKey<[string, string]>(q.cursor, ['timestamp', 'uuid']);
   let filter: { agencyIds?: string[]; officialId?: string };
   if (q.mine) {
     const principal = policy.requireStaff(p);

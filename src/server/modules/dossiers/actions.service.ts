@@ -5,6 +5,7 @@
  */
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
+import { UUID_PATTERN } from '../../platform/pagination.js';
 import { agencyScope, hasRole } from '../../platform/principal.js';
 import type { CatalogProcedure } from '../procedures/index.js';
 import { addWorkingDays } from './dossier.deadline.js';
@@ -37,7 +38,7 @@ function requireReason(body: ActionBody, field = 'reason'): string {
 
 /** A user by id or username who holds one of `roles` in one of `agencyIds`, else a 400 on `field`. */
 async function colleague(ctx: AppContext, who: string, roles: string[], agencyIds: string[], field: string) {
-  const found = /^[0-9a-f-]{36}$/i.test(who) ? { id: who } : await repo.findUserByUsername(ctx.db, who);
+  const found = UUID_PATTERN.test(who) ? { id: who } : await repo.findUserByUsername(ctx.db, who);
   const u = found ? await repo.findUser(ctx.db, found.id) : undefined;
   const grants = u ? await repo.rolesOfUser(ctx.db, u.id) : [];
   if (!u || !grants.some((g) => roles.includes(g.role) && agencyIds.includes(g.agencyId))) throw AppError.validation(field, 'Người nhận không phải cán bộ của cơ quan đang xử lý hồ sơ.');

@@ -21,10 +21,10 @@ const STATUS_TEXT: Record<string, string> = {
   returned: 'đã trả kết quả',
 };
 
-/** One message per channel the applicant can be reached on. */
-export function applicantMessages(d: DossierBase, subject: string, extra = ''): OutboxRow[] {
+/** One message per channel the applicant can be reached on, with an absolute lookup link. */
+export function applicantMessages(d: DossierBase, subject: string, extra = '', publicBaseUrl = ''): OutboxRow[] {
   const due = d.dueAt ? ` Hẹn trả kết quả: ${formatVnDateTimeShort(d.dueAt)}.` : '';
-  const body = `Hồ sơ ${d.code} ${STATUS_TEXT[d.status] ?? d.status}.${due}${extra ? ` ${extra}` : ''} Tra cứu: /tra-cuu/${d.code}`;
+  const body = `Hồ sơ ${d.code} ${STATUS_TEXT[d.status] ?? d.status}.${due}${extra ? ` ${extra}` : ''} Tra cứu: ${publicBaseUrl.replace(/\/$/, '')}/tra-cuu/${d.code}`;
   const base = { provinceCode: d.provinceCode, dossierId: d.id, subject, body };
   const rows: OutboxRow[] = [];
   if (d.applicant.email) rows.push({ ...base, channel: 'email', recipient: d.applicant.email });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
-import { hasRole, requirePrincipal } from '../../platform/principal.js';
+import { requirePrincipal } from '../../platform/principal.js';
 import { performAction } from './actions.service.js';
 import type { DossierAction } from './dossier.state.js';
 import { renderDossierForm, trackingBook } from './forms.service.js';
@@ -13,12 +13,12 @@ import * as s from './dossiers.schemas.js';
 import { accessLogOf, getDossier, listDossiers } from './dossiers.service.js';
 
 const tags = ['dossiers'];
-const PUBLIC_LIMIT = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 type OutboxRow = Awaited<ReturnType<typeof listOutbox>>[number];
 const presentNotification = (n: OutboxRow) => ({ id: n.id, channel: n.channel, recipient: n.recipient, subject: n.subject, body: n.body, status: n.status, dossierId: n.dossierId, createdAt: n.createdAt.toISOString(), sentAt: n.sentAt?.toISOString() ?? null });
 
 export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
+  const publicLimit = { rateLimit: { max: ctx.config.publicRateLimitPerMinute, timeWindow: '1 minute' } };
   app.post<{ Body: Static<typeof s.IntakeBody> }>(
     '/api/v1/dossiers',
     { bodyLimit: 16 * 1024 * 1024, schema: { tags, summary: 'Tiếp nhận / nộp hồ sơ (intake)', body: s.IntakeBody, response: { 201: s.Created } } },
@@ -72,17 +72,17 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   // ── Public ──────────────────────────────────────────────────────────────────────────────────
   app.get<{ Params: Static<typeof s.CodeParams>; Querystring: Static<typeof s.PublicQuery> }>(
     '/api/v1/public/dossiers/:code',
-    { config: PUBLIC_LIMIT, schema: { tags: ['public'], summary: 'Tra cứu hồ sơ (public lookup)', params: s.CodeParams, querystring: s.PublicQuery, response: { 200: s.PublicDossier } } },
+    { config: publicLimit, schema: { tags: ['public'], summary: 'Tra cứu hồ sơ (public lookup)', params: s.CodeParams, querystring: s.PublicQuery, response: { 200: s.PublicDossier } } },
     (req) => pub.lookup(ctx, req.params.code, req.query),
   );
   app.post<{ Params: Static<typeof s.CodeParams>; Body: Static<typeof s.RatingBody> }>(
     '/api/v1/public/dossiers/:code/rating',
-    { config: PUBLIC_LIMIT, schema: { tags: ['public'], summary: 'Đánh giá mức độ hài lòng', params: s.CodeParams, body: s.RatingBody, response: { 201: s.RatingResult } } },
+    { config: publicLimit, schema: { tags: ['public'], summary: 'Đánh giá mức độ hài lòng', params: s.CodeParams, body: s.RatingBody, response: { 201: s.RatingResult } } },
     async (req, reply) => reply.code(201).send(await pub.rateDossier(ctx, req.params.code, req.body)),
   );
   app.get<{ Querystring: Static<typeof s.VerifyQuery> }>(
     '/api/v1/public/documents/verify',
-    { config: PUBLIC_LIMIT, schema: { tags: ['public'], summary: 'Xác thực giấy tờ in (QR)', querystring: s.VerifyQuery, response: { 200: s.VerifyResult } } },
+    { config: publicLimit, schema: { tags: ['public'], summary: 'Xác thực giấy tờ in (QR)', querystring: s.VerifyQuery, response: { 200: s.VerifyResult } } },
     (req) => pub.verifyDocument(ctx, req.query.token),
   );
 
@@ -93,8 +93,9 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   });
   app.get('/api/v1/dev/outbox', { schema: { tags, summary: 'Hộp thư đi (development only)', response: { 200: s.Notifications } } }, async (req) => {
     const p = requirePrincipal(req.principal);
+    // A development aid: off in production, and limited to administrators of the deployment.
     if (ctx.config.isProduction) throw new AppError('ROUTE_NOT_FOUND', 'Không có trong môi trường production.');
-    if (!hasRole(p, 'admin', 'counter_officer', 'processing_officer', 'leader')) throw AppError.forbidden();
+    if (!p.grants.some((g) => g.role === 'admin' && g.isTopLevel)) throw AppError.forbidden();
     return { items: (await listOutbox(ctx.db)).map(presentNotification) };
   });
 }

@@ -9,7 +9,7 @@ import type { DbOrTx } from '../../db/client.js';
 import type { dossierDocument, dossierHandoff } from '../../db/schema/index.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { decodeCursor, toPage } from '../../platform/pagination.js';
+import { decodeKey, toPage } from '../../platform/pagination.js';
 import { actorOf, agencyScope, hasRole, type Principal } from '../../platform/principal.js';
 import { classifyStepTiming } from './documents/index.js';
 import { type CatalogProcedure, findProcedureById } from '../procedures/index.js';
@@ -99,7 +99,7 @@ export async function runTransition(ctx: AppContext, p: P, code: string, action:
   return ctx.db.transaction(async (tx) => {
     const updated = await repo.updateDossier(tx, dossier.id, dossier.version, { status: decision.to, ...planned.set });
     if (!updated) throw versionConflict();
-    await writeSideEffects(tx, updated, { action, fromStatus: dossier.status, principal, plan: planned, auditAgency, now });
+    await writeSideEffects(tx, updated, { action, fromStatus: dossier.status, principal, plan: planned, auditAgency, now, publicBaseUrl: ctx.config.publicBaseUrl });
     return { code: updated.code, status: updated.status, version: updated.version, receivedAt: updated.receivedAt?.toISOString() ?? null, dueAt: updated.dueAt?.toISOString() ?? null, currentStep: updated.currentStep };
   });
 }
@@ -108,7 +108,7 @@ export async function runTransition(ctx: AppContext, p: P, code: string, action:
 export async function writeSideEffects(
   tx: DbOrTx,
   d: repo.DossierBase,
-  o: { action: string; fromStatus: string | null; principal: Principal | null; plan: Plan; auditAgency: string; now: Date },
+  o: { action: string; fromStatus: string | null; principal: Principal | null; plan: Plan; auditAgency: string; now: Date; publicBaseUrl?: string },
 ): Promise<void> {
   const actor = o.principal ? actorOf(o.principal) : { userId: null, label: 'system' };
   const scope = o.principal ? [...agencyScope(o.principal, 'counter_officer', 'processing_officer', 'leader')] : [];
@@ -127,7 +127,7 @@ export async function writeSideEffects(
     data: { from: o.fromStatus, to: d.status, version: d.version, ...data },
   });
   const outbox = [
-    ...(o.plan.applicantSubject ? applicantMessages(d, o.plan.applicantSubject, o.plan.applicantExtra) : []),
+    ...(o.plan.applicantSubject ? applicantMessages(d, o.plan.applicantSubject, o.plan.applicantExtra, o.publicBaseUrl) : []),
     ...(o.plan.staff ? staffMessages(d, o.plan.staff.users, o.plan.staff.subject, o.plan.staff.body) : []),
   ];
   await repo.insertOutbox(tx, outbox);
@@ -166,7 +166,7 @@ export async function accessLogOf(ctx: AppContext, p: P, code: string) {
 export async function listDossiers(ctx: AppContext, p: P, q: { queue?: 'mine' | 'unit' | 'late'; status?: string; cursor?: string; limit?: number }) {
   if (!p) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
   const limit = q.limit ?? 50;
-  const [afterDue, afterId] = (decodeCursor(q.cursor) ?? []) as [string | null, string];
+  const [afterDue, afterId] = decodeKey<[string | null, string]>(q.cursor, ['nullable-timestamp', 'uuid']) ?? [null, ''];
   const after: [string | null, string] | undefined = afterId ? [afterDue, afterId] : undefined;
   const statuses = q.status ? q.status.split(',').filter(Boolean) : undefined;
   const isStaff = hasRole(p, ...policy.READER_ROLES);

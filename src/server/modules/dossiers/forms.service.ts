@@ -124,6 +124,16 @@ export async function trackingBook(ctx: AppContext, p: P, q: { from: string; to:
   const rows = await repo.listForBook(ctx.db, agencyIds, from, to);
   const grant = principal.grants.find((g) => g.role === 'counter_officer' || g.role === 'leader')!;
   const agency = await agencyInfo(ctx, grant.agencyId);
+  // The book lists applicants' names, addresses and phones: the export itself is a read of personal data.
+  await repo.logAccess(ctx.db, {
+    actorId: principal.userId,
+    actorLabel: principal.label,
+    agencyId: grant.agencyId,
+    entityType: 'tracking_book',
+    entityId: `${q.from}..${q.to}`,
+    purpose: `Xuất sổ theo dõi hồ sơ (${rows.length} hồ sơ)`,
+    fields: rows.length,
+  });
   return renderTrackingBookXlsx(
     { agencyName: agency.name, parentAgencyName: agency.parentName, from, to },
     rows.map((d) => ({

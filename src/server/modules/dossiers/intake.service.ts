@@ -147,7 +147,7 @@ export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
       feesDue: Math.round(proc.fees.reduce((s, f) => s + f.amount, 0)),
       closedAt: status === 'refused' ? now : null,
     });
-    await writeSideEffects(tx, row, { action: status === 'submitted' ? 'submit' : 'intake', fromStatus: null, principal, plan, auditAgency: desk.code, now });
+    await writeSideEffects(tx, row, { action: status === 'submitted' ? 'submit' : 'intake', fromStatus: null, principal, plan, auditAgency: desk.code, now, publicBaseUrl: ctx.config.publicBaseUrl });
     return presentCreated(row);
   });
 }

@@ -10,6 +10,7 @@ import { formatVnDateTimeShort } from '../../platform/pdf.js';
 import { staffMessages } from './dossier.notify.js';
 import * as repo from './dossiers.repo.js';
 import { leadersAndOfficer } from './dossiers.service.js';
+import { buildChannels } from './notify.channels.js';
 import { deliverOutbox } from './outbox.worker.js';
 
 export async function sweepLateDossiers(ctx: AppContext, now = new Date()): Promise<number> {
@@ -45,11 +46,13 @@ export function startDossierWorkers(ctx: AppContext, opts: { sweepMs?: number; o
       });
   };
   const sweep = setInterval(run(() => sweepLateDossiers(ctx)), opts.sweepMs ?? 5 * 60_000);
-  const outbox = setInterval(run(() => deliverOutbox(ctx.db)), opts.outboxMs ?? 5_000);
+  const channels = buildChannels(ctx.config.notify);
+  const outbox = setInterval(run(() => deliverOutbox(ctx.db, channels, { maxAttempts: ctx.config.notify.maxAttempts })), opts.outboxMs ?? 5_000);
   sweep.unref();
   outbox.unref();
   return () => {
     clearInterval(sweep);
     clearInterval(outbox);
+    channels.email?.close?.();
   };
 }

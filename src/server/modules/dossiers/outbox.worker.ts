@@ -1,50 +1,93 @@
 /**
- * Delivers the notification outbox through channel adapters. In development the adapters only
- * mark rows as sent: they stay readable in the outbox viewer (GET /api/v1/dev/outbox). In-app
- * rows are "delivered" by being stored; the recipient reads them from /api/v1/me/notifications.
+ * Delivers the notification outbox through channel adapters (`notify.channels.ts`).
+ *
+ * A tick claims due rows in a short transaction with `FOR UPDATE SKIP LOCKED`, so several servers
+ * never claim the same row, and marks them `sending` with a lease (`next_attempt_at`). The network
+ * calls happen after that transaction, so no lock is held while a gateway answers. A server that
+ * dies while sending leaves rows whose lease expires; the next tick takes them again (delivery is at
+ * least once: the SMTP Message-ID and the SMS `ref` are the row id, stable across attempts).
+ *
+ * - in-app rows are delivered by being stored: marked `sent` at once;
+ * - a channel without adapter (development) keeps its rows as `pending_dev`, for the outbox viewer
+ *   (GET /api/v1/dev/outbox);
+ * - a failure retries with exponential backoff until `maxAttempts`, then `failed`; a permanent
+ *   failure (bad number, mailbox refused) is `failed` at once.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { notificationOutbox } from '../../db/schema/index.js';
+import { notificationOutbox as o } from '../../db/schema/index.js';
+import type { NotificationChannels } from './notify.channels.js';
+import { PermanentDeliveryError } from './notify.sms-text.js';
 
-export interface ChannelAdapter {
-  send(message: { recipient: string; subject: string; body: string }): Promise<void>;
+export const DEFAULT_MAX_ATTEMPTS = 8;
+/** While a row is `sending` no other tick takes it; long enough for a batch of slow sends. */
+const LEASE_MS = 15 * 60_000;
+const RETRY_BASE_MS = 60_000;
+const RETRY_MAX_MS = 60 * 60_000;
+
+/** Wait before attempt n+1 after n failed ones: 1, 2, 4 … minutes, at most one hour. */
+export const retryDelayMs = (attempts: number): number => Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+
+export interface DeliverOptions {
+  limit?: number;
+  maxAttempts?: number;
+  now?: Date;
+  /** Only rows of these dossiers (a re-send from a dossier page; tests sharing one database). */
+  dossierIds?: string[];
 }
 
-/** Development adapters: nothing leaves the machine. Replace with SMTP / SMS-gateway adapters in production. */
-export const DEV_ADAPTERS: Record<string, ChannelAdapter> = {
-  email: { send: async () => undefined },
-  sms: { send: async () => undefined },
-  in_app: { send: async () => undefined },
-};
+type Claimed = typeof o.$inferSelect;
 
-/** Deliver up to `limit` pending rows; each row is claimed with SKIP LOCKED so several servers can run this. */
-export async function deliverOutbox(db: Db, adapters: Record<string, ChannelAdapter> = DEV_ADAPTERS, limit = 100): Promise<number> {
-  const batch = await db.transaction(async (tx) => {
-    const rows = await tx.select().from(notificationOutbox).where(eq(notificationOutbox.status, 'pending')).orderBy(asc(notificationOutbox.createdAt)).limit(limit).for('update', { skipLocked: true });
-    if (rows.length) await tx.update(notificationOutbox).set({ status: 'sending', attempts: sql`${notificationOutbox.attempts} + 1` }).where(inArray(notificationOutbox.id, rows.map((r) => r.id)));
-    return rows;
+/** One tick: claim due rows, send them, record the outcome. Returns how many rows it claimed. */
+export async function deliverOutbox(db: Db, channels: NotificationChannels = {}, opts: DeliverOptions = {}): Promise<number> {
+  const now = opts.now ?? new Date();
+  const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const hasAdapter = (channel: string) => (channel === 'email' || channel === 'sms') && channels[channel] !== undefined;
+  const { toSend, claimed } = await db.transaction(async (tx) => {
+    const rows = await tx
+      .select()
+      .from(o)
+      .where(and(inArray(o.status, ['pending', 'sending']), lte(o.nextAttemptAt, now), opts.dossierIds ? inArray(o.dossierId, opts.dossierIds) : undefined))
+      .orderBy(asc(o.nextAttemptAt))
+      .limit(opts.limit ?? 20)
+      .for('update', { skipLocked: true });
+    const ids = (pick: (r: Claimed) => boolean) => rows.filter(pick).map((r) => r.id);
+    const inApp = ids((r) => r.channel === 'in_app');
+    const held = ids((r) => r.channel !== 'in_app' && !hasAdapter(r.channel));
+    const send = rows.filter((r) => hasAdapter(r.channel));
+    if (inApp.length) await tx.update(o).set({ status: 'sent', sentAt: now, lastError: null }).where(inArray(o.id, inApp));
+    if (held.length) await tx.update(o).set({ status: 'pending_dev', lastError: 'kênh chưa được cấu hình / channel not configured' }).where(inArray(o.id, held));
+    if (send.length) await tx.update(o).set({ status: 'sending', attempts: sql`${o.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) }).where(inArray(o.id, send.map((r) => r.id)));
+    return { toSend: send.map((r) => ({ ...r, attempts: r.attempts + 1 })), claimed: rows.length };
   });
-  for (const row of batch) {
-    const adapter = adapters[row.channel];
-    try {
-      if (!adapter) throw new Error(`no adapter for channel ${row.channel}`);
-      await adapter.send({ recipient: row.recipient, subject: row.subject, body: row.body });
-      await db.update(notificationOutbox).set({ status: 'sent', sentAt: sql`now()`, lastError: null }).where(eq(notificationOutbox.id, row.id));
-    } catch (error) {
-      const failed = row.attempts + 1 >= 5;
-      await db.update(notificationOutbox).set({ status: failed ? 'failed' : 'pending', lastError: String(error).slice(0, 500) }).where(eq(notificationOutbox.id, row.id));
-    }
-  }
-  return batch.length;
+  for (const row of toSend) await deliverOne(db, channels, row, now, maxAttempts);
+  return claimed;
 }
 
-export const listOutbox = (db: DbOrTx, limit = 200) => db.select().from(notificationOutbox).orderBy(desc(notificationOutbox.createdAt)).limit(limit);
+async function deliverOne(db: Db, channels: NotificationChannels, row: Claimed, now: Date, maxAttempts: number): Promise<void> {
+  // only the tick that holds this attempt may record its outcome
+  const mine = and(eq(o.id, row.id), eq(o.status, 'sending'), eq(o.attempts, row.attempts));
+  try {
+    const channel = channels[row.channel as 'email' | 'sms'];
+    if (!channel) throw new Error(`no adapter for channel ${row.channel}`);
+    const { providerId } = await channel.send({ ref: row.id, to: row.recipient, subject: row.subject, body: row.body });
+    await db.update(o).set({ status: 'sent', sentAt: new Date(), lastError: null, providerId: providerId ?? null }).where(mine);
+  } catch (error) {
+    const giveUp = error instanceof PermanentDeliveryError || row.attempts >= maxAttempts;
+    const lastError = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
+    await db
+      .update(o)
+      .set({ status: giveUp ? 'failed' : 'pending', lastError, nextAttemptAt: new Date(Math.max(now.getTime(), Date.now()) + (giveUp ? 0 : retryDelayMs(row.attempts))) })
+      .where(mine);
+  }
+}
+
+export const listOutbox = (db: DbOrTx, limit = 200) => db.select().from(o).orderBy(desc(o.createdAt)).limit(limit);
 
 export const listNotificationsOf = (db: DbOrTx, userId: string, limit = 100) =>
   db
     .select()
-    .from(notificationOutbox)
-    .where(and(eq(notificationOutbox.recipientUserId, userId), eq(notificationOutbox.channel, 'in_app')))
-    .orderBy(desc(notificationOutbox.createdAt))
+    .from(o)
+    .where(and(eq(o.recipientUserId, userId), eq(o.channel, 'in_app')))
+    .orderBy(desc(o.createdAt))
     .limit(limit);

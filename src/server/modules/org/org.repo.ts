@@ -69,15 +69,22 @@ export async function insertOrgUnit(db: DbOrTx, row: typeof orgUnit.$inferInsert
   return r;
 }
 
-/** Users with a role inside the scope, and users with no role yet (so they can be given one). */
+/**
+ * Users with a role inside the scope, and staff accounts with no role yet that an administrator
+ * of the scope created (so they can be given one). Citizens without a staff role never appear.
+ */
 export async function listUsers(db: DbOrTx, f: { scope: string[] | 'all'; term?: string; after?: string; limit: number }): Promise<UserRow[]> {
-  const inScope =
-    f.scope === 'all'
-      ? undefined
-      : or(
-          sql`exists (select 1 from ${roleAssignment} ra where ra.user_id = ${userAccount.id} and ra.agency_id in ${f.scope.length ? f.scope : ['00000000-0000-0000-0000-000000000000']})`,
-          sql`not exists (select 1 from ${roleAssignment} ra where ra.user_id = ${userAccount.id})`,
-        );
+  const scope = f.scope === 'all' ? undefined : f.scope.length ? f.scope : ['00000000-0000-0000-0000-000000000000'];
+  const inScope = or(
+    scope
+      ? sql`exists (select 1 from ${roleAssignment} ra where ra.user_id = ${userAccount.id} and ra.role <> 'citizen' and ra.agency_id in ${scope})`
+      : sql`exists (select 1 from ${roleAssignment} ra where ra.user_id = ${userAccount.id} and ra.role <> 'citizen')`,
+    and(
+      eq(userAccount.kind, 'official'),
+      sql`not exists (select 1 from ${roleAssignment} ra where ra.user_id = ${userAccount.id})`,
+      scope ? inArray(userAccount.homeAgencyId, scope) : undefined,
+    ),
+  );
   const where = [
     inScope,
     f.term ? or(matches(sql`${userAccount.displayName}`, f.term), sql`lower(${userAccount.username}) like '%' || ${f.term} || '%'`) : undefined,

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { agencyStream, appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
 import { randomToken, sha256 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
-import { decodeCursor, searchTerm, toPage } from '../../platform/pagination.js';
+import { decodeKey, searchTerm, toPage } from '../../platform/pagination.js';
 import { actorOf, type Principal, type Role } from '../../platform/principal.js';
 import { hashPassword } from '../auth/index.js';
 import * as policy from './org.policy.js';
@@ -23,7 +23,7 @@ const CODE_LENGTH = { province: 2, district: 3, commune: 5 } as const;
 export async function listAdminUnits(ctx: AppContext, p: P, a: PageArgs & { level?: string; parentCode?: string }) {
   policy.canReadReference(p);
   const limit = a.limit ?? 50;
-  const [after] = (decodeCursor(a.cursor) ?? []) as [string?];
+  const [after] = decodeKey<[string]>(a.cursor, ['text']) ?? [];
   const rows = await repo.listAdminUnits(ctx.db, { term: searchTerm(a.q), level: a.level, parentCode: a.parentCode, after, limit });
   return toPage(rows, limit, presentAdminUnit, (r) => [r.code]);
 }
@@ -74,7 +74,7 @@ export async function createAdminUnit(
 export async function listAgencies(ctx: AppContext, p: P, a: PageArgs) {
   const { agencyIds } = policy.adminScope(p);
   const limit = a.limit ?? 50;
-  const [after] = (decodeCursor(a.cursor) ?? []) as [string?];
+  const [after] = decodeKey<[string]>(a.cursor, ['text']) ?? [];
   const rows = await repo.listAgencies(ctx.db, { scope: agencyIds, term: searchTerm(a.q), after, limit });
   return toPage(rows, limit, presentAgency, (r) => [r.code]);
 }
@@ -134,25 +134,32 @@ async function presentUsers(db: DbOrTx, users: repo.UserRow[]) {
 export async function listUsers(ctx: AppContext, p: P, a: PageArgs) {
   const { agencyIds } = policy.adminScope(p);
   const limit = a.limit ?? 50;
-  const [after] = (decodeCursor(a.cursor) ?? []) as [string?];
+  const [after] = decodeKey<[string]>(a.cursor, ['text']) ?? [];
   const rows = await repo.listUsers(ctx.db, { scope: agencyIds, term: searchTerm(a.q), after, limit });
   const page = toPage(rows, limit, (u) => u, (u) => [u.username.toLowerCase()]);
   return { items: await presentUsers(ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
+/** A user the administrator may manage: a staff role in scope, or a role-less account created in scope. */
 async function userForAdmin(ctx: AppContext, p: P, id: string) {
   const { principal, agencyIds } = policy.adminScope(p);
   const user = await repo.findUser(ctx.db, id);
   const roles = user ? await repo.rolesOfUsers(ctx.db, [user.id]) : [];
-  if (!user || (roles.length > 0 && !roles.some((r) => agencyIds.includes(r.agencyId)))) throw AppError.notFound('Người dùng');
+  const reachable =
+    !!user &&
+    (roles.length > 0
+      ? roles.some((r) => r.role !== 'citizen' && agencyIds.includes(r.agencyId))
+      : user.kind === 'official' && !!user.homeAgencyId && agencyIds.includes(user.homeAgencyId));
+  if (!user || !reachable) throw AppError.notFound('Người dùng');
   return { user, principal, agencyIds };
 }
 
 export async function createUser(ctx: AppContext, p: P, body: { username: string; displayName: string; password: string; kind: string; email?: string; phone?: string }) {
   const { principal } = policy.adminScope(p);
+  const homeAgencyId = principal.grants.find((g) => g.role === 'admin')?.agencyId ?? null;
   const passwordHash = await hashPassword(body.password);
   return ctx.db.transaction(async (tx) => {
-    const row = await repo.insertUser(tx, { username: body.username, displayName: body.displayName.normalize('NFC').trim(), passwordHash, kind: body.kind, email: body.email ?? null, phone: body.phone ?? null });
+    const row = await repo.insertUser(tx, { username: body.username, displayName: body.displayName.normalize('NFC').trim(), passwordHash, kind: body.kind, email: body.email ?? null, phone: body.phone ?? null, homeAgencyId });
     if (!row) throw new AppError('ALREADY_EXISTS', `Tên đăng nhập ${body.username} đã tồn tại.`, { errors: [{ field: 'username', message: 'already exists' }] });
     await appendAudit(tx, { stream: SYSTEM_STREAM, actor: actorOf(principal), action: 'user.create', entityType: 'user', entityId: row.id, data: { username: row.username, kind: row.kind } });
     return presentUser(row, []);
@@ -182,9 +189,17 @@ export async function removeRole(ctx: AppContext, p: P, userId: string, assignme
   const { user, principal, agencyIds } = await userForAdmin(ctx, p, userId);
   const assignment = await repo.findRoleAssignment(ctx.db, user.id, assignmentId);
   if (!assignment || !agencyIds.includes(assignment.agencyId)) throw AppError.notFound('Phân quyền');
+  const roleAgency = (await repo.rolesOfUsers(ctx.db, [user.id])).find((r) => r.id === assignmentId);
   await ctx.db.transaction(async (tx) => {
     await repo.deleteRoleAssignment(tx, user.id, assignmentId);
-    await appendAudit(tx, { stream: SYSTEM_STREAM, actor: actorOf(principal), action: 'role.remove', entityType: 'user', entityId: user.id, data: { assignmentId, role: assignment.role } });
+    await appendAudit(tx, {
+      stream: roleAgency ? agencyStream(roleAgency.agencyCode) : SYSTEM_STREAM,
+      actor: actorOf(principal),
+      action: 'role.remove',
+      entityType: 'user',
+      entityId: user.id,
+      data: { assignmentId, role: assignment.role },
+    });
   });
 }
 

@@ -65,10 +65,14 @@ export async function listProcedures(db: DbOrTx, f: ListFilter): Promise<Procedu
     .limit(f.limit + 1)) as ProcedureRow[];
 }
 
-/** A procedure by code; a code is unique per province, so the province narrows it when given. */
-export async function findProcedureRow(db: DbOrTx, code: string, provinceCode?: string): Promise<ProcedureRow | undefined> {
+/**
+ * A procedure by code. National codes repeat in every province (a code is unique per province),
+ * so callers narrow by province, or by the agencies an administrator manages.
+ */
+export async function findProcedureRow(db: DbOrTx, code: string, provinceCode?: string, agencyIds?: string[]): Promise<ProcedureRow | undefined> {
+  if (agencyIds && agencyIds.length === 0) return undefined;
   const rows = await baseSelect(db)
-    .where(and(eq(procedure.code, code), provinceCode ? eq(procedure.provinceCode, provinceCode) : undefined))
+    .where(and(eq(procedure.code, code), provinceCode ? eq(procedure.provinceCode, provinceCode) : undefined, agencyIds ? inArray(procedure.agencyId, agencyIds) : undefined))
     .orderBy(sql`${procedure.isActive} desc`, asc(procedure.provinceCode))
     .limit(1);
   return rows[0] as ProcedureRow | undefined;

@@ -9,6 +9,8 @@ import * as s from './procedures.schemas.js';
 import * as service from './procedures.service.js';
 
 const tags = ['procedures'];
+/** National codes repeat across provinces: `province` picks one (default: the first active). */
+const ProvinceQuery = Type.Object({ province: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })) });
 const publicLimit = { rateLimit: { max: 300, timeWindow: '1 minute' } };
 
 export async function procedureRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
@@ -53,10 +55,10 @@ export async function procedureRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
       }, req.query.dryRun ?? true),
   );
 
-  app.get<{ Params: Static<typeof s.ProcedureParams> }>(
+  app.get<{ Params: Static<typeof s.ProcedureParams>; Querystring: Static<typeof ProvinceQuery> }>(
     '/api/v1/procedures/:code',
-    { config: publicLimit, schema: { tags, summary: 'Chi tiết thủ tục (công khai) / Procedure detail', params: s.ProcedureParams, response: { 200: s.ProcedureDetail } } },
-    (req) => service.getProcedure(ctx, req.params.code),
+    { config: publicLimit, schema: { tags, summary: 'Chi tiết thủ tục (công khai) / Procedure detail', params: s.ProcedureParams, querystring: ProvinceQuery, response: { 200: s.ProcedureDetail } } },
+    (req) => service.getProcedure(ctx, req.params.code, req.query.province),
   );
 
   app.get<{ Querystring: Static<typeof s.ProcedureQuery> }>(

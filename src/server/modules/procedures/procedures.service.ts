@@ -28,8 +28,8 @@ export async function listProcedures(ctx: AppContext, a: ListArgs) {
   return toPage(rows, limit, presentSummary, (r) => [r.sortKey, r.id]);
 }
 
-export async function getProcedure(ctx: AppContext, code: string) {
-  const row = await repo.findProcedureRow(ctx.db, code);
+export async function getProcedure(ctx: AppContext, code: string, provinceCode?: string) {
+  const row = await repo.findProcedureRow(ctx.db, code, provinceCode);
   if (!row || !row.isActive) throw AppError.notFound('Thủ tục hành chính');
   return presentDetail(row, await repo.documentsOf(ctx.db, [row.id]), await repo.stepsOf(ctx.db, [row.id]));
 }
@@ -71,7 +71,7 @@ export async function createProcedure(ctx: AppContext, p: P, body: ProcedureInpu
 
 /** A procedure the admin manages, else 404 (another agency's procedure is not revealed). */
 async function procedureForAdmin(ctx: AppContext, p: P, code: string) {
-  const row = await repo.findProcedureRow(ctx.db, code);
+  const row = await repo.findProcedureRow(ctx.db, code, undefined, policy.procedureAdminScope(p).agencyIds);
   if (!row) throw AppError.notFound('Thủ tục hành chính');
   return { row, principal: policy.requireProcedureAdmin(p, row.agencyId) };
 }

@@ -160,6 +160,21 @@ describe('administration', () => {
   });
 });
 
+describe('the same national code in two provinces', () => {
+  it('each province administers its own copy, and the public detail can be asked for by province', async () => {
+    const other = await makeAgencyTree(h, '01');
+    const otherAdmin = await login(h, (await makeUser(h, 'admin', other.root.id)).username);
+    const body = procedureBody(tree.child.code);
+    await create(admin, body);
+    await create(otherAdmin, { ...body, agencyCode: other.child.code, name: 'Đăng ký khai sinh (Hà Nội)' });
+    const off = await otherAdmin.request({ method: 'POST', url: `/api/v1/procedures/${body.code}/deactivate` });
+    expect(off.statusCode, off.body).toBe(200);
+    const mineStill = (await h.app.inject({ method: 'GET', url: `/api/v1/procedures/${body.code}?province=08` })).json();
+    expect(mineStill.name).toBe('Đăng ký khai sinh');
+    expect((await h.app.inject({ method: 'GET', url: `/api/v1/procedures/${body.code}?province=01` })).statusCode).toBe(404);
+  });
+});
+
 describe('import and export', () => {
   it('a dry run reports bad rows with line numbers and reasons; the real run imports the good rows; re-import changes nothing', async () => {
     const t = await makeAgencyTree(h);

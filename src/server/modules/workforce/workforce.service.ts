@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { decodeCursor, searchTerm, toPage } from '../../platform/pagination.js';
+import { decodeKey, searchTerm, toPage } from '../../platform/pagination.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
 import { importOfficials, type ImportResult, vnToday } from './workforce.import-run.js';
 import * as policy from './workforce.policy.js';
@@ -28,7 +28,7 @@ export async function listOfficials(ctx: AppContext, p: P, a: { q?: string; curs
   const scope = policy.readScope(p);
   const { ids } = a.agency ? await subtreeFor(ctx, scope, a.agency) : { ids: [...scope.agencyIds] };
   const limit = a.limit ?? 50;
-  const after = decodeCursor(a.cursor) as [string, string] | undefined;
+  const after = decodeKey<[string, string]>(a.cursor, ['text', 'uuid']);
   const rows = await repo.listOfficials(ctx.db, { agencyIds: ids, term: searchTerm(a.q), category: a.category, status: a.status, after, limit });
   return toPage(rows, limit, presentOfficialItem, (r) => [r.sortKey, r.id]);
 }

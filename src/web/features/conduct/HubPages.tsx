@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
+import { CampaignForm } from './CampaignForm';
 import { currentYear, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
@@ -20,6 +21,7 @@ export function ConductHubPage() {
         <Link className="btn btn--secondary" to="/conduct/me">{tx('me')}</Link>
         <Link className="btn btn--secondary" to="/conduct/code">{tx('code')}</Link>
         {hasRole('inspector') ? <Link className="btn btn--secondary" to="/conduct/inspections">{tx('inspections')}</Link> : null}
+        {isReader ? <Link className="btn btn--secondary" to="/conduct/attendance">{tx('attendancePage')}</Link> : null}
         {isReader ? <Link className="btn btn--secondary" to="/conduct/violations">{tx('violations')}</Link> : null}
         {isReader ? <Link className="btn btn--secondary" to="/conduct/discipline">{tx('discipline')}</Link> : null}
         {isReader ? <Link className="btn btn--secondary" to="/conduct/annual-rating">{tx('ratings')}</Link> : null}
@@ -84,6 +86,7 @@ export function CodePage() {
       </PageHeader>
       {sets.error ? <ErrorAlert error={describeError(sets.error, t)} /> : null}
       <div className="cd-grid">{sets.data?.items.map((s) => <RuleSetView key={s.id} set={s} />)}</div>
+      {hasRole('home_affairs') ? <CampaignForm onCreated={campaigns.reload} /> : null}
       {campaigns.data?.items.length ? (
         <section className="panel">
           <h2 className="section-title">{tx('completion')}</h2>

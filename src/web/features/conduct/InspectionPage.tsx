@@ -4,12 +4,11 @@ import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
-import { CHECKLIST, type OfficialRef, useLoad } from './conduct-api';
+import { CHECKLIST, type Finding, findingPhotoUrl, type OfficialRef, uploadFindingPhoto, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
 
 interface Checklist { items: { item: string; label: string; rules: { id: string; ruleSetTitle: string; isSample: boolean; chapter: number; number: number; text: string }[] }[] }
-interface Finding { id: string; officialName: string; checklistItem: string; isCompliant: boolean; violationId: string | null }
 
 /** An inspection with a checklist drawn from the codes in force; one finding per official and item. */
 export function InspectionPage() {
@@ -25,7 +24,6 @@ export function InspectionPage() {
   const [isCompliant, setIsCompliant] = useState(false);
   const [ruleId, setRuleId] = useState('');
   const [note, setNote] = useState('');
-  const [photo, setPhoto] = useState('');
   const [findings, setFindings] = useState<Finding[]>([]);
   const [error, setError] = useState<unknown>(null);
   const rules = checklist.data?.items.find((i) => i.item === item)?.rules ?? [];
@@ -40,7 +38,7 @@ export function InspectionPage() {
         setInspectionId(id);
       }
       const finding = await api.post<Finding>(`/conduct/inspections/${id}/findings`, {
-        officialId, checklistItem: item, isCompliant, ...(ruleId ? { ruleId } : {}), ...(note.trim() ? { note: note.trim() } : {}), ...(photo.trim() ? { photoKeys: [photo.trim()] } : {}),
+        officialId, checklistItem: item, isCompliant, ...(ruleId ? { ruleId } : {}), ...(note.trim() ? { note: note.trim() } : {}),
       });
       setFindings([finding, ...findings]);
       setNote('');
@@ -82,23 +80,63 @@ export function InspectionPage() {
         </fieldset>
         <label className="field-label" htmlFor="cd-note">{tx('note')}</label>
         <textarea id="cd-note" className="input" value={note} onChange={(e) => setNote(e.target.value)} />
-        <label className="field-label" htmlFor="cd-photo">{tx('photo')}</label>
-        <input id="cd-photo" className="input input--mono" value={photo} placeholder="a1b2c3d4.jpg" onChange={(e) => setPhoto(e.target.value)} />
         <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('record')}</button></div>
       </form>
       {findings.length ? (
         <section className="panel">
           <Alert kind="success">{tx('recorded')}</Alert>
+          <h2 className="section-title">{tx('findingsList')}</h2>
           <ul className="assignment-list">
             {findings.map((f) => (
               <li key={f.id}>
                 {f.officialName} — {checklist.data?.items.find((i) => i.item === f.checklistItem)?.label}: {f.isCompliant ? tx('compliant') : tx('notCompliant')}{' '}
                 {f.violationId ? <Link to={`/conduct/violations/${f.violationId}`}>{tx('openViolation')}</Link> : null}
+                <FindingPhotos finding={f} onChange={(next) => setFindings((all) => all.map((x) => (x.id === next.id ? next : x)))} />
               </li>
             ))}
           </ul>
         </section>
       ) : null}
     </>
+  );
+}
+
+/** Thumbnails of a finding's photos and a picker that uploads each chosen JPEG/PNG. */
+function FindingPhotos({ finding, onChange }: { finding: Finding; onChange: (f: Finding) => void }) {
+  const { tx, t } = useConductText();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const pick = async (files: FileList | null) => {
+    if (!files?.length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      let latest = finding;
+      for (const file of Array.from(files)) latest = await uploadFindingPhoto(finding.id, file);
+      onChange(latest);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const inputId = `cd-photo-${finding.id}`;
+  return (
+    <div className="cd-photos">
+      {finding.photos.length ? (
+        <ul className="cd-thumbs" aria-label={tx('photos')}>
+          {finding.photos.map((p) => (
+            <li key={p.n}>
+              <a href={findingPhotoUrl(finding.id, p.n)} target="_blank" rel="noreferrer">
+                <img src={findingPhotoUrl(finding.id, p.n)} alt={tx('photoAlt', { n: p.n, name: finding.officialName })} loading="lazy" />
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <label className="btn btn--small btn--secondary cd-photo-pick" htmlFor={inputId}>{busy ? tx('uploading') : tx('addPhoto')}</label>
+      <input id={inputId} className="visually-hidden" type="file" accept="image/jpeg,image/png" multiple disabled={busy} onChange={(e) => { void pick(e.target.files); e.target.value = ''; }} />
+      {error ? <ErrorAlert error={describeError(error, t)} /> : null}
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
+import { CheckInPanel } from './CheckInPanel';
 import { type DisciplineCase, type Rating, useLoad, type Violation } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
@@ -36,6 +37,7 @@ export function MyRecordPage() {
         <Link className="btn btn--secondary" to="/conduct/code">{tx('code')}</Link>
       </PageHeader>
       {error ? <ErrorAlert error={describeError(error, t)} /> : null}
+      <CheckInPanel />
       <div className="cd-grid">
         <section className="panel">
           <h2 className="section-title">{tx('commitments')}</h2>

@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link, navigate } from '../../lib/router';
-import { type DisciplineCase, useLoad, type Violation } from './conduct-api';
+import { type DisciplineCase, findingPhotoUrl, useLoad, type Violation } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
 
@@ -68,6 +68,8 @@ export function ViolationDetailPage({ id }: { id: string }) {
   if (!v.data) return <p role="status">{t('common.loading')}</p>;
   const row = v.data;
   const photos = Array.isArray(row.evidence.photoKeys) ? (row.evidence.photoKeys as string[]) : [];
+  const findingId = typeof row.evidence.findingId === 'string' ? row.evidence.findingId : null;
+  const findingPhotos = findingId && typeof row.evidence.findingPhotos === 'number' ? Array.from({ length: row.evidence.findingPhotos }, (_, i) => i + 1) : [];
   const signal = row.evidence.signal as { kind?: string; source?: string; ref?: string } | undefined;
   const isReviewer = hasRole('leader', 'home_affairs');
   return (
@@ -88,7 +90,14 @@ export function ViolationDetailPage({ id }: { id: string }) {
             <dt>{tx('rule')}</dt>
             <dd>{row.rule ? `${row.rule.chapter}.${row.rule.number} — ${row.rule.text}` : '—'}</dd>
             <dt>{tx('evidence')}</dt>
-            <dd>{photos.length ? photos.join(', ') : null}{signal ? `${signal.source}: ${signal.kind} (${signal.ref})` : null}{!photos.length && !signal ? '—' : null}</dd>
+            <dd>
+              {findingPhotos.length ? (
+                <ul className="cd-thumbs" aria-label={tx('photos')}>
+                  {findingPhotos.map((n) => <li key={n}><a href={findingPhotoUrl(findingId!, n)} target="_blank" rel="noreferrer"><img src={findingPhotoUrl(findingId!, n)} alt={tx('photoAlt', { n, name: row.officialName })} loading="lazy" /></a></li>)}
+                </ul>
+              ) : null}
+              {photos.length ? photos.join(', ') : null}{signal ? `${signal.source}: ${signal.kind} (${signal.ref})` : null}{!photos.length && !signal && !findingPhotos.length ? '—' : null}
+            </dd>
             <dt>{tx('dutyRelated')}</dt>
             <dd>{row.isDutyRelated ? '✓' : '—'}</dd>
           </dl>

@@ -1,6 +1,6 @@
 /** Conduct API shapes (as the server's presenters build them) and a small loading hook. */
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../lib/api';
+import { api, ApiError, buildUrl, getCsrfToken } from '../../lib/api';
 
 export interface Violation {
   id: string;
@@ -130,3 +130,40 @@ export function useLoad<T>(path: string | null, query?: Record<string, string | 
 }
 
 export const currentYear = (): number => Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4));
+
+export interface FindingPhoto { n: number; sha256: string; contentType: string; size: number; uploadedAt: string }
+export interface Finding { id: string; officialName: string; checklistItem: string; isCompliant: boolean; violationId: string | null; photos: FindingPhoto[] }
+export const findingPhotoUrl = (findingId: string, n: number): string => buildUrl(`/conduct/findings/${findingId}/photos/${n}`);
+
+/** POST a photo as multipart/form-data (the JSON client cannot), with the CSRF token. */
+export async function uploadFindingPhoto(findingId: string, file: File): Promise<Finding> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const csrf = getCsrfToken();
+  if (csrf) headers['x-csrf-token'] = csrf;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(`/conduct/findings/${findingId}/photos`), { method: 'POST', body: form, headers, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { title: 'Network error', code: 'network_error' });
+  }
+  const data: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError(res.status, data && typeof data === 'object' ? data : { title: res.statusText });
+  return data as Finding;
+}
+
+export interface AttendanceRow { id: string; officialId: string; workDate: string; checkIn: string | null; checkOut: string | null; source: string; status: string; lateMinutes: number; earlyMinutes: number }
+export interface AttendanceReport {
+  agencyCode: string;
+  agencyName: string;
+  month: string;
+  workingDays: number;
+  officeHours: { opens: string; closes: string };
+  items: { officialId: string; code: string; fullName: string; agencyCode: string; present: number; late: number; lateMinutes: number; early: number; earlyMinutes: number; absent: number; unrecorded: number; lateDates: string[]; earlyDates: string[]; absentDates: string[] }[];
+}
+export interface ImportResult { imported: number; skippedNonWorkingDays: number; rejected: { line: number; reason: string }[] }
+export interface MyAttendance { official: { id: string; fullName: string; agencyCode: string } | null; today: string; isWorkingDay: boolean; items: AttendanceRow[] }
+
+/** YYYY-MM of today in Vietnam. */
+export const currentMonth = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);

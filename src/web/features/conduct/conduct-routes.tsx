@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../../lib/types';
+import { AttendancePage } from './AttendancePage';
 import { DisciplineCasePage, DisciplineListPage } from './DisciplinePages';
 import { CodePage, ConductHubPage, EmulationPage } from './HubPages';
 import { InspectionPage } from './InspectionPage';
@@ -23,5 +24,6 @@ export const CONDUCT_ROUTES: { path: string; roles?: Role[]; render: (params: Re
   { path: '/conduct/discipline/:id', roles: STAFF, render: (p) => <DisciplineCasePage id={p.id} /> },
   { path: '/conduct/annual-rating', roles: READ, render: () => <RatingsPage /> },
   { path: '/conduct/ratings/:id', roles: STAFF, render: (p) => <RatingPage id={p.id} /> },
+  { path: '/conduct/attendance', roles: READ, render: () => <AttendancePage /> },
   { path: '/conduct/emulation', roles: READ, render: () => <EmulationPage /> },
 ];

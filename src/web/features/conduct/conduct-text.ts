@@ -1,5 +1,6 @@
 /** The conduct pages' words, vi first, en second (kept with the feature; shared keys live in lib/i18n). */
 import { useI18n } from '../../lib/i18n';
+import { enMore, viMore } from './conduct-text-more';
 
 const vi = {
   hub: 'Kỷ cương công vụ',
@@ -42,7 +43,6 @@ const vi = {
   notCompliant: 'Không đạt',
   rule: 'Quy tắc',
   note: 'Ghi chú',
-  photo: 'Mã ảnh minh chứng',
   record: 'Ghi nhận',
   recorded: 'Đã ghi nhận kết quả kiểm tra.',
   openViolation: 'Mở vi phạm',
@@ -126,6 +126,7 @@ const vi = {
   none: 'Không có',
   reload: 'Tải lại',
   back: 'Quay lại',
+  ...viMore,
 };
 type Key = keyof typeof vi;
 
@@ -170,7 +171,6 @@ const en: Record<Key, string> = {
   notCompliant: 'Not compliant',
   rule: 'Rule',
   note: 'Note',
-  photo: 'Photo storage key',
   record: 'Record',
   recorded: 'Finding recorded.',
   openViolation: 'Open the violation',
@@ -254,6 +254,7 @@ const en: Record<Key, string> = {
   none: 'None',
   reload: 'Reload',
   back: 'Back',
+  ...enMore,
 };
 
 export function useConductText() {

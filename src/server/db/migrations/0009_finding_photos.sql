@@ -1,0 +1,1 @@
+ALTER TABLE "inspection_finding" ADD COLUMN "photos" jsonb DEFAULT '[]'::jsonb NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "user_account" ADD COLUMN "home_agency_id" uuid;
