@@ -81,7 +81,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       return config.isProduction ? csp : csp.replace(/\s*upgrade-insecure-requests;?/, '');
     },
   });
-  installMetrics(app, database);
+  installMetrics(app, database, config.metricsToken);
   await app.register(authPlugin, { ctx });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -27,6 +27,8 @@ export interface Config {
    * connections), a number of hops, or a comma-separated list of proxy addresses/CIDRs.
    */
   trustProxy: boolean | number | string;
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   notify: NotifyConfig;
 }
 
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     trustProxy: parseTrustProxy(env.CONGVU_TRUST_PROXY),
+    metricsToken: env.CONGVU_METRICS_TOKEN || undefined,
     notify: {
       smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: (env.SMTP_FROM || DEFAULT_SMTP_FROM).normalize('NFC') } : undefined,
       sms: env.SMS_GATEWAY_URL ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN ?? '', stripDiacritics: env.SMS_STRIP_DIACRITICS !== '0' } : undefined,

@@ -25,6 +25,16 @@ describe('HTTP basics', () => {
     expect(res.body).toContain('congvu_db_pool_connections{state="total"}');
   });
 
+  it('metrics can require a token', async () => {
+    const guarded = await startHarness({ metricsToken: 'bi-mat' });
+    try {
+      expect((await guarded.app.inject('/metrics')).statusCode).toBe(401);
+      expect((await guarded.app.inject({ url: '/metrics', headers: { authorization: 'Bearer bi-mat' } })).statusCode).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('OpenAPI 3 document generated from the route schemas, and the docs UI', async () => {
     const doc = (await h.app.inject('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);

@@ -1,9 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 import type { Database } from '../db/client.js';
+import { safeEqual } from './crypto.js';
+import { AppError } from './errors.js';
+import { sendProblem } from './http.js';
 
 /** Prometheus metrics: requests, latencies, database pool; one registry per app instance. */
-export function installMetrics(app: FastifyInstance, database: Database): void {
+export function installMetrics(app: FastifyInstance, database: Database, token?: string): void {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'congvu_' });
   const requests = new client.Counter({
@@ -36,7 +39,11 @@ export function installMetrics(app: FastifyInstance, database: Database): void {
     requests.inc({ method: req.method, route, status: String(reply.statusCode) });
     latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    // With CONGVU_METRICS_TOKEN set, the scraper must present it; otherwise keep /metrics on an internal network.
+    if (token && !safeEqual(req.headers.authorization ?? '', `Bearer ${token}`)) {
+      return sendProblem(req, reply, new AppError('UNAUTHENTICATED', 'Cần mã truy cập để đọc số liệu giám sát.'));
+    }
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 }

@@ -127,8 +127,16 @@ export async function updateCase(db: DbOrTx, id: string, version: number, from: 
 /** Violations already taken into an open or decided case (a violation is disciplined once). */
 export async function violationsInCases(db: DbOrTx, ids: string[]): Promise<string[]> {
   if (!ids.length) return [];
-  const rows = await db.select({ ids: disciplineCase.violationIds }).from(disciplineCase).where(and(sql`${disciplineCase.violationIds} ?| ${sql.raw(`array[${ids.map((i) => `'${i.replace(/[^0-9a-f-]/g, '')}'`).join(',')}]`)}`, sql`${disciplineCase.status} <> 'closed'`));
-  return rows.flatMap((r) => r.ids).filter((i) => ids.includes(i));
+  const wanted = ids.map((i) => i.toLowerCase());
+  const list = sql.join(
+    wanted.map((i) => sql`${i}`),
+    sql`, `,
+  );
+  const rows = await db
+    .select({ ids: disciplineCase.violationIds })
+    .from(disciplineCase)
+    .where(and(sql`${disciplineCase.violationIds} ?| array[${list}]::text[]`, sql`${disciplineCase.status} <> 'closed'`));
+  return rows.flatMap((r) => r.ids.map((i) => i.toLowerCase())).filter((i) => wanted.includes(i));
 }
 
 /** Decided cases of an official whose decision falls in a year (Vietnam time). */

@@ -36,7 +36,7 @@ async function handlingDue(ctx: AppContext, openedAt: Date, isComplex: boolean, 
 }
 
 export async function openCase(ctx: AppContext, p: P, body: { violationIds: string[]; severity: Severity; isComplex?: boolean; actDate?: string; noLimitation?: NoLimitationCase }) {
-  const ids = [...new Set(body.violationIds)];
+  const ids = [...new Set(body.violationIds.map((id) => id.toLowerCase()))];
   const violations = await repo.findViolations(ctx.db, ids);
   if (violations.length !== ids.length) throw AppError.notFound('Vi phạm');
   const first = violations[0];
