@@ -1,5 +1,6 @@
 /**
- * Import 30,400 generated officials (the article's province) and time the statistics, on PGlite
+ * Import 30,400 generated officials (the article's province) and time the statistics (today via the
+ * maintained aggregate and via the scan, which must agree; a past date via the scan), on PGlite
  * and, when BENCH_DATABASE_URL or TEST_DATABASE_URL is set, on PostgreSQL. Run: npx tsx bench/workforce.bench.ts
  */
 import { randomBytes } from 'node:crypto';
@@ -8,7 +9,8 @@ import { type Database, migrateDatabase, openDatabase } from '../src/server/db/c
 import { agency } from '../src/server/db/schema/index.js';
 import { seedReference } from '../src/server/db/seed/index.js';
 import { importOfficials } from '../src/server/modules/workforce/index.js';
-import { computeStats } from '../src/server/modules/workforce/workforce.stats.js';
+import { vnToday } from '../src/server/modules/workforce/workforce.import-run.js';
+import { computeStats, computeStatsToday } from '../src/server/modules/workforce/workforce.stats.js';
 import { officialsFile } from './fixtures/officials.js';
 
 export interface WorkforceBenchRow {
@@ -50,13 +52,19 @@ async function benchOn(label: string, database: Database, root: { id: string; co
   out.push(row('import .xlsx (all new)', N, first.ms));
   const again = await time(() => importOfficials(database.db, { ...common, fileName: 'p.csv', data: csv, dryRun: false }));
   out.push(row('re-import .csv (all updates)', again.value.updated, again.ms));
-  const date = new Date().toISOString().slice(0, 10);
-  await computeStats(database.db, root, date);
+  const date = vnToday();
+  const scanned = await computeStats(database.db, root, date);
+  const aggregated = await computeStatsToday(database.db, root, date);
+  if (JSON.stringify(scanned) !== JSON.stringify(aggregated)) throw new Error(`aggregate ≠ scan: ${JSON.stringify({ scanned, aggregated })}`);
   const runs = 10;
   const stats = await time(async () => {
     for (let i = 0; i < runs; i++) await computeStats(database.db, root, date);
   });
-  out.push(row(`stats, province subtree (mean of ${runs})`, N, stats.ms / runs));
+  out.push(row(`stats today, province subtree, via scan (mean of ${runs})`, N, stats.ms / runs));
+  const viaAggregate = await time(async () => {
+    for (let i = 0; i < runs; i++) await computeStatsToday(database.db, root, date);
+  });
+  out.push(row(`stats today, province subtree, via aggregate (mean of ${runs}; the API's path)`, N, viaAggregate.ms / runs));
   const past = await time(() => computeStats(database.db, root, '2015-01-01'));
   out.push(row(`stats, province subtree on 2015-01-01 (${past.value.headcount} in post)`, N, past.ms));
   return out;

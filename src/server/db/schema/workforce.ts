@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { agency, orgUnit, userAccount } from './org.js';
 
 /** Vị trí việc làm with its biên chế (quota) inside an agency, optionally an internal unit. */
@@ -71,6 +71,8 @@ export const official = pgTable(
     index('official_agency_status_idx').on(t.agencyId, t.status),
     index('official_sort_idx').on(sql`${t.sortKey} collate "C"`, t.id),
     index('official_search_idx').using('gin', sql`f_unaccent(lower(${t.fullName})) gin_trgm_ops`),
+    /** Statistics for today fold birth-year counts into age bands; the boundary years are read through this. */
+    index('official_birth_idx').on(t.dateOfBirth),
   ],
 );
 
@@ -96,7 +98,52 @@ export const officialAssignment = pgTable(
     index('official_assignment_official_idx').on(t.officialId, t.validFrom),
     index('official_assignment_agency_idx').on(t.agencyId, t.validFrom),
     uniqueIndex('official_assignment_open_uq').on(t.officialId).where(sql`${t.validTo} is null`),
+    /** Assignments closed on a future date (retirement recorded ahead): still in post today. */
+    index('official_assignment_valid_to_idx').on(t.validTo).where(sql`${t.validTo} is not null`),
   ],
+);
+
+/**
+ * The attributes statistics count, over time, [valid_from, valid_to): written with every change
+ * to an official (create, edit, import), so statistics on a past date use the values then in force.
+ */
+export const officialHistory = pgTable(
+  'official_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officialId: uuid('official_id')
+      .notNull()
+      .references(() => official.id),
+    category: text('category').notNull(),
+    politicalTheory: text('political_theory').notNull(),
+    professionalDegree: text('professional_degree').notNull(),
+    isPartyMember: boolean('is_party_member').notNull(),
+    rank: text('rank'),
+    positionId: uuid('position_id').references(() => jobPosition.id),
+    leadershipTitle: text('leadership_title'),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('official_history_official_idx').on(t.officialId, t.validFrom), uniqueIndex('official_history_open_uq').on(t.officialId).where(sql`${t.validTo} is null`)],
+);
+
+/**
+ * Maintained aggregate of the current register: per agency, how many officials with an open
+ * assignment there have each value of a dimension (category, theory, gender, degree, party,
+ * birth_year, total). Recomputed for the touched agencies in the transaction of every change.
+ */
+export const workforceStat = pgTable(
+  'workforce_stat',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agency.id),
+    dimension: text('dimension').notNull(),
+    value: text('value').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.dimension, t.value] })],
 );
 
 /** Đào tạo, bồi dưỡng. */

@@ -1,6 +1,7 @@
 /**
  * Running an import: resolve agencies, units and positions, then write in batches of 1,000 rows,
- * one transaction per batch (upsert + assignment history + audit), and report progress in
+ * one transaction per batch (upsert + assignment and attribute history + the touched agencies'
+ * statistics aggregate + audit), and report progress in
  * `import_job` after each committed batch. A failure leaves earlier batches committed; re-running
  * the same file is idempotent (upsert on the province's Mã cán bộ) and completes it.
  */
@@ -11,6 +12,7 @@ import type { Actor } from '../../platform/principal.js';
 import { formatVN } from '../calendar/index.js';
 import { fold, joinName, vietnameseSortKey } from './workforce.rules.js';
 import { type ParsedOfficial, readSheet, type Rejection, SheetError, validateRows } from './workforce.import.js';
+import * as history from './workforce.history.repo.js';
 import * as repo from './workforce.repo.js';
 
 export const BATCH_SIZE = 1000;
@@ -115,6 +117,7 @@ async function runImport(db: Db, a: ImportArgs, today: string): Promise<ImportRe
   for (let i = 0; i < rows.length; i += BATCH_SIZE) {
     const batch = rows.slice(i, i + BATCH_SIZE);
     const res = await db.transaction(async (tx) => {
+      const before = await history.openAgenciesOfCodes(tx, batch.map((r) => ({ provinceCode: r.agency.provinceCode, code: r.code })));
       const written = await repo.upsertOfficials(
         tx,
         batch.map((r) => ({
@@ -149,6 +152,9 @@ async function runImport(db: Db, a: ImportArgs, today: string): Promise<ImportRe
         scopeIds,
       );
       await repo.syncAssignments(tx, written.map((w) => w.id), today);
+      await history.syncHistory(tx, written.map((w) => w.id), today);
+      // The touched agencies' aggregate rows, recounted from their officials: cheap and always exact.
+      await history.refreshStats(tx, [...before, ...batch.map((r) => r.agency.id)]);
       const byAgency = new Map<string, { agency: repo.AgencyRef; created: string[]; updated: string[] }>();
       const writtenCodes = new Map(written.map((w) => [w.code, w]));
       for (const r of batch) {

@@ -8,9 +8,10 @@ import { actorOf, type Principal } from '../../platform/principal.js';
 import { importOfficials, type ImportResult, vnToday } from './workforce.import-run.js';
 import * as policy from './workforce.policy.js';
 import { presentCandidate, presentImportJob, presentOfficial, presentOfficialItem, presentPosition } from './workforce.presenter.js';
+import * as history from './workforce.history.repo.js';
 import * as repo from './workforce.repo.js';
 import { joinName, STREAMLINING_DEFERRAL_CODES, STREAMLINING_GROUP_CODES, STREAMLINING_RULES, vietnameseSortKey } from './workforce.rules.js';
-import { computeStats, statsWorkbook } from './workforce.stats.js';
+import { computeStats, computeStatsToday, statsWorkbook } from './workforce.stats.js';
 
 type P = Principal | null;
 const clean = (v: string | null | undefined): string | null => (v === undefined || v === null ? null : v.normalize('NFC').trim() || null);
@@ -86,7 +87,10 @@ export async function createOfficial(ctx: AppContext, p: P, b: CreateBody) {
       [ag!.id],
     );
     if (!w?.inserted) throw new AppError('ALREADY_EXISTS', `Mã cán bộ ${b.code} đã tồn tại.`);
-    await repo.syncAssignments(tx, [w.id], vnToday());
+    const today = vnToday();
+    await repo.syncAssignments(tx, [w.id], today);
+    await history.syncHistory(tx, [w.id], today);
+    await history.refreshStats(tx, [ag!.id]);
     await appendAudit(tx, { stream: agencyStream(ag!.code), actor: actorOf(scope.principal), action: 'official.create', entityType: 'official', entityId: w.id, provinceCode: ag!.provinceCode, data: { code: b.code, fullName: joinName(name), category: b.category } });
     return w.id;
   });
@@ -121,9 +125,12 @@ export async function updateOfficial(ctx: AppContext, p: P, id: string, b: Updat
     ...(b.status !== undefined && { status: b.status, leftAt: b.status === 'active' ? null : (b.leftAt ?? today) }),
   };
   await ctx.db.transaction(async (tx) => {
+    const before = await history.openAgenciesOf(tx, [id]);
     if (!(await repo.updateOfficial(tx, id, b.version, set))) throw new AppError('VERSION_CONFLICT', 'Hồ sơ đã được người khác cập nhật; hãy tải lại.');
     if (b.status && b.status !== 'active') await repo.closeAssignment(tx, id, b.leftAt ?? today);
     else await repo.syncAssignments(tx, [id], today);
+    await history.syncHistory(tx, [id], today);
+    await history.refreshStats(tx, [...before, target.id]);
     const changed = Object.fromEntries(Object.entries(set).filter(([k]) => !['phone', 'email'].includes(k)));
     await appendAudit(tx, { stream: agencyStream(target.code), actor: actorOf(scope.principal), action: moved ? 'official.move' : 'official.update', entityType: 'official', entityId: id, provinceCode: row.provinceCode, data: { code: row.code, from: row.agencyCode, ...changed, note: b.note ?? null } });
   });
@@ -155,16 +162,22 @@ export async function getImportJob(ctx: AppContext, p: P, id: string) {
 }
 
 // ── Statistics ──────────────────────────────────────────────────────────────────────────────────
+/** Today: the maintained aggregate; any other date: the scan over assignments and history. */
+function statsOn(db: DbOrTx, root: repo.AgencyRef, date: string | undefined) {
+  const today = vnToday();
+  return !date || date === today ? computeStatsToday(db, root, today) : computeStats(db, root, date);
+}
+
 export async function stats(ctx: AppContext, p: P, q: { agency?: string; date?: string }) {
   const scope = policy.readScope(p);
   const { root } = await subtreeFor(ctx, scope, q.agency);
-  return computeStats(ctx.db, root, q.date ?? vnToday());
+  return statsOn(ctx.db, root, q.date);
 }
 
 export async function statsXlsx(ctx: AppContext, p: P, q: { agency?: string; date?: string }) {
   const scope = policy.readScope(p);
   const { root } = await subtreeFor(ctx, scope, q.agency);
-  const s = await computeStats(ctx.db, root, q.date ?? vnToday());
+  const s = await statsOn(ctx.db, root, q.date);
   return { fileName: `thong-ke-can-bo-${root.code}-${s.date}.xlsx`, data: await statsWorkbook(s, root.name) };
 }
 
