@@ -40,11 +40,16 @@ export function hashAuditRow(r: HashedFields): string {
 
 /**
  * Append one entry to its stream's chain. Call inside the transaction that makes the change:
- * the head row's lock serializes writers of the same stream only.
+ * the head row's lock serializes writers of the same stream only. Two round trips under that
+ * lock: (1) create-or-lock the head and read it (a no-op upsert locks the row like FOR UPDATE and
+ * returns its latest committed version); (2) insert the entry and move the head in one statement.
  */
 export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditStreamHead).values({ stream: entry.stream, seq: 0, hash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await tx.select().from(auditStreamHead).where(eq(auditStreamHead.stream, entry.stream)).for('update');
+  const [head] = await tx
+    .insert(auditStreamHead)
+    .values({ stream: entry.stream, seq: 0, hash: GENESIS_HASH })
+    .onConflictDoUpdate({ target: auditStreamHead.stream, set: { seq: sql`${auditStreamHead.seq}` } })
+    .returning();
   const row: HashedFields = {
     stream: entry.stream,
     seq: Number(head.seq) + 1,
@@ -59,8 +64,9 @@ export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> 
     data: JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>,
   };
   const hash = hashAuditRow(row);
-  await tx.insert(auditEvent).values({ ...row, hash });
-  await tx.update(auditStreamHead).set({ seq: row.seq, hash }).where(eq(auditStreamHead.stream, entry.stream));
+  const insertEntry = tx.insert(auditEvent).values({ ...row, hash });
+  const moveHead = tx.update(auditStreamHead).set({ seq: row.seq, hash }).where(eq(auditStreamHead.stream, entry.stream));
+  await tx.execute(sql`with entry as (${insertEntry.getSQL()}) ${moveHead.getSQL()}`);
 }
 
 export interface AuditProblem {

@@ -1,5 +1,5 @@
 import { availableActions, DVCQG_STATUS_ID, type DossierStatus, type MachineView } from './dossier.state.js';
-import type { DossierBase, DossierRow, HandoffRow } from './dossiers.repo.js';
+import type { DossierBase, DossierRow, HandoffRow, PublicDossierRow } from './dossiers.repo.js';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 type EventRow = { action: string; fromStatus: string | null; toStatus: string; actorLabel: string; occurredAt: Date; data: Record<string, unknown> };
@@ -110,7 +110,7 @@ export function presentDetail(d: DossierRow, extra: { events: EventRow[]; handof
 }
 
 /** The public lookup: status, timeline and due date; no personal data, no officer names. */
-export const presentPublic = (d: DossierRow, events: EventRow[], isRated = false) => ({
+export const presentPublic = (d: PublicDossierRow) => ({
   code: d.code,
   status: d.status,
   statusId: DVCQG_STATUS_ID[d.status as DossierStatus],
@@ -121,8 +121,9 @@ export const presentPublic = (d: DossierRow, events: EventRow[], isRated = false
   receivedAt: iso(d.receivedAt),
   dueAt: iso(d.dueAt),
   isLate: d.isLate,
-  canRate: d.status === 'returned' && !isRated,
-  timeline: events.map((e) => presentEvent(e, false)),
+  canRate: d.status === 'returned' && !d.isRated,
+  // Built by the query in the response's shape (`at` already ISO): passed through as is.
+  timeline: d.timeline,
 });
 
 export const actionsFor = (d: DossierBase) => availableActions(machineView(d));

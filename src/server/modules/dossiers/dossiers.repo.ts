@@ -64,19 +64,94 @@ const flatten = (r: { d: DossierBase } & Omit<DossierRow, keyof DossierBase>): D
   return { ...d, ...rest };
 };
 
+/**
+ * Hot reads run as named prepared statements: built once per database handle (no query building
+ * per call) and planned once per connection by PostgreSQL (the joins cost more to plan than to run).
+ */
+function preparedOn<T>(cache: WeakMap<DbOrTx, T>, db: DbOrTx, build: (db: DbOrTx) => T): T {
+  let q = cache.get(db);
+  if (!q) {
+    q = build(db);
+    cache.set(db, q);
+  }
+  return q;
+}
+
+const byCode = (db: DbOrTx) =>
+  selectJoined(db)
+    .where(eq(dossier.code, sql.placeholder('code')))
+    .prepare('dossier_by_code');
+const byCodeCache = new WeakMap<DbOrTx, ReturnType<typeof byCode>>();
+
 export async function findDossierByCode(db: DbOrTx, code: string): Promise<DossierRow | undefined> {
-  const [r] = await selectJoined(db).where(eq(dossier.code, code));
+  const [r] = await preparedOn(byCodeCache, db, byCode).execute({ code });
   return r ? flatten(r) : undefined;
 }
 
-/** Next value of the agency's daily counter; rolled back with the intake transaction that took it. */
-export async function nextSequence(tx: DbOrTx, agencyId: string, day: string): Promise<number> {
-  const [r] = await tx
+export interface PublicEvent {
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  /** ISO 8601 in UTC with milliseconds, as `Date.toISOString()` writes it. */
+  at: string;
+}
+
+/** Timestamps as JavaScript's `toISOString()` writes them (UTC, milliseconds, `Z`). */
+const isoUtc = (col: SQL | typeof dossierEvent.occurredAt): SQL => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The public lookup in one statement: the dossier with the names it shows, its timeline (oldest
+ * first, no actors) as a JSON array, and whether it has been rated.
+ */
+const publicByCode = (db: DbOrTx) =>
+  db
+    .select({
+      code: dossier.code,
+      phoneTail: dossier.phoneTail,
+      status: dossier.status,
+      procedureName: procedure.name,
+      receivingName: receiving.name,
+      competentName: competent.name,
+      submittedAt: dossier.submittedAt,
+      receivedAt: dossier.receivedAt,
+      dueAt: dossier.dueAt,
+      isLate: dossier.isLate,
+      timeline: sql<PublicEvent[]>`(select coalesce(json_agg(json_build_object('action', ${dossierEvent.action}, 'fromStatus', ${dossierEvent.fromStatus}, 'toStatus', ${dossierEvent.toStatus}, 'at', ${isoUtc(dossierEvent.occurredAt)}) order by ${dossierEvent.occurredAt}, ${dossierEvent.id}), '[]'::json) from ${dossierEvent} where ${dossierEvent.dossierId} = ${dossier.id})`,
+      isRated: sql<boolean>`exists (select 1 from ${dossierRating} where ${dossierRating.dossierId} = ${dossier.id})`,
+    })
+    .from(dossier)
+    .innerJoin(receiving, eq(receiving.id, dossier.receivingAgencyId))
+    .innerJoin(competent, eq(competent.id, dossier.competentAgencyId))
+    .innerJoin(procedure, eq(procedure.id, dossier.procedureId))
+    .where(eq(dossier.code, sql.placeholder('code')))
+    .prepare('dossier_public_by_code');
+const publicByCodeCache = new WeakMap<DbOrTx, ReturnType<typeof publicByCode>>();
+export type PublicDossierRow = Awaited<ReturnType<ReturnType<typeof publicByCode>['execute']>>[number];
+
+export async function findPublicDossier(db: DbOrTx, code: string): Promise<PublicDossierRow | undefined> {
+  const [r] = await preparedOn(publicByCodeCache, db, publicByCode).execute({ code });
+  return r;
+}
+
+/**
+ * Take the next value of the agency's daily counter and write the dossier's code
+ * `<prefix><seq, at least 4 digits>` in ONE statement (one round trip under the counter's row
+ * lock, which is held to commit: a rolled-back intake leaves no gap). Returns the code.
+ */
+export async function assignCode(tx: DbOrTx, dossierId: string, agencyId: string, day: string, prefix: string): Promise<string> {
+  const next = tx
     .insert(dossierSequence)
     .values({ agencyId, day, lastValue: 1 })
     .onConflictDoUpdate({ target: [dossierSequence.agencyId, dossierSequence.day], set: { lastValue: sql`${dossierSequence.lastValue} + 1` } })
     .returning({ value: dossierSequence.lastValue });
-  return Number(r.value);
+  const res = await tx.execute(sql`
+    with s as (${next.getSQL()})
+    update ${dossier} set code = ${prefix} || lpad(s.last_value::text, greatest(4, length(s.last_value::text)), '0')
+    from s where ${dossier.id} = ${dossierId}
+    returning ${dossier.code} as code`);
+  const [r] = (res as unknown as { rows: { code: string }[] }).rows;
+  if (!r) throw new Error(`dossier ${dossierId} vanished before its code was assigned`);
+  return r.code;
 }
 
 export async function insertDossier(tx: DbOrTx, row: DossierInsert): Promise<DossierBase> {
@@ -318,8 +393,4 @@ export async function findProvincialCenter(db: DbOrTx, provinceCode: string) {
     .orderBy(asc(agency.code))
     .limit(1);
   return r;
-}
-
-export async function isRated(db: DbOrTx, dossierId: string): Promise<boolean> {
-  return (await db.select({ id: dossierRating.id }).from(dossierRating).where(eq(dossierRating.dossierId, dossierId))).length > 0;
 }

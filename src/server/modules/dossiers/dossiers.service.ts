@@ -104,33 +104,53 @@ export async function runTransition(ctx: AppContext, p: P, code: string, action:
   });
 }
 
-/** Event, control-sheet row, documents, audit and outbox of a step, inside its transaction. */
-export async function writeSideEffects(
-  tx: DbOrTx,
-  d: repo.DossierBase,
-  o: { action: string; fromStatus: string | null; principal: Principal | null; plan: Plan; auditAgency: string; now: Date; publicBaseUrl?: string },
-): Promise<void> {
-  const actor = o.principal ? actorOf(o.principal) : { userId: null, label: 'system' };
+export interface SideEffectsOptions {
+  action: string;
+  fromStatus: string | null;
+  principal: Principal | null;
+  plan: Plan;
+  auditAgency: string;
+  now: Date;
+  publicBaseUrl?: string;
+}
+
+const actorOfStep = (o: SideEffectsOptions) => (o.principal ? actorOf(o.principal) : { userId: null, label: 'system' });
+
+/** Event, control-sheet row and documents of a step: rows keyed by the dossier's id, not its code. */
+export async function writeRecords(tx: DbOrTx, d: repo.DossierBase, o: SideEffectsOptions): Promise<void> {
+  const actor = actorOfStep(o);
   const scope = o.principal ? [...agencyScope(o.principal, 'counter_officer', 'processing_officer', 'leader')] : [];
   const agencyId = [d.receivingAgencyId, d.competentAgencyId, d.currentAgencyId].find((id) => scope.includes(id)) ?? null;
-  const data = o.plan.data ?? {};
-  await repo.insertEvent(tx, { dossierId: d.id, provinceCode: d.provinceCode, action: o.action, fromStatus: o.fromStatus, toStatus: d.status, actorId: actor.userId, actorLabel: actor.label, agencyId, data, occurredAt: o.now });
+  await repo.insertEvent(tx, { dossierId: d.id, provinceCode: d.provinceCode, action: o.action, fromStatus: o.fromStatus, toStatus: d.status, actorId: actor.userId, actorLabel: actor.label, agencyId, data: o.plan.data ?? {}, occurredAt: o.now });
   if (o.plan.handoff) await repo.insertHandoff(tx, { ...o.plan.handoff, dossierId: d.id, provinceCode: d.provinceCode });
   if (o.plan.documents?.length) await repo.insertDocuments(tx, o.plan.documents.map((x) => ({ ...x, dossierId: d.id, provinceCode: d.provinceCode })));
-  await appendAudit(tx, {
-    stream: agencyStream(o.auditAgency),
-    actor,
-    action: `dossier.${o.action}`,
-    entityType: 'dossier',
-    entityId: d.code,
-    provinceCode: d.provinceCode,
-    data: { from: o.fromStatus, to: d.status, version: d.version, ...data },
-  });
+}
+
+/**
+ * Outbox notifications, then the audit entry LAST: appending locks the stream head until commit,
+ * so nothing else runs while other writers of the same stream wait.
+ */
+export async function writeOutboxAndAudit(tx: DbOrTx, d: repo.DossierBase, o: SideEffectsOptions): Promise<void> {
   const outbox = [
     ...(o.plan.applicantSubject ? applicantMessages(d, o.plan.applicantSubject, o.plan.applicantExtra, o.publicBaseUrl) : []),
     ...(o.plan.staff ? staffMessages(d, o.plan.staff.users, o.plan.staff.subject, o.plan.staff.body) : []),
   ];
   await repo.insertOutbox(tx, outbox);
+  await appendAudit(tx, {
+    stream: agencyStream(o.auditAgency),
+    actor: actorOfStep(o),
+    action: `dossier.${o.action}`,
+    entityType: 'dossier',
+    entityId: d.code,
+    provinceCode: d.provinceCode,
+    data: { from: o.fromStatus, to: d.status, version: d.version, ...(o.plan.data ?? {}) },
+  });
+}
+
+/** Event, control-sheet row, documents, outbox and audit of a step, inside its transaction. */
+export async function writeSideEffects(tx: DbOrTx, d: repo.DossierBase, o: SideEffectsOptions): Promise<void> {
+  await writeRecords(tx, d, o);
+  await writeOutboxAndAudit(tx, d, o);
 }
 
 // ── Reads ─────────────────────────────────────────────────────────────────────────────────────

@@ -4,6 +4,7 @@
  * or refuse (Mẫu 03). The dossier code comes from the receiving agency's daily counter, taken in
  * the intake transaction, so a rolled-back intake leaves no gap (Circular 01/2018 Art. 19).
  */
+import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { agencyScope, hasRole, type Principal } from '../../platform/principal.js';
@@ -12,7 +13,7 @@ import { type CatalogProcedure, findProcedureByCode } from '../procedures/index.
 import * as policy from './dossiers.policy.js';
 import { presentCreated } from './dossiers.presenter.js';
 import * as repo from './dossiers.repo.js';
-import { computeDossierDue, handoff, type P, type Plan, writeSideEffects } from './dossiers.service.js';
+import { computeDossierDue, handoff, type P, type Plan, type SideEffectsOptions, writeOutboxAndAudit, writeRecords } from './dossiers.service.js';
 
 export interface DocumentInput {
   procedureDocumentId: string;
@@ -38,7 +39,13 @@ export function vnDay(at: Date): { yymmdd: string; day: string } {
   return { day, yymmdd: day.slice(2).replaceAll('-', '') };
 }
 
-export const formatDossierCode = (agencyCode: string, yymmdd: string, seq: number): string => `${agencyCode}-${yymmdd}-${String(seq).padStart(4, '0')}`;
+/** Prefix of the code a dossier carries inside its intake transaction only (never committed). */
+const PROVISIONAL_CODE = 'provisional:';
+
+/** `<desk code>-<YYMMDD>-`: the code without its sequence number. */
+export const dossierCodePrefix = (agencyCode: string, yymmdd: string): string => `${agencyCode}-${yymmdd}-`;
+
+export const formatDossierCode = (agencyCode: string, yymmdd: string, seq: number): string => `${dossierCodePrefix(agencyCode, yymmdd)}${String(seq).padStart(4, '0')}`;
 
 /** Documents on the procedure's list, with files stored; anything else is refused. */
 export async function checkDocuments(ctx: AppContext, proc: CatalogProcedure, docs: DocumentInput[], stage: 'intake' | 'supplement') {
@@ -119,10 +126,13 @@ export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
     plan.handoff = await handoff(ctx, proc, { stepStartedAt: now }, now, { step: 'receive', fromAgencyId: desk.id, fromUserId: principal.userId, toAgencyId: proc.agencyId });
   }
   const { yymmdd, day } = vnDay(now);
+  const effects: SideEffectsOptions = { action: status === 'submitted' ? 'submit' : 'intake', fromStatus: null, principal, plan, auditAgency: desk.code, now, publicBaseUrl: ctx.config.publicBaseUrl };
+  // The desk's daily counter and audit stream head are the only contended rows: they are locked
+  // by the LAST statements of the transaction, after every row that does not need the code. The
+  // provisional code is unique and never committed (the transaction sets the real one or rolls back).
   return ctx.db.transaction(async (tx) => {
-    const seq = await repo.nextSequence(tx, desk.id, day);
-    const row = await repo.insertDossier(tx, {
-      code: formatDossierCode(desk.code, yymmdd, seq),
+    const draft = await repo.insertDossier(tx, {
+      code: `${PROVISIONAL_CODE}${randomUUID()}`,
       provinceCode: proc.provinceCode,
       procedureId: proc.id,
       procedureVersion: proc.version,
@@ -147,7 +157,9 @@ export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
       feesDue: Math.round(proc.fees.reduce((s, f) => s + f.amount, 0)),
       closedAt: status === 'refused' ? now : null,
     });
-    await writeSideEffects(tx, row, { action: status === 'submitted' ? 'submit' : 'intake', fromStatus: null, principal, plan, auditAgency: desk.code, now, publicBaseUrl: ctx.config.publicBaseUrl });
+    await writeRecords(tx, draft, effects);
+    const row = { ...draft, code: await repo.assignCode(tx, draft.id, desk.id, day, dossierCodePrefix(desk.code, yymmdd)) };
+    await writeOutboxAndAudit(tx, row, effects);
     return presentCreated(row);
   });
 }

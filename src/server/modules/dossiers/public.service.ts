@@ -15,19 +15,27 @@ import type { P } from './dossiers.service.js';
 
 const notFound = (): AppError => AppError.notFound('Hồ sơ');
 
-/** The dossier when the check matches; the same 404 otherwise (no enumeration). */
-async function verifiedDossier(ctx: AppContext, code: string, check: { verify?: string; token?: string }): Promise<repo.DossierRow> {
-  const d = await repo.findDossierByCode(ctx.db, code);
-  const byPhone = !!d && !!check.verify && /^[0-9]{4}$/.test(check.verify) && safeEqual(check.verify, d.phoneTail);
+type Check = { verify?: string; token?: string };
+
+/** The last four digits of the phone or a valid document token for this code. */
+function passes(ctx: AppContext, d: { code: string; phoneTail: string }, check: Check): boolean {
+  if (check.verify && /^[0-9]{4}$/.test(check.verify) && safeEqual(check.verify, d.phoneTail)) return true;
   const claims = check.token ? verifyDocumentToken(ctx.config.secret, check.token) : null;
-  const byToken = !!d && !!claims && claims.dossierCode === d.code;
-  if (!d || !(byPhone || byToken)) throw notFound();
+  return !!claims && claims.dossierCode === d.code;
+}
+
+/** The dossier when the check matches; the same 404 otherwise (no enumeration). */
+async function verifiedDossier(ctx: AppContext, code: string, check: Check): Promise<repo.DossierRow> {
+  const d = await repo.findDossierByCode(ctx.db, code);
+  if (!d || !passes(ctx, d, check)) throw notFound();
   return d;
 }
 
-export async function lookup(ctx: AppContext, code: string, q: { verify?: string; token?: string }) {
-  const d = await verifiedDossier(ctx, code, q);
-  return presentPublic(d, await repo.listEvents(ctx.db, d.id), await repo.isRated(ctx.db, d.id));
+/** One prepared statement: the dossier, its timeline and its rated flag; checked, then presented. */
+export async function lookup(ctx: AppContext, code: string, q: Check) {
+  const d = await repo.findPublicDossier(ctx.db, code);
+  if (!d || !passes(ctx, d, q)) throw notFound();
+  return presentPublic(d);
 }
 
 const SCORE_BY_COUNT = (n: number): number => (n === 0 ? 2 : n === 1 ? 1 : 0);
