@@ -231,3 +231,14 @@ export const notificationOutbox = pgTable(
     index('notification_outbox_dossier_idx').on(t.dossierId),
   ],
 );
+
+/**
+ * Wrong public-lookup checks per dossier code (last four phone digits are only 10,000 guesses):
+ * after too many in a window the code answers 404 to everyone for a while, whatever the address.
+ */
+export const dossierLookupGuard = pgTable('dossier_lookup_guard', {
+  code: text('code').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

@@ -52,6 +52,21 @@ describe('public lookup', () => {
     }
   });
 
+  it('ten wrong checks on one code, from any addresses, close that code (even to the right check) and no other', async () => {
+    const code = await receive(h, w);
+    const other = await receive(h, w);
+    for (let i = 0; i < 10; i++) {
+      const r = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${String(1000 + i)}`, remoteAddress: `10.1.2.${i + 1}` });
+      expect(r.statusCode).toBe(404);
+    }
+    const right = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${tail}`, remoteAddress: '10.1.3.1' });
+    expect(right.statusCode).toBe(404);
+    expect(right.json().code).toBe('NOT_FOUND');
+    const rating = await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${code}/rating`, remoteAddress: '10.1.3.2', payload: { verify: tail, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' } });
+    expect(rating.statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${other}?verify=${tail}`, remoteAddress: '10.1.3.3' })).statusCode).toBe(200);
+  });
+
   it('is rate limited', async () => {
     const code = await receive(h, w);
     const statuses: number[] = [];

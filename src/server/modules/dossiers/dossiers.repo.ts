@@ -8,6 +8,7 @@ import {
   dossierDocument,
   dossierEvent,
   dossierHandoff,
+  dossierLookupGuard,
   dossierRating,
   dossierSequence,
   notificationOutbox,
@@ -118,6 +119,7 @@ const publicByCode = (db: DbOrTx) =>
       isLate: dossier.isLate,
       timeline: sql<PublicEvent[]>`(select coalesce(json_agg(json_build_object('action', ${dossierEvent.action}, 'fromStatus', ${dossierEvent.fromStatus}, 'toStatus', ${dossierEvent.toStatus}, 'at', ${isoUtc(dossierEvent.occurredAt)}) order by ${dossierEvent.occurredAt}, ${dossierEvent.id}), '[]'::json) from ${dossierEvent} where ${dossierEvent.dossierId} = ${dossier.id})`,
       isRated: sql<boolean>`exists (select 1 from ${dossierRating} where ${dossierRating.dossierId} = ${dossier.id})`,
+      isLookupLocked: sql<boolean>`exists (select 1 from ${dossierLookupGuard} where ${dossierLookupGuard.code} = ${dossier.code} and ${dossierLookupGuard.lockedUntil} > now())`,
     })
     .from(dossier)
     .innerJoin(receiving, eq(receiving.id, dossier.receivingAgencyId))
@@ -393,4 +395,32 @@ export async function findProvincialCenter(db: DbOrTx, provinceCode: string) {
     .orderBy(asc(agency.code))
     .limit(1);
   return r;
+}
+
+export const LOOKUP_MAX_FAILURES = 10;
+export const LOOKUP_WINDOW_MINUTES = 60;
+
+/** Count a wrong public check on an existing code; the tenth in an hour locks the code for an hour. */
+export async function recordLookupFailure(db: DbOrTx, code: string): Promise<void> {
+  const fresh = sql`${dossierLookupGuard.windowStartedAt} < now() - make_interval(mins => ${LOOKUP_WINDOW_MINUTES})`;
+  const failures = sql`case when ${fresh} then 1 else ${dossierLookupGuard.failures} + 1 end`;
+  await db
+    .insert(dossierLookupGuard)
+    .values({ code, failures: 1 })
+    .onConflictDoUpdate({
+      target: dossierLookupGuard.code,
+      set: {
+        failures,
+        windowStartedAt: sql`case when ${fresh} then now() else ${dossierLookupGuard.windowStartedAt} end`,
+        lockedUntil: sql`case when ${failures} >= ${LOOKUP_MAX_FAILURES} then now() + make_interval(mins => ${LOOKUP_WINDOW_MINUTES}) else ${dossierLookupGuard.lockedUntil} end`,
+      },
+    });
+}
+
+export async function isLookupLocked(db: DbOrTx, code: string): Promise<boolean> {
+  const rows = await db
+    .select({ code: dossierLookupGuard.code })
+    .from(dossierLookupGuard)
+    .where(and(eq(dossierLookupGuard.code, code), sql`${dossierLookupGuard.lockedUntil} > now()`));
+  return rows.length > 0;
 }

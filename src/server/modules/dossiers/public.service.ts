@@ -24,17 +24,31 @@ function passes(ctx: AppContext, d: { code: string; phoneTail: string }, check: 
   return !!claims && claims.dossierCode === d.code;
 }
 
-/** The dossier when the check matches; the same 404 otherwise (no enumeration). */
+/**
+ * The dossier when the check matches; the same 404 otherwise (no enumeration). Wrong checks are
+ * counted per code in the database, so rotating addresses does not multiply the guesses.
+ */
 async function verifiedDossier(ctx: AppContext, code: string, check: Check): Promise<repo.DossierRow> {
   const d = await repo.findDossierByCode(ctx.db, code);
-  if (!d || !passes(ctx, d, check)) throw notFound();
+  if (!d) throw notFound();
+  if (!passes(ctx, d, check)) {
+    await repo.recordLookupFailure(ctx.db, d.code);
+    throw notFound();
+  }
+  if (await repo.isLookupLocked(ctx.db, d.code)) throw notFound();
   return d;
 }
 
 /** One prepared statement: the dossier, its timeline and its rated flag; checked, then presented. */
 export async function lookup(ctx: AppContext, code: string, q: Check) {
   const d = await repo.findPublicDossier(ctx.db, code);
-  if (!d || !passes(ctx, d, q)) throw notFound();
+  if (!d) throw notFound();
+  if (!passes(ctx, d, q)) {
+    await repo.recordLookupFailure(ctx.db, d.code);
+    throw notFound();
+  }
+  // A code under attack answers 404 even to the right check, so guessing gains nothing.
+  if (d.isLookupLocked) throw notFound();
   return presentPublic(d);
 }
 
