@@ -15,6 +15,9 @@ async function as(browser: Browser, url: string, username: string): Promise<{ pa
 /** Console errors other than the refusals the journey provokes on purpose (422). */
 const unexpected = (errors: string[]) => errors.filter((e) => !/status of 422/.test(e));
 
+/** A 1×1 PNG. */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 export const journeys: Journey[] = [
   {
     name: 'conduct: inspection finding → violation → written answer → discipline decision → annual rating',
@@ -31,10 +34,12 @@ export const journeys: Journey[] = [
       await rule.waitFor({ state: 'attached' });
       await page.selectOption('#cd-rule', (await rule.getAttribute('value'))!);
       await page.getByLabel('Ghi chú').fill('Không đeo thẻ công chức khi tiếp công dân');
-      await page.getByLabel('Mã ảnh minh chứng').fill('a1b2c3d4.jpg');
       await page.getByRole('button', { name: 'Ghi nhận' }).click();
       const link = page.getByRole('link', { name: 'Mở vi phạm' });
       await link.waitFor();
+      // A photo of the finding, checked by content on the server.
+      await page.locator('input[type="file"][accept^="image"]').first().setInputFiles({ name: 'the-cong-chuc.png', mimeType: 'image/png', buffer: TINY_PNG });
+      await page.locator('.cd-thumbs img').first().waitFor();
       const violationPath = (await link.getAttribute('href'))!;
       await shot(page, 'conduct-1-inspection-finding');
       assert(unexpected(inspector.errors).length === 0, `inspector: ${inspector.errors.join(' | ')}`);

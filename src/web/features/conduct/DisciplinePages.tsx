@@ -92,7 +92,7 @@ export function DisciplineCasePage({ id }: { id: string }) {
             <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/discipline-cases/${id}/decide`, { form, decisionNumber: number, version: k.version })); }}>
               <h2 className="section-title">{tx('decide')}</h2>
               <label className="field-label" htmlFor="cd-form">{tx('form')}</label>
-              <select id="cd-form" className="select" value={form} onChange={(e) => setForm(e.target.value)}>
+              <select id="cd-form" className="input select" value={form} onChange={(e) => setForm(e.target.value)}>
                 {FORMS.map((f) => <option key={f} value={f}>{FORM_LABELS[f]}</option>)}
               </select>
               <label className="field-label" htmlFor="cd-number">{tx('decisionNumber')}</label>

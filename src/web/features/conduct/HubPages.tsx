@@ -91,7 +91,7 @@ export function CodePage() {
         <section className="panel">
           <h2 className="section-title">{tx('completion')}</h2>
           <label className="field-label" htmlFor="cd-campaign">{tx('campaign')}</label>
-          <select id="cd-campaign" className="select" value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
+          <select id="cd-campaign" className="input select" value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
             <option value="">—</option>
             {campaigns.data.items.map((c) => <option key={c.id} value={c.id}>{c.year} — {c.title}</option>)}
           </select>
@@ -141,7 +141,7 @@ export function EmulationPage() {
           <p className="field-hint">{c.legalReference}</p>
           <p>{tx('criteria')}: {c.criteria.map((k) => `${k.label} (${k.maxPoints})`).join('; ')}</p>
           <label className="field-label" htmlFor="cd-emu-year">{tx('year')}</label>
-          <select id="cd-emu-year" className="select" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          <select id="cd-emu-year" className="input select" value={year} onChange={(e) => setYear(Number(e.target.value))}>
             {Array.from({ length: c.toYear - c.fromYear + 1 }, (_, i) => c.fromYear + i).map((y) => <option key={y} value={y}>{y}</option>)}
           </select>
           <h3 className="subpanel-title">{tx('unitScores')}</h3>

@@ -55,21 +55,21 @@ export function InspectionPage() {
         <label className="field-label" htmlFor="cd-agency">{tx('agencyCode')}</label>
         <input id="cd-agency" className="input input--mono" value={agencyCode} disabled={!!inspectionId} onChange={(e) => setAgencyCode(e.target.value.toUpperCase())} />
         <label className="field-label" htmlFor="cd-kind">{tx('kind')}</label>
-        <select id="cd-kind" className="select" value={kind} disabled={!!inspectionId} onChange={(e) => setKind(e.target.value as 'planned' | 'unannounced')}>
+        <select id="cd-kind" className="input select" value={kind} disabled={!!inspectionId} onChange={(e) => setKind(e.target.value as 'planned' | 'unannounced')}>
           <option value="planned">{tx('kind.planned')}</option>
           <option value="unannounced">{tx('kind.unannounced')}</option>
         </select>
         <label className="field-label" htmlFor="cd-official">{tx('official')}</label>
-        <select id="cd-official" className="select" value={officialId} required onChange={(e) => setOfficialId(e.target.value)}>
+        <select id="cd-official" className="input select" value={officialId} required onChange={(e) => setOfficialId(e.target.value)}>
           <option value="">—</option>
           {people.data?.items.map((o) => <option key={o.id} value={o.id}>{o.fullName} ({o.code})</option>)}
         </select>
         <label className="field-label" htmlFor="cd-item">{tx('item')}</label>
-        <select id="cd-item" className="select" value={item} onChange={(e) => { setItem(e.target.value); setRuleId(''); }}>
+        <select id="cd-item" className="input select" value={item} onChange={(e) => { setItem(e.target.value); setRuleId(''); }}>
           {CHECKLIST.map((c) => <option key={c} value={c}>{checklist.data?.items.find((i) => i.item === c)?.label ?? c}</option>)}
         </select>
         <label className="field-label" htmlFor="cd-rule">{tx('rule')}</label>
-        <select id="cd-rule" className="select" value={ruleId} onChange={(e) => setRuleId(e.target.value)}>
+        <select id="cd-rule" className="input select" value={ruleId} onChange={(e) => setRuleId(e.target.value)}>
           <option value="">—</option>
           {rules.map((r) => <option key={r.id} value={r.id}>{r.ruleSetTitle}{r.isSample ? ` (${tx('sample')})` : ''}: {r.text.slice(0, 90)}</option>)}
         </select>

@@ -27,13 +27,13 @@ export function RatingsPage() {
       {error || list.error ? <ErrorAlert error={describeError(error ?? list.error, t)} /> : null}
       <div className="toolbar">
         <label className="field-label" htmlFor="cd-year">{tx('year')}</label>
-        <select id="cd-year" className="select" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+        <select id="cd-year" className="input select" value={year} onChange={(e) => setYear(Number(e.target.value))}>
           {[currentYear() - 1, currentYear(), currentYear() + 1].map((y) => <option key={y} value={y}>{y}</option>)}
         </select>
         {hasRole('leader', 'home_affairs') ? (
           <>
             <label className="field-label" htmlFor="cd-rating-official">{tx('official')}</label>
-            <select id="cd-rating-official" className="select" value={officialId} onChange={(e) => setOfficialId(e.target.value)}>
+            <select id="cd-rating-official" className="input select" value={officialId} onChange={(e) => setOfficialId(e.target.value)}>
               <option value="">—</option>
               {people.data?.items.map((o) => <option key={o.id} value={o.id}>{o.fullName} ({o.agencyName})</option>)}
             </select>
@@ -80,7 +80,7 @@ function AssessForm({ idPrefix, title, usesPoints, onSubmit }: { idPrefix: strin
       ) : (
         <>
           <label className="field-label" htmlFor={`${idPrefix}-grade`}>{tx('grade')}</label>
-          <select id={`${idPrefix}-grade`} className="select" value={grade} onChange={(e) => setGrade(e.target.value)}>
+          <select id={`${idPrefix}-grade`} className="input select" value={grade} onChange={(e) => setGrade(e.target.value)}>
             {['xuat_sac', 'tot', 'hoan_thanh', 'khong_hoan_thanh'].map((g) => <option key={g} value={g}>{tx(`grade.${g}`)}</option>)}
           </select>
         </>

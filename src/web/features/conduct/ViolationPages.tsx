@@ -18,7 +18,7 @@ export function ViolationsPage() {
       <PageHeader title={tx('violations')} intro={tx('violations.intro')} />
       <div className="toolbar">
         <label className="field-label" htmlFor="cd-status">{tx('status')}</label>
-        <select id="cd-status" className="select" value={status} onChange={(e) => setStatus(e.target.value)}>
+        <select id="cd-status" className="input select" value={status} onChange={(e) => setStatus(e.target.value)}>
           <option value="">—</option>
           {['reported', 'answered', 'confirmed', 'dismissed'].map((s) => <option key={s} value={s}>{tx(`status.${s}`)}</option>)}
         </select>
@@ -129,7 +129,7 @@ export function ViolationDetailPage({ id }: { id: string }) {
             <form className="cd-form" onSubmit={(e) => { e.preventDefault(); setError(null); api.post<DisciplineCase>('/conduct/discipline-cases', { violationIds: [id], severity, isComplex }).then((c) => navigate(`/conduct/discipline/${c.id}`), setError); }}>
               <h2 className="section-title">{tx('openCase')}</h2>
               <label className="field-label" htmlFor="cd-severity">{tx('severity')}</label>
-              <select id="cd-severity" className="select" value={severity} onChange={(e) => setSeverity(e.target.value)}>
+              <select id="cd-severity" className="input select" value={severity} onChange={(e) => setSeverity(e.target.value)}>
                 {['it_nghiem_trong', 'nghiem_trong', 'rat_nghiem_trong', 'dac_biet_nghiem_trong'].map((s) => <option key={s} value={s}>{tx(`severity.${s}`)}</option>)}
               </select>
               <label className="checkbox"><input type="checkbox" checked={isComplex} onChange={(e) => setIsComplex(e.target.checked)} /> {tx('complex')}</label>
