@@ -24,7 +24,7 @@ export function DisciplineListPage() {
               <tr key={c.id}>
                 <td><Link to={`/conduct/discipline/${c.id}`}>{c.officialName}</Link></td>
                 <td>{formatDate(c.actDate)}</td>
-                <td>{c.regime}</td>
+                <td>{regimeLabel(c.regime)}</td>
                 <td>{formatDateTime(c.handlingDue)}{c.isOverdue ? <span className="cd-badge cd-badge--bad">{tx('overdue')}</span> : null}</td>
                 <td>{c.decisionFormLabel ?? tx(`status.${c.status}`)}</td>
               </tr>
@@ -35,6 +35,9 @@ export function DisciplineListPage() {
     </>
   );
 }
+
+/** `ND172_2025` → `Nghị định 172/2025/NĐ-CP`. */
+const regimeLabel = (code: string): string => code.replace(/^ND(\d+)_(\d{4})$/, 'Nghị định $1/$2/NĐ-CP');
 
 /** A case: the regime by the act date, the periods, the forms, the decision and the complaint. */
 export function DisciplineCasePage({ id }: { id: string }) {
@@ -70,7 +73,7 @@ export function DisciplineCasePage({ id }: { id: string }) {
             <dt>{tx('status')}</dt>
             <dd data-testid="case-status">{tx(`status.${k.status}`)}</dd>
             <dt>{tx('regime')}</dt>
-            <dd>{k.regime}</dd>
+            <dd>{regimeLabel(k.regime)}</dd>
             <dt>{tx('actDate')}</dt>
             <dd>{formatDate(k.actDate)}</dd>
             <dt>{tx('severity')}</dt>
