@@ -78,7 +78,7 @@ export const journeys: Journey[] = [
       await ha.goto(`${url}${violationPath}`);
       await ha.getByRole('button', { name: 'Mở vụ việc kỷ luật' }).click();
       await ha.waitForURL(/\/conduct\/discipline\//);
-      await ha.getByText('ND172_2025').first().waitFor();
+      await ha.getByText('Nghị định 172/2025/NĐ-CP', { exact: true }).first().waitFor();
       await ha.selectOption('#cd-form', 'ha_bac_luong');
       await ha.getByLabel('Số quyết định').fill('15/QĐ-STP');
       await ha.getByRole('button', { name: 'Ra quyết định' }).click();
