@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
-import { type DisciplineCase, FORM_LABELS, FORMS, useLoad } from './conduct-api';
+import { type DisciplineCase, FORM_LABELS, FORMS, useAction, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
 
@@ -47,16 +47,7 @@ export function DisciplineCasePage({ id }: { id: string }) {
   const [form, setForm] = useState('khien_trach');
   const [number, setNumber] = useState('');
   const [complaint, setComplaint] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      c.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { error, act } = useAction(c.reload);
   if (c.error) return <ErrorAlert error={describeError(c.error, t)} />;
   if (!c.data) return <p role="status">{t('common.loading')}</p>;
   const k = c.data;

@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link, navigate } from '../../lib/router';
-import { type DisciplineCase, findingPhotoUrl, useLoad, type Violation } from './conduct-api';
+import { type DisciplineCase, findingPhotoUrl, useAction, useLoad, type Violation } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
 
@@ -54,16 +54,7 @@ export function ViolationDetailPage({ id }: { id: string }) {
   const [note, setNote] = useState('');
   const [severity, setSeverity] = useState('it_nghiem_trong');
   const [isComplex, setIsComplex] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const act = async (fn: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await fn();
-      v.reload();
-    } catch (e) {
-      setError(e);
-    }
-  };
+  const { error, setError, act } = useAction(v.reload);
   if (v.error) return <ErrorAlert error={describeError(v.error, t)} />;
   if (!v.data) return <p role="status">{t('common.loading')}</p>;
   const row = v.data;

@@ -129,6 +129,21 @@ export function useLoad<T>(path: string | null, query?: Record<string, string | 
   return { data, error, reload, setData };
 }
 
+/** Run a write, keep its error for an ErrorAlert, and reload the page's data when it succeeds. */
+export function useAction(reload: () => void) {
+  const [error, setError] = useState<unknown>(null);
+  const act = async (fn: () => Promise<unknown>): Promise<void> => {
+    setError(null);
+    try {
+      await fn();
+      reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return { error, setError, act };
+}
+
 export const currentYear = (): number => Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4));
 
 export interface FindingPhoto { n: number; sha256: string; contentType: string; size: number; uploadedAt: string }
