@@ -28,6 +28,8 @@ export const auditStreamHead = pgTable('audit_stream_head', {
   stream: text('stream').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  /** The head's hash before the last append: the append statement returns it as the entry's `prev_hash`. */
+  prevHash: text('prev_hash').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
 });
 
 /** Who read which protected personal data, when and why. */
