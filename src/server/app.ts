@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -16,6 +15,7 @@ import type { Database } from './db/client.js';
 import { AppError } from './platform/errors.js';
 import { installErrorHandling, sendProblem } from './platform/http.js';
 import { installMetrics } from './platform/metrics.js';
+import { installSecurityHeaders } from './platform/security-headers.js';
 import { registerModules } from './modules/index.js';
 import { authPlugin } from './modules/auth/auth.plugin.js';
 
@@ -54,12 +54,13 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   });
   const ctx: AppContext = { config, database, db: database.db };
 
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
+    done();
   });
   installErrorHandling(app);
   await app.register(cookie, { secret: config.secret });
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: { directives: { ...CSP_DIRECTIVES, upgradeInsecureRequests: config.isProduction ? [] : null } },
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: config.isProduction,
