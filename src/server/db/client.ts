@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -129,6 +130,41 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await lockClient.query('select pg_advisory_unlock(4242001)').catch(() => undefined);
     lockClient.release();
   }
+}
+
+const dialect = new PgDialect();
+
+/** Positional parameters for SQL text written by hand: `p.add(value, 'uuid')` gives `$3::uuid`. */
+export class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown, type: string): string {
+    this.values.push(value);
+    return `$${this.values.length}::${type}`;
+  }
+}
+
+/**
+ * Run SQL text as a NAMED prepared statement on PostgreSQL: each connection parses and plans it
+ * once, not on every call (planning a statement of many CTEs costs more than running it). The
+ * name comes from the text, so keep the text constant (vary the parameters, not the SQL). On
+ * PGlite it runs as usual. Returns the rows.
+ */
+const statementNames = new Map<string, string>();
+
+export async function queryPrepared<T>(db: DbOrTx, text: string, values: unknown[]): Promise<T[]> {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `cv_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+    if (statementNames.size < 1000) statementNames.set(text, name);
+  }
+  const res = await db._.session.prepareQuery({ sql: text, params: values }, undefined, name, false).execute();
+  return (res as { rows: T[] }).rows;
+}
+
+/** `queryPrepared` for a drizzle `sql` query (built on every call: for statements of few shapes). */
+export async function executePrepared<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  const q = dialect.sqlToQuery(query);
+  return queryPrepared<T>(db, q.sql, q.params);
 }
 
 export { sql };

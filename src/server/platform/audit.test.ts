@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness, uid } from '../test/harness.js';
-import { appendAudit, auditCtes, GENESIS_HASH, hashAuditRow, verifyAudit } from './audit.js';
+import { Params, queryPrepared } from '../db/client.js';
+import { appendAudit, auditCtesText, GENESIS_HASH, hashAuditRow, verifyAudit } from './audit.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -42,7 +43,10 @@ describe('audit chains', () => {
     const nasty = 'Hồ sơ "số 1" \\ tab\t dòng\nmới \u0001 \u2028 😀 ';
     const at = new Date('2026-11-28T01:02:03.456Z');
     // The entity id comes from the statement (as a dossier's new code does), not from Node.
-    await h.database.db.execute(sql`with src as (select ${nasty + '-42'}::text as id), ${auditCtes({ stream, actor: { userId: null, label: nasty }, action: 'thing.do', entityType: 'thing', entityId: '', entityIdSql: sql`(select id from src)`, occurredAt: at, provinceCode: '08', data: { nasty, n: 1.5, list: [nasty, null, true], nested: { z: 1, a: nasty } } })} select 1`);
+    const p = new Params();
+    const src = p.add(`${nasty}-42`, 'text');
+    const ctes = auditCtesText(p, { stream, actor: { userId: null, label: nasty }, action: 'thing.do', entityType: 'thing', entityId: '', entityIdSql: '(select id from src)', occurredAt: at, provinceCode: '08', data: { nasty, n: 1.5, list: [nasty, null, true], nested: { z: 1, a: nasty } } });
+    await queryPrepared(h.database.db, `with src as (select ${src} as id), ${ctes} select 1`, p.values);
     const [row] = await h.database.rows<{ hash: string; entity_id: string }>(sql`select hash, entity_id from audit_event where stream = ${stream}`);
     expect(row.entity_id).toBe(`${nasty}-42`);
     const expected = hashAuditRow({ stream, seq: 1, prevHash: GENESIS_HASH, occurredAt: at, actorId: null, actorLabel: nasty, action: 'thing.do', entityType: 'thing', entityId: `${nasty}-42`, provinceCode: '08', data: { nasty, n: 1.5, list: [nasty, null, true], nested: { z: 1, a: nasty } } });
@@ -52,7 +56,8 @@ describe('audit chains', () => {
 
   it('a gated append writes nothing when its gate has no row', async () => {
     const stream = `test:${uid()}`;
-    await h.database.db.execute(sql`with gate as (select 1 where false), ${auditCtes({ stream, actor, action: 'x', entityType: 't', entityId: 'never' }, sql`gate`)} select 1`);
+    const p = new Params();
+    await queryPrepared(h.database.db, `with gate as (select 1 where false), ${auditCtesText(p, { stream, actor, action: 'x', entityType: 't', entityId: 'never' }, 'gate')} select 1`, p.values);
     expect(await h.database.rows(sql`select 1 from audit_event where stream = ${stream}`)).toEqual([]);
     expect(await h.database.rows(sql`select 1 from audit_stream_head where stream = ${stream}`)).toEqual([]);
   });

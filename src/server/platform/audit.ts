@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, type SQL, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { type DbOrTx, Params, queryPrepared } from '../db/client.js';
 import { auditEvent, auditStreamHead } from '../db/schema/index.js';
 import { canonicalJson, sha256 } from './crypto.js';
 import type { Actor } from './principal.js';
@@ -39,66 +39,70 @@ export function hashAuditRow(r: HashedFields): string {
   );
 }
 
-/** An entry to append; `entityIdSql` when only the statement knows the entity's id (a dossier's new code). */
+/** An entry to append; `entityIdSql` (SQL text) when only the statement knows the entity's id (a dossier's new code). */
 export interface AuditAppend extends AuditEntry {
   occurredAt?: Date;
-  entityIdSql?: SQL;
+  entityIdSql?: string;
 }
 
+const HOLES = ['entityId', 'prevHash', 'seq'] as const;
+
 /**
- * The entry's hash as a SQL expression. Its input is `hashAuditRow`'s: the canonical JSON, built
- * here with marked holes for what only the statement knows (entity id, previous hash, sequence
- * number); the statement splices them in (`to_json(text)` escapes a string exactly as
- * `JSON.stringify` does) and PostgreSQL's `sha256()` hashes the UTF-8 bytes. Same bytes, same
- * hash: `verifyAudit` checks these entries like any other.
+ * The pieces of the entry's canonical JSON (`hashAuditRow`'s input) around the fields only the
+ * statement knows: entity id, previous hash and sequence number, in that (sorted-key) order.
  */
-function hashSql(fields: Omit<HashedFields, 'seq' | 'prevHash' | 'entityId'>, holes: { entityId: SQL; prevHash: SQL; seq: SQL }): SQL {
+function canonicalPieces(fields: Omit<HashedFields, 'seq' | 'prevHash' | 'entityId'>): string[] {
   const mark = randomUUID();
-  const hole = (name: keyof typeof holes) => `${mark}:${name}`;
-  const text = canonicalJson({ ...fields, at: fields.occurredAt.toISOString(), occurredAt: undefined, entityId: hole('entityId'), prevHash: hole('prevHash'), seq: hole('seq') });
-  const parts: SQL[] = [];
-  let rest = text;
-  for (;;) {
-    const m = new RegExp(`"${mark}:(entityId|prevHash|seq)"`).exec(rest);
-    if (!m) break;
-    parts.push(sql`${rest.slice(0, m.index)}::text`);
-    const name = m[1] as keyof typeof holes;
-    parts.push(name === 'seq' ? sql`(${holes.seq})::text` : sql`to_json((${holes[name]})::text)::text`);
-    rest = rest.slice(m.index + m[0].length);
+  const text = canonicalJson({ ...fields, occurredAt: undefined, at: fields.occurredAt.toISOString(), entityId: `${mark}:entityId`, prevHash: `${mark}:prevHash`, seq: `${mark}:seq` });
+  const pieces: string[] = [];
+  let from = 0;
+  for (const hole of HOLES) {
+    const quoted = `"${mark}:${hole}"`;
+    const at = text.indexOf(quoted, from);
+    pieces.push(text.slice(from, at));
+    from = at + quoted.length;
   }
-  parts.push(sql`${rest}::text`);
-  return sql`encode(sha256(convert_to(${sql.join(parts, sql` || `)}, 'UTF8')), 'hex')`;
+  pieces.push(text.slice(from));
+  return pieces;
 }
 
 /**
  * The append as two data-modifying CTEs, `audit_head` and `audit_entry`, for the WITH list of the
  * statement that makes the change, so the change and its entry commit together in ONE round trip
- * (ADR 0001). The head row is created or moved by an upsert: under a concurrent writer of the same
- * stream it waits for the row and then builds on the latest committed head; `prev_hash` on the
- * head hands the previous hash to the entry. With `gate` (a CTE of the statement), one entry is
- * written per gate row: none when the change did not happen.
+ * (ADR 0001). The entry's hash is computed by the database: the canonical JSON is built here with
+ * holes for the entity id, the previous hash and the sequence number; the statement splices them
+ * in (`to_json(text)` escapes a string exactly as `JSON.stringify` does) and `sha256()` hashes the
+ * UTF-8 bytes: same bytes, same hash, so `verifyAudit` checks these entries like any other. The
+ * head row is created or moved by an upsert: under a concurrent writer of the same stream it waits
+ * for the row, then builds on the latest committed head; `prev_hash` on the head hands the previous
+ * hash to the entry. With `gate` (a CTE of the statement), one entry per gate row: none when the
+ * change did not happen. The text is the same for every entry (parameters vary), so it can be a
+ * prepared statement.
  */
-export function auditCtes(entry: AuditAppend, gate?: SQL): SQL {
+export function auditCtesText(p: Params, entry: AuditAppend, gate?: string): string {
   const occurredAt = entry.occurredAt ?? new Date();
   const data = JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>;
   const fields = { stream: entry.stream, occurredAt, actorId: entry.actor.userId, actorLabel: entry.actor.label, action: entry.action, entityType: entry.entityType, provinceCode: entry.provinceCode ?? null, data };
-  const entityId = entry.entityIdSql ?? sql`${entry.entityId}::text`;
-  const hash = (prevHash: SQL, seq: SQL) => hashSql(fields, { entityId, prevHash, seq });
-  const from = gate ? sql` from ${gate}` : sql``;
-  return sql`audit_head as (
-    insert into ${auditStreamHead} as h (stream, seq, hash, prev_hash)
-    select ${entry.stream}::text, 1, ${hash(sql`${GENESIS_HASH}::text`, sql`1`)}, ${GENESIS_HASH}::text${from}
-    on conflict (stream) do update set seq = h.seq + 1, prev_hash = h.hash, hash = ${hash(sql`h.hash`, sql`h.seq + 1`)}
+  const [a, b, c, d] = canonicalPieces(fields).map((piece) => p.add(piece, 'text'));
+  const entityId = entry.entityIdSql ?? p.add(entry.entityId, 'text');
+  const stream = p.add(entry.stream, 'text');
+  const genesis = p.add(GENESIS_HASH, 'text');
+  const hash = (prevHash: string, seq: string) => `encode(sha256(convert_to(${a} || to_json((${entityId})::text)::text || ${b} || to_json((${prevHash})::text)::text || ${c} || (${seq})::text || ${d}, 'UTF8')), 'hex')`;
+  return `audit_head as (
+    insert into audit_stream_head as h (stream, seq, hash, prev_hash)
+    select ${stream}, 1, ${hash(genesis, '1')}, ${genesis}${gate ? ` from ${gate}` : ''}
+    on conflict (stream) do update set seq = h.seq + 1, prev_hash = h.hash, hash = ${hash('h.hash', 'h.seq + 1')}
     returning seq, hash, prev_hash),
   audit_entry as (
-    insert into ${auditEvent} (stream, seq, prev_hash, hash, occurred_at, actor_id, actor_label, action, entity_type, entity_id, province_code, data)
-    select ${entry.stream}::text, seq, prev_hash, hash, ${occurredAt.toISOString()}::timestamptz, ${fields.actorId}::uuid, ${fields.actorLabel}::text,
-      ${fields.action}::text, ${fields.entityType}::text, ${entityId}, ${fields.provinceCode}::text, ${JSON.stringify(data)}::jsonb from audit_head)`;
+    insert into audit_event (stream, seq, prev_hash, hash, occurred_at, actor_id, actor_label, action, entity_type, entity_id, province_code, data)
+    select ${stream}, seq, prev_hash, hash, ${p.add(occurredAt.toISOString(), 'timestamptz')}, ${p.add(fields.actorId, 'uuid')}, ${p.add(fields.actorLabel, 'text')},
+      ${p.add(fields.action, 'text')}, ${p.add(fields.entityType, 'text')}, ${entityId}, ${p.add(fields.provinceCode, 'text')}, ${p.add(JSON.stringify(data), 'jsonb')} from audit_head)`;
 }
 
 /** Append one entry to its stream's chain, inside the transaction that makes the change: one statement. */
 export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`with ${auditCtes(entry)} select 1`);
+  const p = new Params();
+  await queryPrepared(tx, `with ${auditCtesText(p, entry)} select 1`, p.values);
 }
 
 export interface AuditProblem {
