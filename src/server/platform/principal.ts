@@ -9,6 +9,8 @@ export interface RoleGrant {
   role: Role;
   agencyId: string;
   agencyCode: string;
+  /** The agency's province (tỉnh): where its desk receives procedures. */
+  provinceCode: string;
   orgUnitId: string | null;
   /** The agency and every agency below it: the scope this grant reaches. */
   agencyIds: string[];

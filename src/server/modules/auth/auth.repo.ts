@@ -1,5 +1,5 @@
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { type DbOrTx, executePrepared } from '../../db/client.js';
 import { apiToken, oidcFlow, session, userAccount } from '../../db/schema/index.js';
 import type { RoleGrant } from '../../platform/principal.js';
 
@@ -56,19 +56,12 @@ export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
   await db.delete(session).where(lt(session.expiresAt, sql`now()`));
 }
 
-export async function findActiveToken(db: DbOrTx, tokenHash: string) {
-  return (await db.select().from(apiToken).where(and(eq(apiToken.tokenHash, tokenHash), isNull(apiToken.revokedAt))))[0];
-}
-
-export async function touchToken(db: DbOrTx, id: string): Promise<void> {
-  await db.update(apiToken).set({ lastUsedAt: sql`now()` }).where(and(eq(apiToken.id, id), sql`(${apiToken.lastUsedAt} is null or ${apiToken.lastUsedAt} < now() - interval '1 minute')`));
-}
-
 interface GrantRow {
   id: string;
   role: string;
   agency_id: string;
   agency_code: string;
+  province_code: string;
   org_unit_id: string | null;
   agency_ids: string[] | string;
   is_top_level: boolean;
@@ -79,6 +72,7 @@ const toGrant = (r: GrantRow): RoleGrant => ({
   role: r.role as RoleGrant['role'],
   agencyId: r.agency_id,
   agencyCode: r.agency_code,
+  provinceCode: r.province_code,
   orgUnitId: r.org_unit_id,
   agencyIds: Array.isArray(r.agency_ids) ? r.agency_ids : String(r.agency_ids).replace(/[{}]/g, '').split(',').filter(Boolean),
   isTopLevel: r.is_top_level === true,
@@ -92,29 +86,43 @@ export async function loadGrants(db: DbOrTx, userId: string): Promise<RoleGrant[
       union all
       select s.grant_id, a.id from agency a join scope s on a.parent_id = s.agency_id
     )
-    select ra.id, ra.role, ra.agency_id, ag.code as agency_code, ra.org_unit_id,
+    select ra.id, ra.role, ra.agency_id, ag.code as agency_code, ag.province_code, ra.org_unit_id,
            array_agg(s.agency_id::text) as agency_ids, (ag.parent_id is null) as is_top_level
     from role_assignment ra
     join agency ag on ag.id = ra.agency_id
     join scope s on s.grant_id = ra.id
     where ra.user_id = ${userId}
-    group by ra.id, ra.role, ra.agency_id, ag.code, ag.parent_id, ra.org_unit_id
+    group by ra.id, ra.role, ra.agency_id, ag.code, ag.province_code, ag.parent_id, ra.org_unit_id
     order by ra.role, ag.code`);
   return (res as unknown as { rows: GrantRow[] }).rows.map(toGrant);
 }
 
-/** The grant an API token carries: one role over its agency subtree. */
-export async function loadTokenGrant(db: DbOrTx, tokenId: string): Promise<RoleGrant[]> {
-  const res = await db.execute(sql`
-    with recursive scope(agency_id) as (
-      select t.agency_id from api_token t where t.id = ${tokenId}
+/**
+ * An active API token and the grant it carries (one role over its agency subtree), in ONE
+ * statement that also records its use (at most once a minute, so a busy integration does not
+ * write on every call). Undefined when the token is unknown or revoked.
+ */
+export async function findActiveTokenGrant(db: DbOrTx, tokenHash: string): Promise<{ id: string; name: string; prefix: string; grants: RoleGrant[] } | undefined> {
+  const [r] = await executePrepared<GrantRow & { name: string; prefix: string }>(
+    db,
+    sql`
+    with recursive tok as (
+      select id, name, prefix, role, agency_id from ${apiToken} where token_hash = ${tokenHash} and revoked_at is null
+    ),
+    touched as (
+      update ${apiToken} set last_used_at = now()
+      where id in (select id from tok) and (last_used_at is null or last_used_at < now() - interval '1 minute')
+    ),
+    scope(agency_id) as (
+      select agency_id from tok
       union all
       select a.id from agency a join scope s on a.parent_id = s.agency_id
     )
-    select t.id, t.role, t.agency_id, ag.code as agency_code, null as org_unit_id,
+    select tok.id, tok.name, tok.prefix, tok.role, tok.agency_id, ag.code as agency_code, ag.province_code, null as org_unit_id,
            (select array_agg(agency_id::text) from scope) as agency_ids, (ag.parent_id is null) as is_top_level
-    from api_token t join agency ag on ag.id = t.agency_id where t.id = ${tokenId}`);
-  return (res as unknown as { rows: GrantRow[] }).rows.map(toGrant);
+    from tok join agency ag on ag.id = tok.agency_id`,
+  );
+  return r ? { id: r.id, name: r.name, prefix: r.prefix, grants: [toGrant(r)] } : undefined;
 }
 
 export async function insertOidcFlow(db: DbOrTx, row: typeof oidcFlow.$inferInsert): Promise<void> {

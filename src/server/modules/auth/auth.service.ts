@@ -16,7 +16,7 @@ export interface SessionResult {
   cookieToken: string;
 }
 
-const implicitCitizenGrant: RoleGrant = { id: 'implicit', role: 'citizen', agencyId: '', agencyCode: '', orgUnitId: null, agencyIds: [], isTopLevel: false };
+const implicitCitizenGrant: RoleGrant = { id: 'implicit', role: 'citizen', agencyId: '', agencyCode: '', provinceCode: '', orgUnitId: null, agencyIds: [], isTopLevel: false };
 
 async function principalForUser(ctx: AppContext, user: repo.UserRow, via: Principal['via'], csrfToken: string | null, sessionHash: string | null): Promise<Principal> {
   const grants = await repo.loadGrants(ctx.db, user.id);
@@ -107,16 +107,15 @@ export async function resolveSession(ctx: AppContext, cookieToken: string): Prom
 }
 
 export async function resolveApiToken(ctx: AppContext, bearer: string): Promise<Principal | null> {
-  const t = await repo.findActiveToken(ctx.db, sha256(bearer));
+  const t = await repo.findActiveTokenGrant(ctx.db, sha256(bearer));
   if (!t) return null;
-  await repo.touchToken(ctx.db, t.id);
   return {
     via: 'token',
     userId: null,
     username: `token:${t.prefix}`,
     displayName: t.name,
     label: `token:${t.name}`,
-    grants: await repo.loadTokenGrant(ctx.db, t.id),
+    grants: t.grants,
     csrfToken: null,
     sessionHash: null,
     tokenId: t.id,

@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, isNull, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, queryPrepared } from '../../db/client.js';
 import { calendarOverride, calendarYear } from '../../db/schema/index.js';
 
 export type CalendarYearRow = typeof calendarYear.$inferSelect;
@@ -10,13 +10,13 @@ export type OverrideRow = typeof calendarOverride.$inferSelect;
  * with each edit; the newest override id is added for safety. One index-only look-up each.
  */
 export async function readStamp(db: DbOrTx): Promise<string> {
-  const [row] = await db
-    .select({
-      versions: sql<string>`coalesce(sum(${calendarYear.version}), 0)`,
-      lastOverride: sql<string>`(select coalesce(max(o.id), 0) from ${calendarOverride} o)`,
-    })
-    .from(calendarYear);
-  return `${Number(row.versions)}.${Number(row.lastOverride)}`;
+  // Read before every deadline: a prepared statement (planned once per connection).
+  const [row] = await queryPrepared<{ versions: string; last_override: string }>(
+    db,
+    'select coalesce(sum(version), 0) as versions, (select coalesce(max(o.id), 0) from calendar_override o) as last_override from calendar_year',
+    [],
+  );
+  return `${Number(row.versions)}.${Number(row.last_override)}`;
 }
 
 export const listYears = (db: DbOrTx): Promise<CalendarYearRow[]> => db.select().from(calendarYear).orderBy(asc(calendarYear.year));

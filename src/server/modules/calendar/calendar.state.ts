@@ -35,6 +35,8 @@ export interface CalendarState {
 export interface CalendarCtx {
   db: DbOrTx;
   database?: object;
+  /** A state already read for this piece of work: several deadlines, one stamp read. */
+  state?: CalendarState;
 }
 
 export const builtInStatus = (year: number): YearStatus => (officialYears[year] ? 'official' : 'provisional');
@@ -67,6 +69,7 @@ async function buildState(db: DbOrTx, stamp: string): Promise<CalendarState> {
 const cache = new WeakMap<object, { stamp: string; state: Promise<CalendarState> }>();
 
 export async function calendarState(ctx: CalendarCtx): Promise<CalendarState> {
+  if (ctx.state) return ctx.state;
   const key = ctx.database ?? ctx.db;
   const stamp = await repo.readStamp(ctx.db);
   const hit = cache.get(key);

@@ -30,4 +30,4 @@ export {
 } from './deadline.js';
 export { calendarRoutes } from './calendar.routes.js';
 export { computeDue } from './calendar.service.js';
-export type { CalendarCtx } from './calendar.state.js';
+export { calendarState, type CalendarCtx, type CalendarState } from './calendar.state.js';
