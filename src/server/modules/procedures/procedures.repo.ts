@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, queryPrepared } from '../../db/client.js';
 import { agency, procedure, procedureDocument, procedureField, procedureStep, procedureVersion } from '../../db/schema/index.js';
 
 /** The sort key of lists: PGlite has no `vi` collation, so names sort unaccented (then by id). */
@@ -76,6 +76,18 @@ export async function findProcedureRow(db: DbOrTx, code: string, provinceCode?: 
     .orderBy(sql`${procedure.isActive} desc`, asc(procedure.provinceCode))
     .limit(1);
   return rows[0] as ProcedureRow | undefined;
+}
+
+/** The version of procedure `id` while it is active (undefined once retired): checks a cached catalog entry. */
+export async function activeVersion(db: DbOrTx, id: string): Promise<number | undefined> {
+  const [r] = await queryPrepared<{ version: number }>(db, 'select version from procedure where id = $1::uuid and is_active', [id]);
+  return r ? Number(r.version) : undefined;
+}
+
+/** The provinces whose catalog has an active procedure `code` (a national code is shared by every province). */
+export async function provincesWithProcedure(db: DbOrTx, code: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ provinceCode: procedure.provinceCode }).from(procedure).where(and(eq(procedure.code, code), eq(procedure.isActive, true))).orderBy(asc(procedure.provinceCode));
+  return rows.map((r) => r.provinceCode);
 }
 
 export async function findProcedureRowById(db: DbOrTx, id: string): Promise<ProcedureRow | undefined> {

@@ -43,11 +43,30 @@ export async function listCatalogAgencies(ctx: AppContext) {
 }
 
 /** For other modules (dossiers): the procedure with ids, its limit, documents, fees and steps. */
+/**
+ * Active procedures by province and code, as intake reads them on every dossier. Each use checks the
+ * entry against the procedure's version (one primary-key read; every catalog edit, retirement
+ * included, makes a new version), so a cached entry is never stale; a miss reads the three tables.
+ */
+const catalogCache = new Map<string, CatalogProcedure>();
+const CATALOG_CACHE_MAX = 5000;
+
 export async function findProcedureByCode(db: DbOrTx, code: string, provinceCode?: string): Promise<CatalogProcedure | undefined> {
+  const key = provinceCode ? `${provinceCode}|${code}` : undefined;
+  const hit = key ? catalogCache.get(key) : undefined;
+  if (hit && (await repo.activeVersion(db, hit.id)) === hit.version) return hit;
   const row = await repo.findProcedureRow(db, code, provinceCode);
   if (!row) return undefined;
-  return toCatalogProcedure(row, await repo.documentsOf(db, [row.id]), await repo.stepsOf(db, [row.id]));
+  const proc = toCatalogProcedure(row, await repo.documentsOf(db, [row.id]), await repo.stepsOf(db, [row.id]));
+  if (key && proc.isActive) {
+    if (catalogCache.size >= CATALOG_CACHE_MAX) catalogCache.clear();
+    catalogCache.set(key, proc);
+  }
+  return proc;
 }
+
+/** For other modules: the provinces that have an active procedure `code`. */
+export const provincesWithProcedure = (db: DbOrTx, code: string): Promise<string[]> => repo.provincesWithProcedure(db, code);
 
 export async function findProcedureById(db: DbOrTx, id: string): Promise<CatalogProcedure | undefined> {
   const row = await repo.findProcedureRowById(db, id);
