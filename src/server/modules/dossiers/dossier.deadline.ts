@@ -3,7 +3,7 @@
  * `computeDue` (administrators' calendar edits included) and records the calendar version.
  */
 import type { DbOrTx } from '../../db/client.js';
-import { computeDue, type DeadlineUnit, type Pause } from '../calendar/index.js';
+import { type CalendarCtx, computeDue, type DeadlineUnit, type Pause } from '../calendar/index.js';
 
 export type LimitUnit = DeadlineUnit | 'same_day';
 
@@ -23,8 +23,9 @@ function normalise(req: DueRequest): { from: Date; amount: number; unit: Deadlin
   return { from: req.from, amount: req.amount, unit: req.unit, pauses: req.pauses };
 }
 
-export async function dueDate(db: DbOrTx, database: object | undefined, req: DueRequest): Promise<{ due: Date; calendarVersion: string }> {
-  return computeDue({ db, database }, normalise(req));
+/** `ctx.state` (a calendar already read) lets several deadlines of one step share one read. */
+export async function dueDate(ctx: CalendarCtx, req: DueRequest): Promise<{ due: Date; calendarVersion: string }> {
+  return computeDue(ctx, normalise(req));
 }
 
 /** `n` working days after `from` (for rule windows such as "within 3 working days of receipt"). */

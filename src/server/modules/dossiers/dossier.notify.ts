@@ -6,6 +6,8 @@ import type { notificationOutbox } from '../../db/schema/index.js';
 import { formatVnDateTimeShort } from '../../platform/pdf.js';
 import type { DossierBase } from './dossiers.repo.js';
 
+type Addressed = Pick<DossierBase, 'id' | 'code' | 'provinceCode' | 'status' | 'dueAt' | 'applicant' | 'applicantUserId'>;
+
 type OutboxRow = typeof notificationOutbox.$inferInsert;
 
 const STATUS_TEXT: Record<string, string> = {
@@ -22,7 +24,7 @@ const STATUS_TEXT: Record<string, string> = {
 };
 
 /** One message per channel the applicant can be reached on, with an absolute lookup link. */
-export function applicantMessages(d: DossierBase, subject: string, extra = '', publicBaseUrl = ''): OutboxRow[] {
+export function applicantMessages(d: Addressed, subject: string, extra = '', publicBaseUrl = ''): OutboxRow[] {
   const due = d.dueAt ? ` Hẹn trả kết quả: ${formatVnDateTimeShort(d.dueAt)}.` : '';
   const body = `Hồ sơ ${d.code} ${STATUS_TEXT[d.status] ?? d.status}.${due}${extra ? ` ${extra}` : ''} Tra cứu: ${publicBaseUrl.replace(/\/$/, '')}/tra-cuu/${d.code}`;
   const base = { provinceCode: d.provinceCode, dossierId: d.id, subject, body };
@@ -33,7 +35,7 @@ export function applicantMessages(d: DossierBase, subject: string, extra = '', p
   return rows;
 }
 
-export function staffMessages(d: DossierBase, users: { id: string; email: string | null }[], subject: string, body: string): OutboxRow[] {
+export function staffMessages(d: Pick<DossierBase, 'id' | 'provinceCode'>, users: { id: string; email: string | null }[], subject: string, body: string): OutboxRow[] {
   const rows: OutboxRow[] = [];
   for (const u of users) {
     rows.push({ provinceCode: d.provinceCode, dossierId: d.id, channel: 'in_app', recipient: u.id, recipientUserId: u.id, subject, body });

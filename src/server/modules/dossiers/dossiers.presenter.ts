@@ -12,7 +12,7 @@ export const machineView = (d: DossierBase): MachineView => ({
   hasUnpaidFees: d.feesDue > 0 && !d.feesPaidAt,
 });
 
-export const presentCreated = (d: DossierBase) => ({
+export const presentCreated = (d: Pick<DossierBase, 'code' | 'status' | 'receivedAt' | 'dueAt' | 'version' | 'supplementItems'>) => ({
   code: d.code,
   status: d.status,
   receivedAt: iso(d.receivedAt),
@@ -110,20 +110,13 @@ export function presentDetail(d: DossierRow, extra: { events: EventRow[]; handof
 }
 
 /** The public lookup: status, timeline and due date; no personal data, no officer names. */
-export const presentPublic = (d: PublicDossierRow) => ({
-  code: d.code,
-  status: d.status,
-  statusId: DVCQG_STATUS_ID[d.status as DossierStatus],
-  procedureName: d.procedureName,
-  receivingAgencyName: d.receivingName,
-  competentAgencyName: d.competentName,
-  submittedAt: d.submittedAt.toISOString(),
-  receivedAt: iso(d.receivedAt),
-  dueAt: iso(d.dueAt),
-  isLate: d.isLate,
-  canRate: d.status === 'returned' && !d.isRated,
-  // Built by the query in the response's shape (`at` already ISO): passed through as is.
-  timeline: d.timeline,
-});
+/**
+ * The public answer as JSON text: the fields known here, then the rest as the database wrote it
+ * (`findPublicDossier`). Its shape is the `PublicDossier` schema (a test checks it).
+ */
+export const presentPublicJson = (d: PublicDossierRow, names: ReadonlyMap<string, string>): string =>
+  `{"code":${JSON.stringify(d.code)},"status":${JSON.stringify(d.status)},"statusId":${DVCQG_STATUS_ID[d.status as DossierStatus]},` +
+  `"procedureName":${JSON.stringify(names.get(d.procedureId) ?? '')},"receivingAgencyName":${JSON.stringify(names.get(d.receivingAgencyId) ?? '')},` +
+  `"competentAgencyName":${JSON.stringify(names.get(d.competentAgencyId) ?? '')},${d.restJson.slice(1)}`;
 
 export const actionsFor = (d: DossierBase) => availableActions(machineView(d));

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { Value } from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PublicDossier } from './dossiers.schemas.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { decodeQrCodes, pdfInfo, pdfText } from './documents/pdf-tools.test-support.js';
 import { act, APPLICANT, intakeBody, makeWorld, receive, type World } from './dossiers.test-support.js';
@@ -38,6 +40,14 @@ describe('public lookup', () => {
     expect(body).toMatchObject({ code, status: 'received', dueAt: expect.any(String), timeline: [{ action: 'intake', toStatus: 'received' }] });
     for (const secret of [APPLICANT.fullName, APPLICANT.idNumber, APPLICANT.phone, APPLICANT.email, APPLICANT.address]) expect(res.body).not.toContain(secret);
     expect(body.timeline[0].actor).toBeUndefined();
+    // The answer is JSON text partly written by the database: it must still be exactly the documented shape.
+    expect(res.headers['content-type']).toContain('application/json');
+    expect(Value.Check(PublicDossier, body)).toBe(true);
+    expect(Object.keys(body).sort()).toEqual(Object.keys(PublicDossier.properties).sort());
+    expect(body.procedureName).toBeTruthy();
+    expect(body.receivingAgencyName).toBeTruthy();
+    expect(new Date(body.submittedAt).toISOString()).toBe(body.submittedAt);
+    expect(body.canRate).toBe(false);
   });
 
   it('a wrong verify gives the same 404 as an unknown code', async () => {

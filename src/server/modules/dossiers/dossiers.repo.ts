@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, getTableName, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../../db/client.js';
+import { type DbOrTx, Params, queryPrepared } from '../../db/client.js';
+import { type AuditAppend, auditCtesText } from '../../platform/audit.js';
 import {
   accessLog,
   agency,
@@ -10,7 +11,6 @@ import {
   dossierHandoff,
   dossierLookupGuard,
   dossierRating,
-  dossierSequence,
   notificationOutbox,
   procedure,
   procedureDocument,
@@ -89,76 +89,170 @@ export async function findDossierByCode(db: DbOrTx, code: string): Promise<Dossi
   return r ? flatten(r) : undefined;
 }
 
-export interface PublicEvent {
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  /** ISO 8601 in UTC with milliseconds, as `Date.toISOString()` writes it. */
-  at: string;
-}
-
 /** Timestamps as JavaScript's `toISOString()` writes them (UTC, milliseconds, `Z`). */
-const isoUtc = (col: SQL | typeof dossierEvent.occurredAt): SQL => sql`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const ISO = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * The public lookup in one statement: the dossier with the names it shows, its timeline (oldest
- * first, no actors) as a JSON array, and whether it has been rated.
+ * The public lookup: ONE prepared statement on the dossier row alone (no joins: names come from
+ * `publicNames`). Besides what the check needs, the database writes the rest of the answer as JSON
+ * text in the response's shape (timestamps as `toISOString()` writes them, the timeline oldest
+ * first with no actors), so the server neither parses nor re-serializes it.
  */
-const publicByCode = (db: DbOrTx) =>
-  db
-    .select({
-      code: dossier.code,
-      phoneTail: dossier.phoneTail,
-      status: dossier.status,
-      procedureName: procedure.name,
-      receivingName: receiving.name,
-      competentName: competent.name,
-      submittedAt: dossier.submittedAt,
-      receivedAt: dossier.receivedAt,
-      dueAt: dossier.dueAt,
-      isLate: dossier.isLate,
-      timeline: sql<PublicEvent[]>`(select coalesce(json_agg(json_build_object('action', ${dossierEvent.action}, 'fromStatus', ${dossierEvent.fromStatus}, 'toStatus', ${dossierEvent.toStatus}, 'at', ${isoUtc(dossierEvent.occurredAt)}) order by ${dossierEvent.occurredAt}, ${dossierEvent.id}), '[]'::json) from ${dossierEvent} where ${dossierEvent.dossierId} = ${dossier.id})`,
-      isRated: sql<boolean>`exists (select 1 from ${dossierRating} where ${dossierRating.dossierId} = ${dossier.id})`,
-      isLookupLocked: sql<boolean>`exists (select 1 from ${dossierLookupGuard} where ${dossierLookupGuard.code} = ${dossier.code} and ${dossierLookupGuard.lockedUntil} > now())`,
-    })
-    .from(dossier)
-    .innerJoin(receiving, eq(receiving.id, dossier.receivingAgencyId))
-    .innerJoin(competent, eq(competent.id, dossier.competentAgencyId))
-    .innerJoin(procedure, eq(procedure.id, dossier.procedureId))
-    .where(eq(dossier.code, sql.placeholder('code')))
-    .prepare('dossier_public_by_code');
-const publicByCodeCache = new WeakMap<DbOrTx, ReturnType<typeof publicByCode>>();
-export type PublicDossierRow = Awaited<ReturnType<ReturnType<typeof publicByCode>['execute']>>[number];
+const PUBLIC_BY_CODE = `select d.code, d.phone_tail, d.status, d.procedure_id, d.receiving_agency_id, d.competent_agency_id,
+  exists (select 1 from dossier_lookup_guard g where g.code = d.code and g.locked_until > now()) as locked,
+  json_build_object(
+    'submittedAt', ${ISO('d.submitted_at')}, 'receivedAt', ${ISO('d.received_at')}, 'dueAt', ${ISO('d.due_at')}, 'isLate', d.is_late,
+    'canRate', d.status = 'returned' and not exists (select 1 from dossier_rating x where x.dossier_id = d.id),
+    'timeline', (select coalesce(json_agg(json_build_object('action', e.action, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'at', ${ISO('e.occurred_at')})
+      order by e.occurred_at, e.id), '[]'::json) from dossier_event e where e.dossier_id = d.id))::text as rest
+  from dossier d where d.code = $1::text`;
+
+export interface PublicDossierRow {
+  code: string;
+  phoneTail: string;
+  status: string;
+  procedureId: string;
+  receivingAgencyId: string;
+  competentAgencyId: string;
+  isLookupLocked: boolean;
+  /** The rest of the answer as a JSON object's text. */
+  restJson: string;
+}
 
 export async function findPublicDossier(db: DbOrTx, code: string): Promise<PublicDossierRow | undefined> {
-  const [r] = await preparedOn(publicByCodeCache, db, publicByCode).execute({ code });
-  return r;
+  const [r] = await queryPrepared<{ code: string; phone_tail: string; status: string; procedure_id: string; receiving_agency_id: string; competent_agency_id: string; locked: boolean; rest: string }>(db, PUBLIC_BY_CODE, [code]);
+  return r && { code: r.code, phoneTail: r.phone_tail, status: r.status, procedureId: r.procedure_id, receivingAgencyId: r.receiving_agency_id, competentAgencyId: r.competent_agency_id, isLookupLocked: r.locked, restJson: r.rest };
 }
 
 /**
- * Take the next value of the agency's daily counter and write the dossier's code
- * `<prefix><seq, at least 4 digits>` in ONE statement (one round trip under the counter's row
- * lock, which is held to commit: a rolled-back intake leaves no gap). Returns the code.
+ * Names of agencies and procedures by id, for the public lookup: kept a minute in process (a
+ * renamed agency shows its new name within a minute), so the hot lookup joins nothing.
  */
-export async function assignCode(tx: DbOrTx, dossierId: string, agencyId: string, day: string, prefix: string): Promise<string> {
-  const next = tx
-    .insert(dossierSequence)
-    .values({ agencyId, day, lastValue: 1 })
-    .onConflictDoUpdate({ target: [dossierSequence.agencyId, dossierSequence.day], set: { lastValue: sql`${dossierSequence.lastValue} + 1` } })
-    .returning({ value: dossierSequence.lastValue });
-  const res = await tx.execute(sql`
-    with s as (${next.getSQL()})
-    update ${dossier} set code = ${prefix} || lpad(s.last_value::text, greatest(4, length(s.last_value::text)), '0')
-    from s where ${dossier.id} = ${dossierId}
-    returning ${dossier.code} as code`);
-  const [r] = (res as unknown as { rows: { code: string }[] }).rows;
-  if (!r) throw new Error(`dossier ${dossierId} vanished before its code was assigned`);
-  return r.code;
+const NAME_TTL_MS = 60_000;
+const nameCache = new Map<string, { name: string; until: number }>();
+
+export async function publicNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
+  const now = Date.now();
+  const names = new Map<string, string>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = nameCache.get(id);
+    if (hit && hit.until > now) names.set(id, hit.name);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    const rows = await queryPrepared<{ id: string; name: string }>(db, 'select id, name from agency where id = any($1::uuid[]) union all select id, name from procedure where id = any($1::uuid[])', [missing]);
+    if (nameCache.size > 20_000) nameCache.clear();
+    for (const r of rows) {
+      names.set(r.id, r.name);
+      nameCache.set(r.id, { name: r.name, until: now + NAME_TTL_MS });
+    }
+  }
+  return names;
 }
 
-export async function insertDossier(tx: DbOrTx, row: DossierInsert): Promise<DossierBase> {
-  const [r] = await tx.insert(dossier).values(row).returning();
-  return r;
+/** Stands for the sequence number in texts written before the code exists (four characters, like `0001`). */
+export const PENDING_SEQ = '\uE000\uE000\uE000\uE000';
+
+type EventInsert = typeof dossierEvent.$inferInsert;
+type HandoffInsert = typeof dossierHandoff.$inferInsert;
+type DocumentInsert = typeof dossierDocument.$inferInsert;
+type OutboxInsert = typeof notificationOutbox.$inferInsert;
+
+/** What a step writes besides the dossier row. */
+export interface StepRecords {
+  event: EventInsert;
+  handoff?: HandoffInsert;
+  documents: DocumentInsert[];
+  outbox: OutboxInsert[];
+  audit: AuditAppend;
+}
+
+/** A new dossier: its row (with its id) and the desk's daily counter that numbers it. */
+export interface NewDossier {
+  row: DossierInsert & { id: string };
+  counter: { agencyId: string; day: string; prefix: string };
+}
+
+/** Columns a step writes, by table (the others keep their defaults): the statement's text is constant. */
+const STEP_COLUMNS = {
+  event: ['dossierId', 'provinceCode', 'action', 'fromStatus', 'toStatus', 'actorId', 'actorLabel', 'agencyId', 'data', 'occurredAt'],
+  handoff: ['dossierId', 'provinceCode', 'step', 'fromAgencyId', 'fromUserId', 'toAgencyId', 'toUserId', 'stepStartedAt', 'budgetHours', 'stepDueAt', 'result', 'note', 'occurredAt'],
+  document: ['dossierId', 'provinceCode', 'procedureDocumentId', 'name', 'form', 'quantity', 'storageKey', 'sha256', 'mime', 'size', 'stage'],
+  outbox: ['provinceCode', 'dossierId', 'channel', 'recipient', 'recipientUserId', 'subject', 'body'],
+} as const;
+/** A new dossier's columns: every one intake sets (the others keep their defaults). */
+export const NEW_DOSSIER_COLUMNS = [
+  'id', 'provinceCode', 'procedureId', 'procedureVersion', 'receivingAgencyId', 'competentAgencyId', 'currentAgencyId', 'channel', 'status', 'applicant', 'phoneTail',
+  'applicantUserId', 'receivedBy', 'submittedAt', 'receivedAt', 'dueAt', 'originalDueAt', 'dueCalendarVersion', 'dueRule', 'supplementIntakeAt', 'supplementItems', 'pauses',
+  'refusalReasons', 'currentStep', 'stepStartedAt', 'feesDue', 'closedAt', 'version',
+] as const satisfies readonly (keyof DossierInsert)[];
+
+type AnyTable = typeof dossier | typeof dossierEvent | typeof dossierHandoff | typeof dossierDocument | typeof notificationOutbox;
+
+/** Database column names of `keys` (drizzle's mapping, so the text follows the schema). */
+const namesCache = new Map<readonly string[], string[]>();
+const columnNames = (table: AnyTable, keys: readonly string[]): string[] => {
+  let names = namesCache.get(keys);
+  if (!names) {
+    const columns = getTableColumns(table) as Record<string, { name: string }>;
+    names = keys.map((k) => columns[k].name);
+    namesCache.set(keys, names);
+  }
+  return names;
+};
+
+/** Rows as a JSON array keyed by column name, for `json_populate_recordset`. */
+const jsonRows = (table: AnyTable, keys: readonly string[], rows: readonly object[]): string => {
+  const names = columnNames(table, keys);
+  return JSON.stringify(rows.map((r) => Object.fromEntries(keys.map((k, i) => [names[i], (r as Record<string, unknown>)[k] ?? null]))));
+};
+
+/** `insert into t (cols) select cols from json_populate_recordset(null::t, $n)`, with per-column SQL where given. */
+const insertFromJson = (table: AnyTable, keys: readonly string[], param: string, expr: Record<string, (col: string) => string> = {}): string => {
+  const names = columnNames(table, keys);
+  const name = getTableName(table);
+  return `insert into ${name} (${names.join(', ')}) select ${names.map((n) => (expr[n] ? expr[n](`r.${n}`) : `r.${n}`)).join(', ')} from json_populate_recordset(null::${name}, ${param}) r`;
+};
+
+/**
+ * A step's records in ONE statement (data-modifying CTEs commit or fail together), as a named
+ * prepared statement: rows travel as JSON arrays, so the text is the same for every step (one for
+ * intake, one for the others) and PostgreSQL plans it once per connection. With `created`, the
+ * dossier is inserted too, numbered by the desk's daily counter in the same statement: texts
+ * written before (notifications) carry `<prefix>` + PENDING_SEQ, replaced by the code in SQL, and
+ * the audit entry names the code the statement took. Run outside a transaction, an intake is one
+ * round trip and holds the counter and the audit head only while the statement runs and commits;
+ * a failed statement takes no number, so codes stay gapless (Circular 01/2018 Art. 19).
+ * Returns the dossier's code.
+ */
+export async function writeStep(db: DbOrTx, records: StepRecords, created?: NewDossier): Promise<string> {
+  const p = new Params();
+  const ctes: string[] = [];
+  let code: string;
+  if (created) {
+    const { agencyId, day, prefix } = created.counter;
+    ctes.push(
+      `seq as (insert into dossier_sequence (agency_id, day, last_value) values (${p.add(agencyId, 'uuid')}, ${p.add(day, 'date')}, 1)
+        on conflict (agency_id, day) do update set last_value = dossier_sequence.last_value + 1 returning last_value)`,
+      `num as (select ${p.add(prefix, 'text')} || lpad(last_value::text, greatest(4, length(last_value::text)), '0') as code from seq)`,
+      `d as (insert into dossier (code, ${columnNames(dossier, NEW_DOSSIER_COLUMNS).join(', ')})
+        select num.code, ${columnNames(dossier, NEW_DOSSIER_COLUMNS).map((n) => `r.${n}`).join(', ')}
+        from json_populate_record(null::dossier, ${p.add(jsonRows(dossier, NEW_DOSSIER_COLUMNS, [created.row]).slice(1, -1), 'json')}) r, num returning code)`,
+    );
+    code = '(select code from d)';
+  } else {
+    code = p.add(records.audit.entityId, 'text');
+  }
+  const pending = p.add(created ? `${created.counter.prefix}${PENDING_SEQ}` : '', 'text');
+  const withCode = (col: string) => `replace(${col}, ${pending}, ${code})`;
+  ctes.push(`ev as (${insertFromJson(dossierEvent, STEP_COLUMNS.event, p.add(jsonRows(dossierEvent, STEP_COLUMNS.event, [records.event]), 'json'))})`);
+  ctes.push(`ho as (${insertFromJson(dossierHandoff, STEP_COLUMNS.handoff, p.add(jsonRows(dossierHandoff, STEP_COLUMNS.handoff, records.handoff ? [records.handoff] : []), 'json'))})`);
+  ctes.push(`docs as (${insertFromJson(dossierDocument, STEP_COLUMNS.document, p.add(jsonRows(dossierDocument, STEP_COLUMNS.document, records.documents), 'json'))})`);
+  ctes.push(`ob as (${insertFromJson(notificationOutbox, STEP_COLUMNS.outbox, p.add(jsonRows(notificationOutbox, STEP_COLUMNS.outbox, records.outbox), 'json'), { subject: withCode, body: withCode })})`);
+  ctes.push(auditCtesText(p, { ...records.audit, entityIdSql: code }));
+  const [r] = await queryPrepared<{ code: string }>(db, `with ${ctes.join(',\n')} select ${code} as code`, p.values);
+  return r.code;
 }
 
 /** Optimistic update: only when the row still has `version`; undefined when someone else won. */
@@ -173,10 +267,6 @@ export async function updateDossier(tx: DbOrTx, id: string, version: number, set
 
 export async function insertEvent(tx: DbOrTx, row: typeof dossierEvent.$inferInsert): Promise<void> {
   await tx.insert(dossierEvent).values(row);
-}
-
-export async function insertHandoff(tx: DbOrTx, row: typeof dossierHandoff.$inferInsert): Promise<void> {
-  await tx.insert(dossierHandoff).values(row);
 }
 
 export async function insertDocuments(tx: DbOrTx, rows: (typeof dossierDocument.$inferInsert)[]): Promise<void> {
@@ -246,6 +336,15 @@ export async function rolesOfUser(db: DbOrTx, userId: string) {
 
 export const findAgencyByCode = async (db: DbOrTx, code: string) =>
   (await db.select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId }).from(agency).where(eq(agency.code, code)))[0];
+
+/** An agency by code when it is a one-stop desk: counter officers work there. */
+export const findOneStopDesk = async (db: DbOrTx, code: string) =>
+  (
+    await db
+      .select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId })
+      .from(agency)
+      .where(and(eq(agency.code, code), sql`exists (select 1 from ${roleAssignment} where ${roleAssignment.agencyId} = ${agency.id} and ${roleAssignment.role} = 'counter_officer')`))
+  )[0];
 
 export const findAgencyById = async (db: DbOrTx, id: string) =>
   (await db.select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId }).from(agency).where(eq(agency.id, id)))[0];

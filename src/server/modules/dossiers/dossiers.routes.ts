@@ -73,7 +73,7 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   app.get<{ Params: Static<typeof s.CodeParams>; Querystring: Static<typeof s.PublicQuery> }>(
     '/api/v1/public/dossiers/:code',
     { config: publicLimit, schema: { tags: ['public'], summary: 'Tra cứu hồ sơ (public lookup)', params: s.CodeParams, querystring: s.PublicQuery, response: { 200: s.PublicDossier } } },
-    (req) => pub.lookup(ctx, req.params.code, req.query),
+    async (req, reply) => reply.type('application/json; charset=utf-8').send(await pub.lookup(ctx, req.params.code, req.query)),
   );
   app.post<{ Params: Static<typeof s.CodeParams>; Body: Static<typeof s.RatingBody> }>(
     '/api/v1/public/dossiers/:code/rating',

@@ -7,7 +7,7 @@
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { dossierDocument, dossierHandoff } from '../../db/schema/index.js';
-import { agencyStream, appendAudit } from '../../platform/audit.js';
+import { agencyStream } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeKey, toPage } from '../../platform/pagination.js';
 import { actorOf, agencyScope, hasRole, type Principal } from '../../platform/principal.js';
@@ -37,7 +37,7 @@ export async function procedureOf(ctx: AppContext, d: repo.DossierBase): Promise
 export async function stepDueAt(ctx: AppContext, proc: CatalogProcedure, step: string, startedAt: Date): Promise<Date | null> {
   const s = proc.steps.find((x) => x.code === step);
   if (!s) return null;
-  return (await dueDate(ctx.db, ctx.database, { from: startedAt, amount: s.budget, unit: proc.timeLimit.unit })).due;
+  return (await dueDate(ctx, { from: startedAt, amount: s.budget, unit: proc.timeLimit.unit })).due;
 }
 
 /** A control-sheet row for the step that ends now. */
@@ -62,7 +62,7 @@ export async function handoff(
 
 /** The due time of a dossier received at `from`, with the rule that produced it. */
 export async function computeDossierDue(ctx: AppContext, proc: CatalogProcedure, from: Date, pauses: { from: Date; to: Date }[] = []) {
-  const { due, calendarVersion } = await dueDate(ctx.db, ctx.database, { from, amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, pauses });
+  const { due, calendarVersion } = await dueDate(ctx, { from, amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, pauses });
   const rules = ruleSetAt(from);
   return { dueAt: due, dueCalendarVersion: calendarVersion, dueRule: { amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, ruleSet: rules.id, procedureRuleVersion: proc.ruleVersion, from: from.toISOString() } };
 }
@@ -116,41 +116,37 @@ export interface SideEffectsOptions {
 
 const actorOfStep = (o: SideEffectsOptions) => (o.principal ? actorOf(o.principal) : { userId: null, label: 'system' });
 
-/** Event, control-sheet row and documents of a step: rows keyed by the dossier's id, not its code. */
-export async function writeRecords(tx: DbOrTx, d: repo.DossierBase, o: SideEffectsOptions): Promise<void> {
+/** The dossier fields a step's records are built from. */
+export type StepDossier = Pick<repo.DossierBase, 'id' | 'code' | 'provinceCode' | 'status' | 'version' | 'receivingAgencyId' | 'competentAgencyId' | 'currentAgencyId' | 'dueAt' | 'applicant' | 'applicantUserId'>;
+
+/** A step's event, control-sheet row, documents, notifications and audit entry: rows keyed by the dossier's id. */
+export function stepRecords(d: StepDossier, o: SideEffectsOptions): repo.StepRecords {
   const actor = actorOfStep(o);
   const scope = o.principal ? [...agencyScope(o.principal, 'counter_officer', 'processing_officer', 'leader')] : [];
   const agencyId = [d.receivingAgencyId, d.competentAgencyId, d.currentAgencyId].find((id) => scope.includes(id)) ?? null;
-  await repo.insertEvent(tx, { dossierId: d.id, provinceCode: d.provinceCode, action: o.action, fromStatus: o.fromStatus, toStatus: d.status, actorId: actor.userId, actorLabel: actor.label, agencyId, data: o.plan.data ?? {}, occurredAt: o.now });
-  if (o.plan.handoff) await repo.insertHandoff(tx, { ...o.plan.handoff, dossierId: d.id, provinceCode: d.provinceCode });
-  if (o.plan.documents?.length) await repo.insertDocuments(tx, o.plan.documents.map((x) => ({ ...x, dossierId: d.id, provinceCode: d.provinceCode })));
+  return {
+    event: { dossierId: d.id, provinceCode: d.provinceCode, action: o.action, fromStatus: o.fromStatus, toStatus: d.status, actorId: actor.userId, actorLabel: actor.label, agencyId, data: o.plan.data ?? {}, occurredAt: o.now },
+    handoff: o.plan.handoff ? { ...o.plan.handoff, dossierId: d.id, provinceCode: d.provinceCode } : undefined,
+    documents: (o.plan.documents ?? []).map((x) => ({ ...x, dossierId: d.id, provinceCode: d.provinceCode })),
+    outbox: [
+      ...(o.plan.applicantSubject ? applicantMessages(d, o.plan.applicantSubject, o.plan.applicantExtra, o.publicBaseUrl) : []),
+      ...(o.plan.staff ? staffMessages(d, o.plan.staff.users, o.plan.staff.subject, o.plan.staff.body) : []),
+    ],
+    audit: {
+      stream: agencyStream(o.auditAgency),
+      actor,
+      action: `dossier.${o.action}`,
+      entityType: 'dossier',
+      entityId: d.code,
+      provinceCode: d.provinceCode,
+      data: { from: o.fromStatus, to: d.status, version: d.version, ...(o.plan.data ?? {}) },
+    },
+  };
 }
 
-/**
- * Outbox notifications, then the audit entry LAST: appending locks the stream head until commit,
- * so nothing else runs while other writers of the same stream wait.
- */
-export async function writeOutboxAndAudit(tx: DbOrTx, d: repo.DossierBase, o: SideEffectsOptions): Promise<void> {
-  const outbox = [
-    ...(o.plan.applicantSubject ? applicantMessages(d, o.plan.applicantSubject, o.plan.applicantExtra, o.publicBaseUrl) : []),
-    ...(o.plan.staff ? staffMessages(d, o.plan.staff.users, o.plan.staff.subject, o.plan.staff.body) : []),
-  ];
-  await repo.insertOutbox(tx, outbox);
-  await appendAudit(tx, {
-    stream: agencyStream(o.auditAgency),
-    actor: actorOfStep(o),
-    action: `dossier.${o.action}`,
-    entityType: 'dossier',
-    entityId: d.code,
-    provinceCode: d.provinceCode,
-    data: { from: o.fromStatus, to: d.status, version: d.version, ...(o.plan.data ?? {}) },
-  });
-}
-
-/** Event, control-sheet row, documents, outbox and audit of a step, inside its transaction. */
-export async function writeSideEffects(tx: DbOrTx, d: repo.DossierBase, o: SideEffectsOptions): Promise<void> {
-  await writeRecords(tx, d, o);
-  await writeOutboxAndAudit(tx, d, o);
+/** Event, control-sheet row, documents, outbox and audit of a step on an existing dossier: one statement. */
+export async function writeSideEffects(db: DbOrTx, d: StepDossier, o: SideEffectsOptions): Promise<void> {
+  await repo.writeStep(db, stepRecords(d, o));
 }
 
 // ── Reads ─────────────────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAudit } from '../../platform/audit.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { act, intakeBody, makeWorld, receive, type World } from './dossiers.test-support.js';
 
@@ -56,6 +57,36 @@ describe('intake', () => {
     expect(received.json()).toMatchObject({ status: 'received', dueAt: expect.any(String) });
     const atCounter = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'counter' }) });
     expect(atCounter.statusCode).toBe(400);
+  });
+
+  it('a citizen may name only a one-stop desk (an agency where counter officers work) → NOT_A_ONE_STOP_DESK', async () => {
+    const res = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.competent.code } }) });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'NOT_A_ONE_STOP_DESK', field: 'receivingAgencyCode' });
+  });
+
+  it('intake sees a catalog change at once (its cached procedure is checked against the version)', async () => {
+    await receive(h, w); // the procedure is now cached
+    await h.database.rows(sql`update procedure set is_active = false, version = version + 1 where code = ${w.procedureCode}`);
+    try {
+      const res = await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w) });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors[0].field).toBe('procedureCode');
+    } finally {
+      await h.database.rows(sql`update procedure set is_active = true, version = version + 1 where code = ${w.procedureCode}`);
+    }
+    expect(await receive(h, w)).toMatch(/-\d{4,}$/);
+  });
+
+  it('the intake and its audit entry are one statement: the chain verifies and names the committed code', async () => {
+    const code = await receive(h, w);
+    const [entry] = await h.database.rows<{ entity_id: string; action: string }>(sql`select entity_id, action from audit_event where entity_id = ${code}`);
+    expect(entry).toEqual({ entity_id: code, action: 'dossier.intake' });
+    const [outbox] = await h.database.rows<{ body: string }>(sql`select o.body from notification_outbox o join dossier d on d.id = o.dossier_id where d.code = ${code} limit 1`);
+    expect(outbox.body).toContain(code);
+    expect(outbox.body).not.toContain('\uE000');
+    const problems = (await verifyAudit(h.database.db)).problems.filter((p) => p.stream === `agency:${w.desk.code}`);
+    expect(problems).toEqual([]);
   });
 
   it('DOCUMENT_NOT_ON_LIST: a document of another procedure is refused at intake', async () => {

@@ -9,11 +9,12 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { agencyScope, hasRole, type Principal } from '../../platform/principal.js';
 import { createLocalStorage, type FileStorage, inspectAttachment } from '../../platform/storage.js';
-import { type CatalogProcedure, findProcedureByCode } from '../procedures/index.js';
+import { calendarState } from '../calendar/index.js';
+import { type CatalogProcedure, findProcedureByCode, provincesWithProcedure } from '../procedures/index.js';
 import * as policy from './dossiers.policy.js';
 import { presentCreated } from './dossiers.presenter.js';
 import * as repo from './dossiers.repo.js';
-import { computeDossierDue, handoff, type P, type Plan, type SideEffectsOptions, writeOutboxAndAudit, writeRecords } from './dossiers.service.js';
+import { computeDossierDue, handoff, type P, type Plan, type SideEffectsOptions, stepRecords } from './dossiers.service.js';
 
 export interface DocumentInput {
   procedureDocumentId: string;
@@ -38,9 +39,6 @@ export function vnDay(at: Date): { yymmdd: string; day: string } {
   const day = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
   return { day, yymmdd: day.slice(2).replaceAll('-', '') };
 }
-
-/** Prefix of the code a dossier carries inside its intake transaction only (never committed). */
-const PROVISIONAL_CODE = 'provisional:';
 
 /** `<desk code>-<YYMMDD>-`: the code without its sequence number. */
 export const dossierCodePrefix = (agencyCode: string, yymmdd: string): string => `${agencyCode}-${yymmdd}-`;
@@ -67,31 +65,59 @@ export async function checkDocuments(ctx: AppContext, proc: CatalogProcedure, do
   return rows;
 }
 
-async function receivingAgency(ctx: AppContext, principal: Principal, body: IntakeBody, proc: CatalogProcedure) {
-  if (hasRole(principal, 'counter_officer')) {
-    const desks = principal.grants.filter((g) => g.role === 'counter_officer');
-    const code = body.receivingAgencyCode ?? desks[0].agencyCode;
-    const a = await repo.findAgencyByCode(ctx.db, code);
-    if (!a || !agencyScope(principal, 'counter_officer').has(a.id)) throw AppError.validation('receivingAgencyCode', 'Bạn không làm việc tại bộ phận một cửa này.');
-    return a;
-  }
-  // Online: the desk named, else the one-stop of the procedure's receive step, else the provincial
-  // centre (Decree 118/2025: it receives every procedure of the province), else the competent agency.
+interface Desk {
+  id: string;
+  code: string;
+  provinceCode: string;
+}
+
+/** The counter officer's desk: the one named (within their grants' reach), else their first; read from the grant when it is one. */
+async function counterDesk(ctx: AppContext, principal: Principal, named: string | undefined): Promise<Desk> {
+  const grants = principal.grants.filter((g) => g.role === 'counter_officer');
+  const code = named ?? grants[0].agencyCode;
+  const own = grants.find((g) => g.agencyCode === code);
+  if (own) return { id: own.agencyId, code: own.agencyCode, provinceCode: own.provinceCode };
+  const a = await repo.findAgencyByCode(ctx.db, code);
+  if (!a || !agencyScope(principal, 'counter_officer').has(a.id)) throw AppError.validation('receivingAgencyCode', 'Bạn không làm việc tại bộ phận một cửa này.');
+  return a;
+}
+
+/** A desk a citizen names: a one-stop desk (an agency where counter officers work), nothing else. */
+async function namedOneStopDesk(ctx: AppContext, code: string): Promise<Desk> {
+  const a = await repo.findOneStopDesk(ctx.db, code);
+  if (!a) throw AppError.rule('NOT_A_ONE_STOP_DESK', `${code} không phải bộ phận một cửa tiếp nhận hồ sơ.`, { field: 'receivingAgencyCode' });
+  return a;
+}
+
+/**
+ * Online without a named desk: the one-stop of the procedure's receive step, else the provincial
+ * centre (Decree 118/2025: it receives every procedure of the province), else the competent agency.
+ */
+async function defaultOnlineDesk(ctx: AppContext, proc: CatalogProcedure): Promise<Desk> {
   const center = await repo.findProvincialCenter(ctx.db, proc.provinceCode);
-  const code = body.receivingAgencyCode ?? proc.steps.find((s) => s.code === 'receive')?.agencyCode ?? center?.code ?? proc.agencyCode;
+  const code = proc.steps.find((s) => s.code === 'receive')?.agencyCode ?? center?.code ?? proc.agencyCode;
   const a = await repo.findAgencyByCode(ctx.db, code);
   if (!a) throw AppError.validation('receivingAgencyCode', `Không có cơ quan mã ${code}.`);
   return a;
 }
 
+/** The province whose catalog applies: the desk's, else the only one that has the procedure. */
+async function provinceOf(ctx: AppContext, desk: Desk | undefined, procedureCode: string): Promise<string | undefined> {
+  if (desk) return desk.provinceCode;
+  const provinces = await provincesWithProcedure(ctx.db, procedureCode);
+  if (provinces.length > 1) throw AppError.rule('RECEIVING_AGENCY_REQUIRED', 'Thủ tục này có ở nhiều tỉnh: hãy chọn bộ phận một cửa nơi nộp hồ sơ.', { field: 'receivingAgencyCode' });
+  return provinces[0];
+}
+
 export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
   const principal = policy.requireIntake(p, body.channel);
   const isCitizen = !hasRole(principal, 'counter_officer');
-  const hint = body.receivingAgencyCode ? await repo.findAgencyByCode(ctx.db, body.receivingAgencyCode) : undefined;
-  const proc = await findProcedureByCode(ctx.db, body.procedureCode, hint?.provinceCode ?? (isCitizen ? undefined : await deskProvince(ctx, principal)));
+  const named = isCitizen ? (body.receivingAgencyCode ? await namedOneStopDesk(ctx, body.receivingAgencyCode) : undefined) : await counterDesk(ctx, principal, body.receivingAgencyCode);
+  const province = await provinceOf(ctx, named, body.procedureCode);
+  const proc = province ? await findProcedureByCode(ctx.db, body.procedureCode, province) : undefined;
   if (!proc || !proc.isActive) throw AppError.validation('procedureCode', `Không có thủ tục mã ${body.procedureCode}.`);
   if (isCitizen && proc.onlineLevel === 'none') throw AppError.rule('ONLINE_NOT_AVAILABLE', 'Thủ tục này không tiếp nhận hồ sơ trực tuyến.');
-  const desk = await receivingAgency(ctx, principal, body, proc);
+  const desk = named ?? (await defaultOnlineDesk(ctx, proc));
   // Decree 118/2025: any procedure of the province is received at any one-stop desk of the province.
   if (desk.provinceCode !== proc.provinceCode) throw AppError.rule('PROCEDURE_OUT_OF_PROVINCE', 'Thủ tục không thuộc tỉnh của bộ phận tiếp nhận.');
   const documents = await checkDocuments(ctx, proc, body.documents, 'intake');
@@ -114,7 +140,9 @@ export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
 
   const now = new Date();
   const status = decision === 'submit' ? 'submitted' : decision === 'receive' ? 'received' : decision === 'supplement' ? 'supplement_requested' : 'refused';
-  const due = status === 'received' ? await computeDossierDue(ctx, proc, now) : undefined;
+  // One calendar read for the step's deadlines (the due date and the receive step's budget).
+  const timed = status === 'received' ? { ...ctx, state: await calendarState(ctx) } : ctx;
+  const due = status === 'received' ? await computeDossierDue(timed, proc, now) : undefined;
   const a = body.applicant;
   const applicant = { fullName: a.fullName.normalize('NFC').trim(), idNumber: a.idNumber.trim(), phone: a.phone.replace(/\s+/g, ''), email: a.email?.trim() || null, address: a.address.normalize('NFC').trim() };
   const plan: Plan = {
@@ -123,48 +151,44 @@ export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
     applicantSubject: status === 'submitted' ? 'Đã nộp hồ sơ trực tuyến' : status === 'received' ? 'Giấy tiếp nhận hồ sơ' : status === 'refused' ? 'Từ chối tiếp nhận hồ sơ' : 'Yêu cầu bổ sung hồ sơ',
   };
   if (status === 'received') {
-    plan.handoff = await handoff(ctx, proc, { stepStartedAt: now }, now, { step: 'receive', fromAgencyId: desk.id, fromUserId: principal.userId, toAgencyId: proc.agencyId });
+    plan.handoff = await handoff(timed, proc, { stepStartedAt: now }, now, { step: 'receive', fromAgencyId: desk.id, fromUserId: principal.userId, toAgencyId: proc.agencyId });
   }
   const { yymmdd, day } = vnDay(now);
+  const prefix = dossierCodePrefix(desk.code, yymmdd);
   const effects: SideEffectsOptions = { action: status === 'submitted' ? 'submit' : 'intake', fromStatus: null, principal, plan, auditAgency: desk.code, now, publicBaseUrl: ctx.config.publicBaseUrl };
-  // The desk's daily counter and audit stream head are the only contended rows: they are locked
-  // by the LAST statements of the transaction, after every row that does not need the code. The
-  // provisional code is unique and never committed (the transaction sets the real one or rolls back).
-  return ctx.db.transaction(async (tx) => {
-    const draft = await repo.insertDossier(tx, {
-      code: `${PROVISIONAL_CODE}${randomUUID()}`,
-      provinceCode: proc.provinceCode,
-      procedureId: proc.id,
-      procedureVersion: proc.version,
-      receivingAgencyId: desk.id,
-      competentAgencyId: proc.agencyId,
-      currentAgencyId: status === 'received' ? proc.agencyId : desk.id,
-      channel: body.channel,
-      status,
-      applicant,
-      phoneTail: applicant.phone.slice(-4),
-      applicantUserId: isCitizen ? principal.userId : null,
-      receivedBy: status === 'received' ? principal.userId : null,
-      submittedAt: now,
-      receivedAt: status === 'received' ? now : null,
-      ...(due ? { dueAt: due.dueAt, originalDueAt: due.dueAt, dueCalendarVersion: due.dueCalendarVersion, dueRule: due.dueRule } : {}),
-      supplementIntakeAt: status === 'supplement_requested' ? now : null,
-      supplementItems: status === 'supplement_requested' ? missing : [],
-      pauses: status === 'supplement_requested' ? [{ from: now.toISOString(), to: null, stage: 'intake' }] : [],
-      refusalReasons: reasons,
-      currentStep: status === 'received' ? 'assign' : 'receive',
-      stepStartedAt: now,
-      feesDue: Math.round(proc.fees.reduce((s, f) => s + f.amount, 0)),
-      closedAt: status === 'refused' ? now : null,
-    });
-    await writeRecords(tx, draft, effects);
-    const row = { ...draft, code: await repo.assignCode(tx, draft.id, desk.id, day, dossierCodePrefix(desk.code, yymmdd)) };
-    await writeOutboxAndAudit(tx, row, effects);
-    return presentCreated(row);
-  });
-}
-
-async function deskProvince(ctx: AppContext, principal: Principal): Promise<string | undefined> {
-  const desk = principal.grants.find((g) => g.role === 'counter_officer');
-  return desk ? (await repo.findAgencyByCode(ctx.db, desk.agencyCode))?.provinceCode : undefined;
+  const row = {
+    id: randomUUID(),
+    code: `${prefix}${repo.PENDING_SEQ}`,
+    provinceCode: proc.provinceCode,
+    procedureId: proc.id,
+    procedureVersion: proc.version,
+    receivingAgencyId: desk.id,
+    competentAgencyId: proc.agencyId,
+    currentAgencyId: status === 'received' ? proc.agencyId : desk.id,
+    channel: body.channel,
+    status,
+    applicant,
+    phoneTail: applicant.phone.slice(-4),
+    applicantUserId: isCitizen ? principal.userId : null,
+    receivedBy: status === 'received' ? principal.userId : null,
+    submittedAt: now,
+    receivedAt: status === 'received' ? now : null,
+    dueAt: due?.dueAt ?? null,
+    originalDueAt: due?.dueAt ?? null,
+    dueCalendarVersion: due?.dueCalendarVersion ?? null,
+    dueRule: due?.dueRule ?? null,
+    supplementIntakeAt: status === 'supplement_requested' ? now : null,
+    supplementItems: status === 'supplement_requested' ? missing : [],
+    pauses: status === 'supplement_requested' ? [{ from: now.toISOString(), to: null, stage: 'intake' as const }] : [],
+    refusalReasons: reasons,
+    currentStep: status === 'received' ? 'assign' : 'receive',
+    stepStartedAt: now,
+    feesDue: Math.round(proc.fees.reduce((s, f) => s + f.amount, 0)),
+    closedAt: status === 'refused' ? now : null,
+    version: 1,
+  } satisfies Pick<repo.DossierInsert, (typeof repo.NEW_DOSSIER_COLUMNS)[number] | 'code'>;
+  // One statement, no explicit transaction: the dossier, its records and its audit entry, numbered
+  // by the desk's daily counter (repo.writeStep).
+  const code = await repo.writeStep(ctx.db, stepRecords(row, effects), { row, counter: { agencyId: desk.id, day, prefix } });
+  return presentCreated({ ...row, code });
 }

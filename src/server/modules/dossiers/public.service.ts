@@ -8,7 +8,7 @@ import { verifyDocumentToken, FORM_NUMBER_BY_KIND } from '../../platform/doc-sig
 import { AppError } from '../../platform/errors.js';
 import { safeEqual } from '../../platform/crypto.js';
 import { classifyStepTiming } from './documents/index.js';
-import { presentPublic } from './dossiers.presenter.js';
+import { presentPublicJson } from './dossiers.presenter.js';
 import * as policy from './dossiers.policy.js';
 import * as repo from './dossiers.repo.js';
 import type { P } from './dossiers.service.js';
@@ -39,7 +39,7 @@ async function verifiedDossier(ctx: AppContext, code: string, check: Check): Pro
   return d;
 }
 
-/** One prepared statement: the dossier, its timeline and its rated flag; checked, then presented. */
+/** One prepared statement on the dossier row (names from a cache); checked, then presented as JSON text. */
 export async function lookup(ctx: AppContext, code: string, q: Check) {
   const d = await repo.findPublicDossier(ctx.db, code);
   if (!d) throw notFound();
@@ -49,7 +49,7 @@ export async function lookup(ctx: AppContext, code: string, q: Check) {
   }
   // A code under attack answers 404 even to the right check, so guessing gains nothing.
   if (d.isLookupLocked) throw notFound();
-  return presentPublic(d);
+  return presentPublicJson(d, await repo.publicNames(ctx.db, [d.procedureId, d.receivingAgencyId, d.competentAgencyId]));
 }
 
 const SCORE_BY_COUNT = (n: number): number => (n === 0 ? 2 : n === 1 ? 1 : 0);
