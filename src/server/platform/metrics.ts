@@ -34,10 +34,11 @@ export function installMetrics(app: FastifyInstance, database: Database, token?:
       this.set({ state: 'waiting' }, s.waiting);
     },
   });
-  app.addHook('onResponse', async (req, reply) => {
+  app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
     requests.inc({ method: req.method, route, status: String(reply.statusCode) });
     latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    done();
   });
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     // With CONGVU_METRICS_TOKEN set, the scraper must present it; otherwise keep /metrics on an internal network.

@@ -9,14 +9,12 @@ export type OverrideRow = typeof calendarOverride.$inferSelect;
  * The cheap stamp of the calendar data: every edit bumps its year's version, so the sum changes
  * with each edit; the newest override id is added for safety. One index-only look-up each.
  */
+export const STAMP_SQL = `((select coalesce(sum(version), 0) from calendar_year)::text || '.' || (select coalesce(max(id), 0) from calendar_override)::text)`;
+
 export async function readStamp(db: DbOrTx): Promise<string> {
   // Read before every deadline: a prepared statement (planned once per connection).
-  const [row] = await queryPrepared<{ versions: string; last_override: string }>(
-    db,
-    'select coalesce(sum(version), 0) as versions, (select coalesce(max(o.id), 0) from calendar_override o) as last_override from calendar_year',
-    [],
-  );
-  return `${Number(row.versions)}.${Number(row.last_override)}`;
+  const [row] = await queryPrepared<{ stamp: string }>(db, `select ${STAMP_SQL} as stamp`, []);
+  return row.stamp;
 }
 
 export const listYears = (db: DbOrTx): Promise<CalendarYearRow[]> => db.select().from(calendarYear).orderBy(asc(calendarYear.year));

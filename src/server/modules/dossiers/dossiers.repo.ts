@@ -2,6 +2,7 @@ import { and, asc, desc, eq, getTableColumns, getTableName, inArray, isNull, lt,
 import { alias } from 'drizzle-orm/pg-core';
 import { type DbOrTx, Params, queryPrepared } from '../../db/client.js';
 import { type AuditAppend, auditCtesText } from '../../platform/audit.js';
+import { CALENDAR_STAMP_SQL } from '../calendar/index.js';
 import {
   accessLog,
   agency,
@@ -172,6 +173,11 @@ export interface StepRecords {
 export interface NewDossier {
   row: DossierInsert & { id: string };
   counter: { agencyId: string; day: string; prefix: string };
+  /**
+   * What the intake read from caches without checking: the statement writes nothing (and takes no
+   * number) unless the procedure still has this version and, when given, the calendar this stamp.
+   */
+  guard: { procedureId: string; procedureVersion: number; calendarStamp: string | null };
 }
 
 /** Columns a step writes, by table (the others keep their defaults): the statement's text is constant. */
@@ -209,10 +215,10 @@ const jsonRows = (table: AnyTable, keys: readonly string[], rows: readonly objec
 };
 
 /** `insert into t (cols) select cols from json_populate_recordset(null::t, $n)`, with per-column SQL where given. */
-const insertFromJson = (table: AnyTable, keys: readonly string[], param: string, expr: Record<string, (col: string) => string> = {}): string => {
+const insertFromJson = (table: AnyTable, keys: readonly string[], param: string, where: string, expr: Record<string, (col: string) => string> = {}): string => {
   const names = columnNames(table, keys);
   const name = getTableName(table);
-  return `insert into ${name} (${names.join(', ')}) select ${names.map((n) => (expr[n] ? expr[n](`r.${n}`) : `r.${n}`)).join(', ')} from json_populate_recordset(null::${name}, ${param}) r`;
+  return `insert into ${name} (${names.join(', ')}) select ${names.map((n) => (expr[n] ? expr[n](`r.${n}`) : `r.${n}`)).join(', ')} from json_populate_recordset(null::${name}, ${param}) r${where}`;
 };
 
 /**
@@ -223,17 +229,21 @@ const insertFromJson = (table: AnyTable, keys: readonly string[], param: string,
  * written before (notifications) carry `<prefix>` + PENDING_SEQ, replaced by the code in SQL, and
  * the audit entry names the code the statement took. Run outside a transaction, an intake is one
  * round trip and holds the counter and the audit head only while the statement runs and commits;
- * a failed statement takes no number, so codes stay gapless (Circular 01/2018 Art. 19).
- * Returns the dossier's code.
+ * a failed statement takes no number, so codes stay gapless (Circular 01/2018 Art. 19). An intake
+ * whose guard fails writes nothing. Returns the dossier's code (undefined: the guard failed).
  */
-export async function writeStep(db: DbOrTx, records: StepRecords, created?: NewDossier): Promise<string> {
+export async function writeStep(db: DbOrTx, records: StepRecords, created?: NewDossier): Promise<string | undefined> {
   const p = new Params();
   const ctes: string[] = [];
   let code: string;
   if (created) {
     const { agencyId, day, prefix } = created.counter;
+    const { procedureId, procedureVersion, calendarStamp } = created.guard;
+    const stamp = p.add(calendarStamp, 'text');
     ctes.push(
-      `seq as (insert into dossier_sequence (agency_id, day, last_value) values (${p.add(agencyId, 'uuid')}, ${p.add(day, 'date')}, 1)
+      `guard as (select 1 where exists (select 1 from procedure where id = ${p.add(procedureId, 'uuid')} and version = ${p.add(procedureVersion, 'int')} and is_active)
+        and (${stamp} is null or ${CALENDAR_STAMP_SQL} = ${stamp}))`,
+      `seq as (insert into dossier_sequence (agency_id, day, last_value) select ${p.add(agencyId, 'uuid')}, ${p.add(day, 'date')}, 1 from guard
         on conflict (agency_id, day) do update set last_value = dossier_sequence.last_value + 1 returning last_value)`,
       `num as (select ${p.add(prefix, 'text')} || lpad(last_value::text, greatest(4, length(last_value::text)), '0') as code from seq)`,
       `d as (insert into dossier (code, ${columnNames(dossier, NEW_DOSSIER_COLUMNS).join(', ')})
@@ -246,13 +256,15 @@ export async function writeStep(db: DbOrTx, records: StepRecords, created?: NewD
   }
   const pending = p.add(created ? `${created.counter.prefix}${PENDING_SEQ}` : '', 'text');
   const withCode = (col: string) => `replace(${col}, ${pending}, ${code})`;
-  ctes.push(`ev as (${insertFromJson(dossierEvent, STEP_COLUMNS.event, p.add(jsonRows(dossierEvent, STEP_COLUMNS.event, [records.event]), 'json'))})`);
-  ctes.push(`ho as (${insertFromJson(dossierHandoff, STEP_COLUMNS.handoff, p.add(jsonRows(dossierHandoff, STEP_COLUMNS.handoff, records.handoff ? [records.handoff] : []), 'json'))})`);
-  ctes.push(`docs as (${insertFromJson(dossierDocument, STEP_COLUMNS.document, p.add(jsonRows(dossierDocument, STEP_COLUMNS.document, records.documents), 'json'))})`);
-  ctes.push(`ob as (${insertFromJson(notificationOutbox, STEP_COLUMNS.outbox, p.add(jsonRows(notificationOutbox, STEP_COLUMNS.outbox, records.outbox), 'json'), { subject: withCode, body: withCode })})`);
-  ctes.push(auditCtesText(p, { ...records.audit, entityIdSql: code }));
-  const [r] = await queryPrepared<{ code: string }>(db, `with ${ctes.join(',\n')} select ${code} as code`, p.values);
-  return r.code;
+  // With a new dossier, every row depends on it: a failed guard writes nothing at all.
+  const gate = created ? ' where exists (select 1 from d)' : '';
+  ctes.push(`ev as (${insertFromJson(dossierEvent, STEP_COLUMNS.event, p.add(jsonRows(dossierEvent, STEP_COLUMNS.event, [records.event]), 'json'), gate)})`);
+  ctes.push(`ho as (${insertFromJson(dossierHandoff, STEP_COLUMNS.handoff, p.add(jsonRows(dossierHandoff, STEP_COLUMNS.handoff, records.handoff ? [records.handoff] : []), 'json'), gate)})`);
+  ctes.push(`docs as (${insertFromJson(dossierDocument, STEP_COLUMNS.document, p.add(jsonRows(dossierDocument, STEP_COLUMNS.document, records.documents), 'json'), gate)})`);
+  ctes.push(`ob as (${insertFromJson(notificationOutbox, STEP_COLUMNS.outbox, p.add(jsonRows(notificationOutbox, STEP_COLUMNS.outbox, records.outbox), 'json'), gate, { subject: withCode, body: withCode })})`);
+  ctes.push(auditCtesText(p, { ...records.audit, entityIdSql: code }, created ? 'd' : undefined));
+  const rows = await queryPrepared<{ code: string }>(db, `with ${ctes.join(',\n')} select ${created ? 'code from d' : `${code} as code`}`, p.values);
+  return rows[0]?.code;
 }
 
 /** Optimistic update: only when the row still has `version`; undefined when someone else won. */

@@ -78,6 +78,19 @@ describe('intake', () => {
     expect(await receive(h, w)).toMatch(/-\d{4,}$/);
   });
 
+  it('intake sees a calendar change at once (its cached calendar is checked against the stamp)', async () => {
+    const versionOf = async (code: string) => (await h.database.rows<{ v: string }>(sql`select due_calendar_version as v from dossier where code = ${code}`))[0].v;
+    const before = await versionOf(await receive(h, w)); // the calendar is now cached
+    const [o] = await h.database.rows<{ id: string }>(sql`insert into calendar_override (date, kind, name, source) values ('2099-06-01', 'day_off', 'Thử', 'test') returning id`);
+    try {
+      const after = await versionOf(await receive(h, w));
+      expect(after).not.toBe(before);
+      expect(after).toContain(`.${o.id}`);
+    } finally {
+      await h.database.rows(sql`delete from calendar_override where id = ${o.id}`);
+    }
+  });
+
   it('the intake and its audit entry are one statement: the chain verifies and names the committed code', async () => {
     const code = await receive(h, w);
     const [entry] = await h.database.rows<{ entity_id: string; action: string }>(sql`select entity_id, action from audit_event where entity_id = ${code}`);

@@ -114,7 +114,29 @@ export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
   const isCitizen = !hasRole(principal, 'counter_officer');
   const named = isCitizen ? (body.receivingAgencyCode ? await namedOneStopDesk(ctx, body.receivingAgencyCode) : undefined) : await counterDesk(ctx, principal, body.receivingAgencyCode);
   const province = await provinceOf(ctx, named, body.procedureCode);
-  const proc = province ? await findProcedureByCode(ctx.db, body.procedureCode, province) : undefined;
+  // The procedure and the calendar come from caches unchecked; the intake statement checks them and
+  // writes nothing when either has changed, and the intake runs once more on fresh reads.
+  // A refusal found on cached data is confirmed on fresh data before it is given.
+  for (const fresh of [false, true]) {
+    try {
+      const created = await intakeOnce(ctx, principal, body, { isCitizen, named, province, fresh });
+      if (created) return created;
+    } catch (err) {
+      if (fresh || !(err instanceof AppError)) throw err;
+    }
+  }
+  throw new AppError('VERSION_CONFLICT', 'Danh mục thủ tục hoặc lịch làm việc vừa thay đổi; hãy gửi lại hồ sơ.');
+}
+
+interface IntakeContext {
+  isCitizen: boolean;
+  named: Desk | undefined;
+  province: string | undefined;
+  fresh: boolean;
+}
+
+async function intakeOnce(ctx: AppContext, principal: Principal, body: IntakeBody, { isCitizen, named, province, fresh }: IntakeContext) {
+  const proc = province ? await findProcedureByCode(ctx.db, body.procedureCode, province, { unchecked: !fresh }) : undefined;
   if (!proc || !proc.isActive) throw AppError.validation('procedureCode', `Không có thủ tục mã ${body.procedureCode}.`);
   if (isCitizen && proc.onlineLevel === 'none') throw AppError.rule('ONLINE_NOT_AVAILABLE', 'Thủ tục này không tiếp nhận hồ sơ trực tuyến.');
   const desk = named ?? (await defaultOnlineDesk(ctx, proc));
@@ -141,7 +163,7 @@ export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
   const now = new Date();
   const status = decision === 'submit' ? 'submitted' : decision === 'receive' ? 'received' : decision === 'supplement' ? 'supplement_requested' : 'refused';
   // One calendar read for the step's deadlines (the due date and the receive step's budget).
-  const timed = status === 'received' ? { ...ctx, state: await calendarState(ctx) } : ctx;
+  const timed = status === 'received' ? { ...ctx, state: await calendarState(ctx, { unchecked: !fresh }) } : ctx;
   const due = status === 'received' ? await computeDossierDue(timed, proc, now) : undefined;
   const a = body.applicant;
   const applicant = { fullName: a.fullName.normalize('NFC').trim(), idNumber: a.idNumber.trim(), phone: a.phone.replace(/\s+/g, ''), email: a.email?.trim() || null, address: a.address.normalize('NFC').trim() };
@@ -189,6 +211,7 @@ export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
   } satisfies Pick<repo.DossierInsert, (typeof repo.NEW_DOSSIER_COLUMNS)[number] | 'code'>;
   // One statement, no explicit transaction: the dossier, its records and its audit entry, numbered
   // by the desk's daily counter (repo.writeStep).
-  const code = await repo.writeStep(ctx.db, stepRecords(row, effects), { row, counter: { agencyId: desk.id, day, prefix } });
-  return presentCreated({ ...row, code });
+  const guard = { procedureId: proc.id, procedureVersion: proc.version, calendarStamp: 'state' in timed ? timed.state.stamp : null };
+  const code = await repo.writeStep(ctx.db, stepRecords(row, effects), { row, counter: { agencyId: desk.id, day, prefix }, guard });
+  return code === undefined ? undefined : presentCreated({ ...row, code });
 }

@@ -46,15 +46,17 @@ export async function listCatalogAgencies(ctx: AppContext) {
 /**
  * Active procedures by province and code, as intake reads them on every dossier. Each use checks the
  * entry against the procedure's version (one primary-key read; every catalog edit, retirement
- * included, makes a new version), so a cached entry is never stale; a miss reads the three tables.
+ * included, makes a new version), or leaves that check to the caller's statement (`unchecked`), so a
+ * cached entry is never used stale; a miss reads the three tables.
  */
 const catalogCache = new Map<string, CatalogProcedure>();
 const CATALOG_CACHE_MAX = 5000;
 
-export async function findProcedureByCode(db: DbOrTx, code: string, provinceCode?: string): Promise<CatalogProcedure | undefined> {
+export async function findProcedureByCode(db: DbOrTx, code: string, provinceCode?: string, opts: { unchecked?: boolean } = {}): Promise<CatalogProcedure | undefined> {
   const key = provinceCode ? `${provinceCode}|${code}` : undefined;
   const hit = key ? catalogCache.get(key) : undefined;
-  if (hit && (await repo.activeVersion(db, hit.id)) === hit.version) return hit;
+  // Unchecked: the caller checks `id` and `version` in the statement that uses the entry.
+  if (hit && (opts.unchecked || (await repo.activeVersion(db, hit.id)) === hit.version)) return hit;
   const row = await repo.findProcedureRow(db, code, provinceCode);
   if (!row) return undefined;
   const proc = toCatalogProcedure(row, await repo.documentsOf(db, [row.id]), await repo.stepsOf(db, [row.id]));
