@@ -65,6 +65,22 @@ describe('intake', () => {
     expect(res.json()).toMatchObject({ code: 'NOT_A_ONE_STOP_DESK', field: 'receivingAgencyCode' });
   });
 
+  it('a national code found in several provinces needs the desk → RECEIVING_AGENCY_REQUIRED; naming it works', async () => {
+    const [copy] = await h.database.rows<{ id: string }>(sql`
+      insert into procedure (code, province_code, name, field_code, agency_id, online_level, limit_amount, limit_unit, fees, result_type, rule_version, effective_from)
+      select code, '01', name, field_code, agency_id, online_level, limit_amount, limit_unit, fees, result_type, rule_version, effective_from
+      from procedure where code = ${w.procedureCode} returning id`);
+    try {
+      const vague = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online' }) });
+      expect(vague.statusCode).toBe(422);
+      expect(vague.json()).toMatchObject({ code: 'RECEIVING_AGENCY_REQUIRED', field: 'receivingAgencyCode' });
+      const named = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.desk.code } }) });
+      expect(named.statusCode, named.body).toBe(201);
+    } finally {
+      await h.database.rows(sql`delete from procedure where id = ${copy.id}`);
+    }
+  });
+
   it('intake sees a catalog change at once (its cached procedure is checked against the version)', async () => {
     await receive(h, w); // the procedure is now cached
     await h.database.rows(sql`update procedure set is_active = false, version = version + 1 where code = ${w.procedureCode}`);
