@@ -89,8 +89,9 @@ export const dossier = pgTable(
     index('dossier_receiving_idx').on(t.receivingAgencyId, t.status, t.dueAt),
     index('dossier_competent_idx').on(t.competentAgencyId, t.status, t.dueAt),
     index('dossier_current_idx').on(t.currentAgencyId, t.status, t.dueAt),
-    index('dossier_assigned_idx').on(t.assignedTo, t.dueAt),
-    index('dossier_applicant_idx').on(t.applicantUserId, t.createdAt),
+    // Partial: a dossier received at the counter has neither yet, so intake writes no entry in them.
+    index('dossier_assigned_idx').on(t.assignedTo, t.dueAt).where(sql`${t.assignedTo} is not null`),
+    index('dossier_applicant_idx').on(t.applicantUserId, t.createdAt).where(sql`${t.applicantUserId} is not null`),
     index('dossier_open_due_idx').on(t.dueAt).where(sql`closed_at is null`),
     index('dossier_province_time_idx').on(t.provinceCode, t.createdAt),
   ],
