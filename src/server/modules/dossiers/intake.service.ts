@@ -115,9 +115,10 @@ export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
   const named = isCitizen ? (body.receivingAgencyCode ? await namedOneStopDesk(ctx, body.receivingAgencyCode) : undefined) : await counterDesk(ctx, principal, body.receivingAgencyCode);
   const province = await provinceOf(ctx, named, body.procedureCode);
   // The procedure and the calendar come from caches unchecked; the intake statement checks them and
-  // writes nothing when either has changed, and the intake runs once more on fresh reads.
-  // A refusal found on cached data is confirmed on fresh data before it is given.
-  for (const fresh of [false, true]) {
+  // writes nothing when either has changed, and the intake runs again on fresh reads.
+  // A refusal found on cached data is confirmed on fresh data before it is given. Fresh reads are
+  // tried twice: an administrator's edit can land between a read and the statement.
+  for (const fresh of [false, true, true]) {
     try {
       const created = await intakeOnce(ctx, principal, body, { isCitizen, named, province, fresh });
       if (created) return created;
