@@ -166,10 +166,6 @@ export async function insertEvent(tx: DbOrTx, row: typeof dossierEvent.$inferIns
   await tx.insert(dossierEvent).values(row);
 }
 
-export async function insertDocuments(tx: DbOrTx, rows: (typeof dossierDocument.$inferInsert)[]): Promise<void> {
-  if (rows.length) await tx.insert(dossierDocument).values(rows);
-}
-
 /** The timeline; the actor is shown by display name when the actor is a user. */
 export async function listEvents(db: DbOrTx, dossierId: string) {
   const rows = await db
