@@ -39,10 +39,20 @@ export function hashAuditRow(r: HashedFields): string {
   );
 }
 
-/** An entry to append; `entityIdSql` (SQL text) when only the statement knows the entity's id (a dossier's new code). */
+/** An entry to append; `ref` names the row it belongs to when only the statement knows its entity id (see `AuditEntities`). */
 export interface AuditAppend extends AuditEntry {
   occurredAt?: Date;
-  entityIdSql?: string;
+  ref?: string;
+}
+
+/**
+ * Where entity ids come from when only the statement knows them (a dossier's new code): `join`
+ * joins the entries `e` to a CTE of the statement (through `e.ref`), `id` is the SQL of the id.
+ * Entries without a joined row are not written.
+ */
+export interface AuditEntities {
+  join: string;
+  id: string;
 }
 
 const HOLES = ['entityId', 'prevHash', 'seq'] as const;
@@ -67,42 +77,52 @@ function canonicalPieces(fields: Omit<HashedFields, 'seq' | 'prevHash' | 'entity
 }
 
 /**
- * The append as two data-modifying CTEs, `audit_head` and `audit_entry`, for the WITH list of the
- * statement that makes the change, so the change and its entry commit together in ONE round trip
- * (ADR 0001). The entry's hash is computed by the database: the canonical JSON is built here with
- * holes for the entity id, the previous hash and the sequence number; the statement splices them
- * in (`to_json(text)` escapes a string exactly as `JSON.stringify` does) and `sha256()` hashes the
- * UTF-8 bytes: same bytes, same hash, so `verifyAudit` checks these entries like any other. The
- * head row is created or moved by an upsert: under a concurrent writer of the same stream it waits
- * for the row, then builds on the latest committed head; `prev_hash` on the head hands the previous
- * hash to the entry. With `gate` (a CTE of the statement), one entry per gate row: none when the
- * change did not happen. The text is the same for every entry (parameters vary), so it can be a
+ * The append of `entries` (one stream, in order) as CTEs for the WITH list of the statement that
+ * makes the change, so the change and its entries commit together in ONE round trip (ADR 0001).
+ * The hashes are computed by the database: the canonical JSON of each entry is built here with
+ * holes for the entity id, the previous hash and the sequence number, and `audit_chain()`
+ * (migration 0016) splices them in (`to_json(text)` escapes a string exactly as `JSON.stringify`
+ * does) and hashes the UTF-8 bytes, entry after entry: same bytes, same hash, so `verifyAudit`
+ * checks these entries like any other. The head row is created or moved by one upsert: under a
+ * concurrent writer of the same stream it waits for the row, then builds on the latest committed
+ * head; its `prev_hash` keeps the hash it had before, from which the entries' chain is rebuilt.
+ * The text depends only on `entities` (the entries travel as one JSON parameter), so it can be a
  * prepared statement.
  */
-export function auditCtesText(p: Params, entry: AuditAppend, gate?: string): string {
-  const occurredAt = entry.occurredAt ?? new Date();
-  const data = JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>;
-  const fields = { stream: entry.stream, occurredAt, actorId: entry.actor.userId, actorLabel: entry.actor.label, action: entry.action, entityType: entry.entityType, provinceCode: entry.provinceCode ?? null, data };
-  const [a, b, c, d] = canonicalPieces(fields).map((piece) => p.add(piece, 'text'));
-  const entityId = entry.entityIdSql ?? p.add(entry.entityId, 'text');
-  const stream = p.add(entry.stream, 'text');
+export function auditCtesText(p: Params, entries: readonly AuditAppend[], entities?: AuditEntities): string {
+  const stream = entries[0]?.stream;
+  if (!stream || entries.some((e) => e.stream !== stream)) throw new Error('auditCtesText: entries of one stream, at least one');
+  const rows = entries.map((entry, i) => {
+    const occurredAt = entry.occurredAt ?? new Date();
+    const data = JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>;
+    const fields = { stream, occurredAt, actorId: entry.actor.userId, actorLabel: entry.actor.label, action: entry.action, entityType: entry.entityType, provinceCode: entry.provinceCode ?? null, data };
+    const [p0, p1, p2, p3] = canonicalPieces(fields);
+    return { i: i + 1, ref: entry.ref ?? null, entity_id: entry.entityId, occurred_at: occurredAt.toISOString(), actor_id: fields.actorId, actor_label: fields.actorLabel, action: fields.action, entity_type: fields.entityType, province_code: fields.provinceCode, data, p0, p1, p2, p3 };
+  });
+  const s = p.add(stream, 'text');
   const genesis = p.add(GENESIS_HASH, 'text');
-  const hash = (prevHash: string, seq: string) => `encode(sha256(convert_to(${a} || to_json((${entityId})::text)::text || ${b} || to_json((${prevHash})::text)::text || ${c} || (${seq})::text || ${d}, 'UTF8')), 'hex')`;
-  return `audit_head as (
+  return `audit_in as (
+    select row_number() over (order by e.i)::int as i, ${entities?.id ?? 'e.entity_id'} as entity_id, e.occurred_at, e.actor_id, e.actor_label, e.action, e.entity_type, e.province_code, e.data,
+      array[e.p0, e.p1, e.p2, e.p3] as pieces
+    from json_to_recordset(${p.add(JSON.stringify(rows), 'json')}) as e(i int, ref text, entity_id text, occurred_at timestamptz, actor_id uuid, actor_label text, action text,
+      entity_type text, province_code text, data jsonb, p0 text, p1 text, p2 text, p3 text) ${entities?.join ?? ''}),
+  audit_batch as (select count(*)::int as n, array_agg(entity_id order by i) as ids, array_agg(pieces order by i) as pieces from audit_in),
+  audit_head as (
     insert into audit_stream_head as h (stream, seq, hash, prev_hash)
-    select ${stream}, 1, ${hash(genesis, '1')}, ${genesis}${gate ? ` from ${gate}` : ''}
-    on conflict (stream) do update set seq = h.seq + 1, prev_hash = h.hash, hash = ${hash('h.hash', 'h.seq + 1')}
-    returning seq, hash, prev_hash),
+    select ${s}, b.n, (audit_chain(${genesis}, 0, b.ids, b.pieces))[b.n], ${genesis} from audit_batch b where b.n > 0
+    on conflict (stream) do update set seq = h.seq + excluded.seq, prev_hash = h.hash,
+      hash = (audit_chain(h.hash, h.seq, (select ids from audit_batch), (select pieces from audit_batch)))[excluded.seq]
+    returning seq, prev_hash),
   audit_entry as (
     insert into audit_event (stream, seq, prev_hash, hash, occurred_at, actor_id, actor_label, action, entity_type, entity_id, province_code, data)
-    select ${stream}, seq, prev_hash, hash, ${p.add(occurredAt.toISOString(), 'timestamptz')}, ${p.add(fields.actorId, 'uuid')}, ${p.add(fields.actorLabel, 'text')},
-      ${p.add(fields.action, 'text')}, ${p.add(fields.entityType, 'text')}, ${entityId}, ${p.add(fields.provinceCode, 'text')}, ${p.add(JSON.stringify(data), 'jsonb')} from audit_head)`;
+    select ${s}, h.seq - b.n + e.i, coalesce(c.hashes[e.i - 1], h.prev_hash), c.hashes[e.i], e.occurred_at, e.actor_id, e.actor_label, e.action, e.entity_type, e.entity_id, e.province_code, e.data
+    from audit_head h cross join audit_batch b cross join lateral (select audit_chain(h.prev_hash, h.seq - b.n, b.ids, b.pieces) as hashes) c cross join audit_in e)`;
 }
 
 /** Append one entry to its stream's chain, inside the transaction that makes the change: one statement. */
 export async function appendAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
   const p = new Params();
-  await queryPrepared(tx, `with ${auditCtesText(p, entry)} select 1`, p.values);
+  await queryPrepared(tx, `with ${auditCtesText(p, [entry])} select 1`, p.values);
 }
 
 export interface AuditProblem {

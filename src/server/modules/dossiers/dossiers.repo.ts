@@ -150,7 +150,7 @@ export async function publicNames(db: DbOrTx, ids: readonly string[]): Promise<M
   return names;
 }
 
-export { NEW_DOSSIER_COLUMNS, type NewDossier, PENDING_SEQ, type StepRecords, writeStep } from './dossiers.step.repo.js';
+export { type DeskCounter, NEW_DOSSIER_COLUMNS, type NewDossier, PENDING_SEQ, type StepRecords, writeIntakes, writeStep } from './dossiers.step.repo.js';
 
 /** Optimistic update: only when the row still has `version`; undefined when someone else won. */
 export async function updateDossier(tx: DbOrTx, id: string, version: number, set: Partial<DossierInsert>): Promise<DossierBase | undefined> {

@@ -27,15 +27,22 @@ export interface StepRecords {
   audit: AuditAppend;
 }
 
-/** A new dossier: its row (with its id) and the desk's daily counter that numbers it. */
+/** A new dossier: its row (with its id), its step's records, and what its intake read unchecked. */
 export interface NewDossier {
   row: DossierInsert & { id: string };
-  counter: { agencyId: string; day: string; prefix: string };
+  records: StepRecords;
   /**
    * What the intake read from caches without checking: the statement writes nothing (and takes no
    * number) unless the procedure still has this version and, when given, the calendar this stamp.
    */
   guard: { procedureId: string; procedureVersion: number; calendarStamp: string | null };
+}
+
+/** The desk's daily counter that numbers new dossiers: `<prefix><sequence>`. */
+export interface DeskCounter {
+  agencyId: string;
+  day: string;
+  prefix: string;
 }
 
 /** Columns a step writes, by table (the others keep their defaults): the statement's text is constant. */
@@ -79,48 +86,57 @@ const insertFromJson = (table: AnyTable, keys: readonly string[], param: string,
   return `insert into ${name} (${names.join(', ')}) select ${names.map((n) => (expr[n] ? expr[n](`r.${n}`) : `r.${n}`)).join(', ')} from json_populate_recordset(null::${name}, ${param}) r${where}`;
 };
 
+const stepCtes = (p: Params, records: readonly StepRecords[], gate: string, withCode: (col: string) => string, outboxJoin: string): string[] => [
+  `ev as (${insertFromJson(dossierEvent, STEP_COLUMNS.event, p.add(jsonRows(dossierEvent, STEP_COLUMNS.event, records.map((r) => r.event)), 'json'), gate)})`,
+  `ho as (${insertFromJson(dossierHandoff, STEP_COLUMNS.handoff, p.add(jsonRows(dossierHandoff, STEP_COLUMNS.handoff, records.flatMap((r) => (r.handoff ? [r.handoff] : []))), 'json'), gate)})`,
+  `docs as (${insertFromJson(dossierDocument, STEP_COLUMNS.document, p.add(jsonRows(dossierDocument, STEP_COLUMNS.document, records.flatMap((r) => r.documents)), 'json'), gate)})`,
+  `ob as (${insertFromJson(notificationOutbox, STEP_COLUMNS.outbox, p.add(jsonRows(notificationOutbox, STEP_COLUMNS.outbox, records.flatMap((r) => r.outbox)), 'json'), outboxJoin, { subject: withCode, body: withCode })})`,
+];
+
 /**
- * A step's records in ONE statement (data-modifying CTEs commit or fail together), as a named
- * prepared statement: rows travel as JSON arrays, so the text is the same for every step (one for
- * intake, one for the others) and PostgreSQL plans it once per connection. With `created`, the
- * dossier is inserted too, numbered by the desk's daily counter in the same statement: texts
- * written before (notifications) carry `<prefix>` + PENDING_SEQ, replaced by the code in SQL, and
- * the audit entry names the code the statement took. Run outside a transaction, an intake is one
- * round trip and holds the counter and the audit head only while the statement runs and commits;
- * a failed statement takes no number, so codes stay gapless (Circular 01/2018 Art. 19). An intake
- * whose guard fails writes nothing. Returns the dossier's code (undefined: the guard failed).
+ * A step on an existing dossier in ONE statement (data-modifying CTEs commit or fail together):
+ * its event, control-sheet row, documents, notifications and audit entry, as a named prepared
+ * statement: rows travel as JSON arrays, so the text is the same for every step and PostgreSQL
+ * plans it once per connection.
  */
-export async function writeStep(db: DbOrTx, records: StepRecords, created?: NewDossier): Promise<string | undefined> {
+export async function writeStep(db: DbOrTx, records: StepRecords): Promise<void> {
   const p = new Params();
-  const ctes: string[] = [];
-  let code: string;
-  if (created) {
-    const { agencyId, day, prefix } = created.counter;
-    const { procedureId, procedureVersion, calendarStamp } = created.guard;
-    const stamp = p.add(calendarStamp, 'text');
-    ctes.push(
-      `guard as (select 1 where exists (select 1 from procedure where id = ${p.add(procedureId, 'uuid')} and version = ${p.add(procedureVersion, 'int')} and is_active)
-        and (${stamp} is null or ${CALENDAR_STAMP_SQL} = ${stamp}))`,
-      `seq as (insert into dossier_sequence (agency_id, day, last_value) select ${p.add(agencyId, 'uuid')}, ${p.add(day, 'date')}, 1 from guard
-        on conflict (agency_id, day) do update set last_value = dossier_sequence.last_value + 1 returning last_value)`,
-      `num as (select ${p.add(prefix, 'text')} || lpad(last_value::text, greatest(4, length(last_value::text)), '0') as code from seq)`,
-      `d as (insert into dossier (code, ${columnNames(dossier, NEW_DOSSIER_COLUMNS).join(', ')})
-        select num.code, ${columnNames(dossier, NEW_DOSSIER_COLUMNS).map((n) => `r.${n}`).join(', ')}
-        from json_populate_record(null::dossier, ${p.add(jsonRows(dossier, NEW_DOSSIER_COLUMNS, [created.row]).slice(1, -1), 'json')}) r, num returning code)`,
-    );
-    code = '(select code from d)';
-  } else {
-    code = p.add(records.audit.entityId, 'text');
-  }
-  const pending = p.add(created ? `${created.counter.prefix}${PENDING_SEQ}` : '', 'text');
-  const withCode = (col: string) => `replace(${col}, ${pending}, ${code})`;
-  // With a new dossier, every row depends on it: a failed guard writes nothing at all.
-  const gate = created ? ' where exists (select 1 from d)' : '';
-  ctes.push(`ev as (${insertFromJson(dossierEvent, STEP_COLUMNS.event, p.add(jsonRows(dossierEvent, STEP_COLUMNS.event, [records.event]), 'json'), gate)})`);
-  ctes.push(`ho as (${insertFromJson(dossierHandoff, STEP_COLUMNS.handoff, p.add(jsonRows(dossierHandoff, STEP_COLUMNS.handoff, records.handoff ? [records.handoff] : []), 'json'), gate)})`);
-  ctes.push(`docs as (${insertFromJson(dossierDocument, STEP_COLUMNS.document, p.add(jsonRows(dossierDocument, STEP_COLUMNS.document, records.documents), 'json'), gate)})`);
-  ctes.push(`ob as (${insertFromJson(notificationOutbox, STEP_COLUMNS.outbox, p.add(jsonRows(notificationOutbox, STEP_COLUMNS.outbox, records.outbox), 'json'), gate, { subject: withCode, body: withCode })})`);
-  ctes.push(auditCtesText(p, { ...records.audit, entityIdSql: code }, created ? 'd' : undefined));
-  const rows = await queryPrepared<{ code: string }>(db, `with ${ctes.join(',\n')} select ${created ? 'code from d' : `${code} as code`}`, p.values);
-  return rows[0]?.code;
+  const ctes = [...stepCtes(p, [records], '', (col) => col, ''), auditCtesText(p, [records.audit])];
+  await queryPrepared(db, `with ${ctes.join(',\n')} select 1`, p.values);
+}
+
+/**
+ * New dossiers at one desk on one day, with their steps' records, in ONE statement (a batch of one
+ * or more: see intake.service.ts). The desk's daily counter moves by the batch's size and numbers
+ * the dossiers in order (Circular 01/2018 Art. 19); texts written before the code existed carry
+ * `<prefix>` + PENDING_SEQ, replaced by each dossier's code in SQL; the audit entries are chained
+ * in order and name the codes. Run outside a transaction, it is one round trip and holds the
+ * counter and the audit head only while it runs and commits. All or nothing: when any guard fails
+ * (see NewDossier), or anything else does, nothing is written and no number is taken, so codes
+ * stay gapless. Returns each dossier's code by its id, or undefined when a guard failed.
+ */
+export async function writeIntakes(db: DbOrTx, counter: DeskCounter, items: readonly NewDossier[]): Promise<Map<string, string> | undefined> {
+  const p = new Params();
+  const n = p.add(items.length, 'int');
+  const versions = [...new Map(items.map(({ guard: g }) => [`${g.procedureId}@${g.procedureVersion}`, { id: g.procedureId, version: g.procedureVersion }])).values()];
+  const stamps = [...new Set(items.flatMap(({ guard: g }) => (g.calendarStamp === null ? [] : [g.calendarStamp])))];
+  const columns = columnNames(dossier, NEW_DOSSIER_COLUMNS);
+  const ctes = [
+    `guard as (select 1
+      where not exists (select 1 from json_to_recordset(${p.add(JSON.stringify(versions), 'json')}) as g(id uuid, version int)
+          where not exists (select 1 from procedure where id = g.id and version = g.version and is_active))
+        and not exists (select 1 from json_array_elements_text(${p.add(JSON.stringify(stamps), 'json')}) s where s.value <> ${CALENDAR_STAMP_SQL}))`,
+    `seq as (insert into dossier_sequence (agency_id, day, last_value) select ${p.add(counter.agencyId, 'uuid')}, ${p.add(counter.day, 'date')}, ${n} from guard
+      on conflict (agency_id, day) do update set last_value = dossier_sequence.last_value + excluded.last_value returning last_value)`,
+    `d as (insert into dossier (code, ${columns.join(', ')})
+      select ${p.add(counter.prefix, 'text')} || lpad(k.v::text, greatest(4, length(k.v::text)), '0'), ${columns.map((c) => `r.${c}`).join(', ')}
+      from seq cross join json_populate_recordset(null::dossier, ${p.add(jsonRows(dossier, NEW_DOSSIER_COLUMNS, items.map((i) => i.row)), 'json')}) with ordinality r
+        cross join lateral (select seq.last_value - ${n} + r.ordinality as v) k
+      returning id, code)`,
+  ];
+  const pending = p.add(`${counter.prefix}${PENDING_SEQ}`, 'text');
+  ctes.push(...stepCtes(p, items.map((i) => i.records), ' where exists (select 1 from d)', (col) => `replace(${col}, ${pending}, d.code)`, ' join d on d.id = r.dossier_id'));
+  ctes.push(auditCtesText(p, items.map((i) => ({ ...i.records.audit, ref: i.row.id })), { join: 'join d on d.id = e.ref::uuid', id: 'd.code' }));
+  const rows = await queryPrepared<{ id: string; code: string }>(db, `with ${ctes.join(',\n')} select id, code from d`, p.values);
+  return rows.length ? new Map(rows.map((r) => [r.id, r.code])) : undefined;
 }

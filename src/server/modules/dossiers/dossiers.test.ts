@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAudit } from '../../platform/audit.js';
+import { agencyStream, verifyAudit } from '../../platform/audit.js';
 import { type Harness, startHarness } from '../../test/harness.js';
+import { PENDING_SEQ } from './dossiers.repo.js';
 import { act, intakeBody, makeWorld, receive, type World } from './dossiers.test-support.js';
 
 let h: Harness;
@@ -138,7 +139,34 @@ describe('intake', () => {
       seqs.sort((a, b) => a - b);
       for (let i = 1; i < seqs.length; i++) expect(seqs[i]).toBe(seqs[i - 1] + 1);
     }
+    // Written in batches (group commit): still one event, one audit entry and the notifications per
+    // dossier, each naming its own code, and the desk's chain verifies.
+    const written = await h.database.rows<{ code: string; events: number; audits: number; mails: number }>(sql`
+      select d.code, (select count(*)::int from dossier_event e where e.dossier_id = d.id) as events,
+        (select count(*)::int from audit_event a where a.entity_type = 'dossier' and a.entity_id = d.code) as audits,
+        (select count(*)::int from notification_outbox o where o.dossier_id = d.id and o.body like '%' || d.code || '%' and o.body not like ${'%' + PENDING_SEQ + '%'}) as mails
+      from dossier d where d.code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`);
+    expect(written.length).toBe(200);
+    expect(written.filter((r) => r.events !== 1 || r.audits !== 1 || r.mails < 1)).toEqual([]);
+    expect((await verifyAudit(h.database.db)).problems.filter((p) => p.stream === agencyStream(w.desk.code))).toEqual([]);
   }, 180_000);
+
+  it('a batch that cannot be written is written one by one: the others get their codes, gapless', async () => {
+    const v = await makeWorld(h);
+    // The fee procedure is in the intake cache, then withdrawn behind the cache's back: an intake
+    // of it fails its guard inside whatever batch it joins.
+    await receive(h, v, v.feeProcedureCode);
+    await h.database.rows(sql`update procedure set is_active = false where code = ${v.feeProcedureCode}`);
+    const bodies = Array.from({ length: 12 }, (_, i) => intakeBody(v, { procedureCode: i === 6 ? v.feeProcedureCode : undefined }));
+    const results = await Promise.all(bodies.map((payload) => v.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload })));
+    expect(results.map((r) => r.statusCode)).toEqual(bodies.map((_, i) => (i === 6 ? 400 : 201)));
+    expect(results[6].json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'procedureCode' }] });
+    const seqs = results.filter((r) => r.statusCode === 201).map((r) => Number(/-(\d{4,})$/.exec((r.json() as { code: string }).code)![1]));
+    expect(seqs.sort((a, b) => a - b)).toEqual(Array.from({ length: 11 }, (_, i) => i + 2));
+    const [counter] = await h.database.rows<{ last: number }>(sql`select max(last_value)::int as last from dossier_sequence where agency_id = ${v.desk.id}`);
+    expect(counter.last).toBe(12);
+    expect((await verifyAudit(h.database.db)).problems.filter((p) => p.stream === agencyStream(v.desk.code))).toEqual([]);
+  }, 60_000);
 });
 
 describe('workflow', () => {

@@ -6,6 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.js';
+import type { Db } from '../../db/client.js';
+import { KeyedBatcher } from '../../platform/batcher.js';
 import { AppError } from '../../platform/errors.js';
 import { agencyScope, hasRole, type Principal } from '../../platform/principal.js';
 import { createLocalStorage, type FileStorage, inspectAttachment } from '../../platform/storage.js';
@@ -210,9 +212,55 @@ async function intakeOnce(ctx: AppContext, principal: Principal, body: IntakeBod
     closedAt: status === 'refused' ? now : null,
     version: 1,
   } satisfies Pick<repo.DossierInsert, (typeof repo.NEW_DOSSIER_COLUMNS)[number] | 'code'>;
-  // One statement, no explicit transaction: the dossier, its records and its audit entry, numbered
-  // by the desk's daily counter (repo.writeStep).
+  // One statement, no explicit transaction, batched with the desk's other intakes of the moment:
+  // the dossier, its records and its audit entry, numbered by the desk's daily counter.
   const guard = { procedureId: proc.id, procedureVersion: proc.version, calendarStamp: 'state' in timed ? timed.state.stamp : null };
-  const code = await repo.writeStep(ctx.db, stepRecords(row, effects), { row, counter: { agencyId: desk.id, day, prefix }, guard });
+  const code = await intakeWriter(ctx.db).submit(`${desk.id}/${prefix}`, { counter: { agencyId: desk.id, day, prefix }, dossier: { row, records: stepRecords(row, effects), guard } });
   return code === undefined ? undefined : presentCreated({ ...row, code });
+}
+
+interface PendingIntake {
+  counter: repo.DeskCounter;
+  dossier: repo.NewDossier;
+}
+
+/**
+ * Intakes at one desk (key: desk and day) wait for each other rather than for the counter's row
+ * lock, and are written by one statement per batch (group commit, platform/batcher.ts).
+ */
+const intakeWriters = new WeakMap<Db, KeyedBatcher<PendingIntake, string | undefined>>();
+
+function intakeWriter(db: Db): KeyedBatcher<PendingIntake, string | undefined> {
+  let writer = intakeWriters.get(db);
+  if (!writer) {
+    writer = new KeyedBatcher((_key, items) => writeIntakeBatch(db, items));
+    intakeWriters.set(db, writer);
+  }
+  return writer;
+}
+
+/**
+ * A batch of intakes at one desk and day in one statement. If it writes nothing (a guard failed) or
+ * fails, each intake runs alone, so each gets its own answer: its code, undefined when its own
+ * guard failed (the intake then reads afresh), or its own error.
+ */
+export async function writeIntakeBatch(db: Db, items: readonly PendingIntake[]): Promise<PromiseSettledResult<string | undefined>[]> {
+  const counter = items[0].counter;
+  if (items.length > 1) {
+    try {
+      const codes = await repo.writeIntakes(db, counter, items.map((i) => i.dossier));
+      if (codes) return items.map((i) => ({ status: 'fulfilled', value: codes.get(i.dossier.row.id) }));
+    } catch {
+      // One intake's failure fails the batch; alone, it fails by itself and the others go through.
+    }
+  }
+  const results: PromiseSettledResult<string | undefined>[] = [];
+  for (const i of items) {
+    try {
+      results.push({ status: 'fulfilled', value: (await repo.writeIntakes(db, counter, [i.dossier]))?.get(i.dossier.row.id) });
+    } catch (reason) {
+      results.push({ status: 'rejected', reason });
+    }
+  }
+  return results;
 }
