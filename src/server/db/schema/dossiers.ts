@@ -73,6 +73,11 @@ export const dossier = pgTable(
     apologyReason: text('apology_reason'),
     refusalReasons: jsonb('refusal_reasons').$type<string[]>().notNull().default([]),
     isLate: boolean('is_late').notNull().default(false),
+    /**
+     * The public timeline (action, from, to, at per event), appended by a trigger on dossier_event
+     * (migration 0017) so the public lookup reads one row. Derived: dossier_event is the record.
+     */
+    publicTimeline: jsonb('public_timeline').$type<{ action: string; fromStatus: string | null; toStatus: string; at: string }[]>().notNull().default([]),
     lateFlaggedAt: timestamp('late_flagged_at', { withTimezone: true }),
     assignedTo: uuid('assigned_to').references(() => userAccount.id),
     currentStep: text('current_step').notNull().default('receive'),

@@ -110,13 +110,17 @@ export function presentDetail(d: DossierRow, extra: { events: EventRow[]; handof
 }
 
 /** The public lookup: status, timeline and due date; no personal data, no officer names. */
+/** An instant as `toISOString()` writes it, in JSON; null stays null. */
+const isoJson = (ms: number | null): string => (ms === null ? 'null' : `"${new Date(ms).toISOString()}"`);
+
 /**
- * The public answer as JSON text: the fields known here, then the rest as the database wrote it
- * (`findPublicDossier`). Its shape is the `PublicDossier` schema (a test checks it).
+ * The public answer as JSON text, from the row `findPublicDossier` read (its timeline is already
+ * JSON text). Its shape is the `PublicDossier` schema (a test checks it).
  */
 export const presentPublicJson = (d: PublicDossierRow, names: ReadonlyMap<string, string>): string =>
   `{"code":${JSON.stringify(d.code)},"status":${JSON.stringify(d.status)},"statusId":${DVCQG_STATUS_ID[d.status as DossierStatus]},` +
   `"procedureName":${JSON.stringify(names.get(d.procedureId) ?? '')},"receivingAgencyName":${JSON.stringify(names.get(d.receivingAgencyId) ?? '')},` +
-  `"competentAgencyName":${JSON.stringify(names.get(d.competentAgencyId) ?? '')},${d.restJson.slice(1)}`;
+  `"competentAgencyName":${JSON.stringify(names.get(d.competentAgencyId) ?? '')},"submittedAt":${isoJson(d.submittedMs)},"receivedAt":${isoJson(d.receivedMs)},` +
+  `"dueAt":${isoJson(d.dueMs)},"isLate":${d.isLate},"canRate":${d.canRate},"timeline":${d.timelineJson}}`;
 
 export const actionsFor = (d: DossierBase) => availableActions(machineView(d));

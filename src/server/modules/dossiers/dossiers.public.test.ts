@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import { Value } from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublicDossier } from './dossiers.schemas.js';
@@ -111,6 +112,20 @@ describe('rating', () => {
     expect(perProcedure.items.find((x: { key: string }) => x.key === w.procedureCode)).toMatchObject({ total: 2, satisfied: 1, rate: 50 });
     const perOfficer = (await w.leader.request({ method: 'GET', url: '/api/v1/dossiers/ratings/stats?by=officer' })).json();
     expect(perOfficer.items.find((x: { key: string }) => x.key === w.officerId)).toMatchObject({ total: 2, satisfied: 1 });
+  });
+
+  it('the timeline kept on the dossier row is the event record: every step, the rating, in order', async () => {
+    const code = await returned();
+    await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${code}/rating`, payload: { verify: tail, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' } });
+    const body = (await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${tail}` })).json();
+    const events = await h.database.rows<{ action: string; from_status: string | null; to_status: string; occurred_at: string }>(sql`
+      select e.action, e.from_status, e.to_status, e.occurred_at::text from dossier_event e join dossier d on d.id = e.dossier_id where d.code = ${code} order by e.occurred_at, e.id`);
+    expect(body.timeline).toEqual(events.map((e) => ({ action: e.action, fromStatus: e.from_status, toStatus: e.to_status, at: new Date(e.occurred_at).toISOString() })));
+    expect(body.timeline.map((e: { action: string }) => e.action)).toEqual(['intake', 'assign', 'forward', 'approve', 'complete', 'return', 'rate']);
+    expect(body.canRate).toBe(false);
+    expect(Value.Check(PublicDossier, body)).toBe(true);
+    const [row] = await h.database.rows<{ submitted_at: string; received_at: string; due_at: string; is_late: boolean }>(sql`select submitted_at::text, received_at::text, due_at::text, is_late from dossier where code = ${code}`);
+    expect(body).toMatchObject({ submittedAt: new Date(row.submitted_at).toISOString(), receivedAt: new Date(row.received_at).toISOString(), dueAt: new Date(row.due_at).toISOString(), isLate: row.is_late, status: 'returned' });
   });
 });
 

@@ -89,21 +89,19 @@ export async function findDossierByCode(db: DbOrTx, code: string): Promise<Dossi
 }
 
 /** Timestamps as JavaScript's `toISOString()` writes them (UTC, milliseconds, `Z`). */
-const ISO = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const MS = (col: string) => `floor(extract(epoch from ${col}) * 1000)::float8`;
 
 /**
  * The public lookup: ONE prepared statement on the dossier row alone (no joins: names come from
- * `publicNames`). Besides what the check needs, the database writes the rest of the answer as JSON
- * text in the response's shape (timestamps as `toISOString()` writes them, the timeline oldest
- * first with no actors), so the server neither parses nor re-serializes it.
+ * `publicNames`; the timeline, oldest first with no actors, is kept on the row as JSON by a trigger
+ * on dossier_event, migration 0017). Instants come as epoch milliseconds and the timeline as JSON
+ * text, so the server neither parses nor re-serializes the answer (`presentPublicJson`).
  */
 const PUBLIC_BY_CODE = `select d.code, d.phone_tail, d.status, d.procedure_id, d.receiving_agency_id, d.competent_agency_id,
   exists (select 1 from dossier_lookup_guard g where g.code = d.code and g.locked_until > now()) as locked,
-  json_build_object(
-    'submittedAt', ${ISO('d.submitted_at')}, 'receivedAt', ${ISO('d.received_at')}, 'dueAt', ${ISO('d.due_at')}, 'isLate', d.is_late,
-    'canRate', d.status = 'returned' and not exists (select 1 from dossier_rating x where x.dossier_id = d.id),
-    'timeline', (select coalesce(json_agg(json_build_object('action', e.action, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'at', ${ISO('e.occurred_at')})
-      order by e.occurred_at, e.id), '[]'::json) from dossier_event e where e.dossier_id = d.id))::text as rest
+  ${MS('d.submitted_at')} as submitted_ms, ${MS('d.received_at')} as received_ms, ${MS('d.due_at')} as due_ms, d.is_late,
+  d.status = 'returned' and not exists (select 1 from dossier_rating x where x.dossier_id = d.id) as can_rate,
+  d.public_timeline::text as timeline
   from dossier d where d.code = $1::text`;
 
 export interface PublicDossierRow {
@@ -114,13 +112,50 @@ export interface PublicDossierRow {
   receivingAgencyId: string;
   competentAgencyId: string;
   isLookupLocked: boolean;
-  /** The rest of the answer as a JSON object's text. */
-  restJson: string;
+  submittedMs: number;
+  receivedMs: number | null;
+  dueMs: number | null;
+  isLate: boolean;
+  canRate: boolean;
+  /** The timeline as JSON text (an array). */
+  timelineJson: string;
+}
+
+interface PublicDbRow {
+  code: string;
+  phone_tail: string;
+  status: string;
+  procedure_id: string;
+  receiving_agency_id: string;
+  competent_agency_id: string;
+  locked: boolean;
+  submitted_ms: number;
+  received_ms: number | null;
+  due_ms: number | null;
+  is_late: boolean;
+  can_rate: boolean;
+  timeline: string;
 }
 
 export async function findPublicDossier(db: DbOrTx, code: string): Promise<PublicDossierRow | undefined> {
-  const [r] = await queryPrepared<{ code: string; phone_tail: string; status: string; procedure_id: string; receiving_agency_id: string; competent_agency_id: string; locked: boolean; rest: string }>(db, PUBLIC_BY_CODE, [code]);
-  return r && { code: r.code, phoneTail: r.phone_tail, status: r.status, procedureId: r.procedure_id, receivingAgencyId: r.receiving_agency_id, competentAgencyId: r.competent_agency_id, isLookupLocked: r.locked, restJson: r.rest };
+  const [r] = await queryPrepared<PublicDbRow>(db, PUBLIC_BY_CODE, [code]);
+  return (
+    r && {
+      code: r.code,
+      phoneTail: r.phone_tail,
+      status: r.status,
+      procedureId: r.procedure_id,
+      receivingAgencyId: r.receiving_agency_id,
+      competentAgencyId: r.competent_agency_id,
+      isLookupLocked: r.locked,
+      submittedMs: r.submitted_ms,
+      receivedMs: r.received_ms,
+      dueMs: r.due_ms,
+      isLate: r.is_late,
+      canRate: r.can_rate,
+      timelineJson: r.timeline,
+    }
+  );
 }
 
 /**
