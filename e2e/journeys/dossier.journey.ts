@@ -55,6 +55,9 @@ export const journeys: Journey[] = [
       await form.locator('input[name=phone]').fill('0912345678');
       await form.locator('input[name=email]').fill('doan@example.vn');
       await form.locator('input[name=address]').fill('Tổ 3, phường Hà Giang 1, tỉnh Tuyên Quang');
+      // Decree 118/2025: any one-stop desk of the province; the default one is preselected.
+      const desk0 = await form.locator('select[name=receivingAgencyCode]').inputValue();
+      if (!desk0) throw new Error('no one-stop desk preselected for an online submission');
       const inputs = form.locator('input[type=file]');
       await inputs.nth(0).setInputFiles(file('to-khai.pdf'));
       await inputs.nth(1).setInputFiles(file('cccd.pdf'));

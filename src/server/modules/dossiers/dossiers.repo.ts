@@ -274,6 +274,16 @@ export const findOneStopDesk = async (db: DbOrTx, code: string) =>
       .where(and(eq(agency.code, code), sql`exists (select 1 from ${roleAssignment} where ${roleAssignment.agencyId} = ${agency.id} and ${roleAssignment.role} = 'counter_officer')`))
   )[0];
 
+/** The one-stop desks (agencies where counter officers work) of the provinces, by province and name. */
+export const listOneStopDesks = async (db: DbOrTx, provinceCodes: readonly string[]) =>
+  provinceCodes.length
+    ? db
+        .select({ code: agency.code, name: agency.name, provinceCode: agency.provinceCode })
+        .from(agency)
+        .where(and(inArray(agency.provinceCode, [...provinceCodes]), sql`exists (select 1 from ${roleAssignment} where ${roleAssignment.agencyId} = ${agency.id} and ${roleAssignment.role} = 'counter_officer')`))
+        .orderBy(asc(agency.provinceCode), asc(agency.name))
+    : [];
+
 export const findAgencyById = async (db: DbOrTx, id: string) =>
   (await db.select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId }).from(agency).where(eq(agency.id, id)))[0];
 

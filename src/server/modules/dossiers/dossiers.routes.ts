@@ -6,7 +6,7 @@ import { requirePrincipal } from '../../platform/principal.js';
 import { performAction } from './actions.service.js';
 import type { DossierAction } from './dossier.state.js';
 import { renderDossierForm, trackingBook } from './forms.service.js';
-import { intakeDossier } from './intake.service.js';
+import { intakeDossier, onlineDesks } from './intake.service.js';
 import { listNotificationsOf, listOutbox } from './outbox.worker.js';
 import * as pub from './public.service.js';
 import * as s from './dossiers.schemas.js';
@@ -79,6 +79,11 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     '/api/v1/public/dossiers/:code/rating',
     { config: publicLimit, schema: { tags: ['public'], summary: 'Đánh giá mức độ hài lòng', params: s.CodeParams, body: s.RatingBody, response: { 201: s.RatingResult } } },
     async (req, reply) => reply.code(201).send(await pub.rateDossier(ctx, req.params.code, req.body)),
+  );
+  app.get<{ Querystring: Static<typeof s.DesksQuery> }>(
+    '/api/v1/public/desks',
+    { config: publicLimit, schema: { tags: ['public'], summary: 'Bộ phận một cửa nhận thủ tục (online desks)', querystring: s.DesksQuery, response: { 200: s.Desks } } },
+    (req) => onlineDesks(ctx, req.query.procedureCode),
   );
   app.get<{ Querystring: Static<typeof s.VerifyQuery> }>(
     '/api/v1/public/documents/verify',

@@ -133,6 +133,12 @@ export const Detail = Type.Object({
 export const AccessLog = Type.Object({ items: Type.Array(Type.Object({ at: Str, who: Str, agency: NStr, purpose: Str })) });
 
 // ── Public ────────────────────────────────────────────────────────────────────────────────────
+export const DesksQuery = Type.Object({ procedureCode: Type.String({ minLength: 1, maxLength: 60 }) }, { additionalProperties: false });
+export const Desks = Type.Object({
+  items: Type.Array(Type.Object({ code: Str, name: Str, provinceCode: Str })),
+  /** The desk an online submission goes to when none is named; null when the citizen must choose. */
+  suggestedCode: NStr,
+});
 export const PublicQuery = Type.Object({ verify: Type.Optional(Type.String({ maxLength: 10 })), token: Type.Optional(Type.String({ maxLength: 400 })) });
 export const PublicDossier = Type.Object({
   code: Str,

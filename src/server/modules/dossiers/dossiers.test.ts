@@ -66,6 +66,21 @@ describe('intake', () => {
     expect(res.json()).toMatchObject({ code: 'NOT_A_ONE_STOP_DESK', field: 'receivingAgencyCode' });
   });
 
+  it('lists the one-stop desks where a procedure can be submitted online, with the default one when there is one', async () => {
+    const res = await h.app.inject({ method: 'GET', url: `/api/v1/public/desks?procedureCode=${w.procedureCode}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { items: { code: string; name: string; provinceCode: string }[]; suggestedCode: string | null };
+    expect(body.items).toContainEqual(expect.objectContaining({ code: w.desk.code, provinceCode: '08' }));
+    // Only desks: the competent agency has no counter officers.
+    expect(body.items.map((d) => d.code)).not.toContain(w.competent.code);
+    if (body.suggestedCode !== null) expect(body.items.map((d) => d.code)).toContain(body.suggestedCode);
+    const named = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: body.items[0].code } }) });
+    expect(named.statusCode, named.body).toBe(201);
+    const unknown = await h.app.inject({ method: 'GET', url: '/api/v1/public/desks?procedureCode=0.000000' });
+    expect(unknown.statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/public/desks' })).statusCode).toBe(400);
+  });
+
   it('a national code found in several provinces needs the desk → RECEIVING_AGENCY_REQUIRED; naming it works', async () => {
     const [copy] = await h.database.rows<{ id: string }>(sql`
       insert into procedure (code, province_code, name, field_code, agency_id, online_level, limit_amount, limit_unit, fees, result_type, rule_version, effective_from)
@@ -77,6 +92,9 @@ describe('intake', () => {
       expect(vague.json()).toMatchObject({ code: 'RECEIVING_AGENCY_REQUIRED', field: 'receivingAgencyCode' });
       const named = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.desk.code } }) });
       expect(named.statusCode, named.body).toBe(201);
+      // The form's desk list then suggests none: the citizen chooses.
+      const desks = await h.app.inject({ method: 'GET', url: `/api/v1/public/desks?procedureCode=${w.procedureCode}` });
+      expect(desks.json().suggestedCode).toBeNull();
     } finally {
       await h.database.rows(sql`delete from procedure where id = ${copy.id}`);
     }

@@ -103,6 +103,20 @@ async function defaultOnlineDesk(ctx: AppContext, proc: CatalogProcedure): Promi
   return a;
 }
 
+/**
+ * Where a citizen may submit a procedure online: the one-stop desks of every province whose catalog
+ * has it, and the desk used when none is named (only when one province has it: otherwise the
+ * citizen must choose, see RECEIVING_AGENCY_REQUIRED).
+ */
+export async function onlineDesks(ctx: AppContext, procedureCode: string) {
+  const provinces = await provincesWithProcedure(ctx.db, procedureCode);
+  if (!provinces.length) throw AppError.notFound('Thủ tục');
+  const items = await repo.listOneStopDesks(ctx.db, provinces);
+  const proc = provinces.length === 1 ? await findProcedureByCode(ctx.db, procedureCode, provinces[0]) : undefined;
+  const fallback = proc ? (await defaultOnlineDesk(ctx, proc)).code : null;
+  return { items, suggestedCode: items.some((d) => d.code === fallback) ? fallback : null };
+}
+
 /** The province whose catalog applies: the desk's, else the only one that has the procedure. */
 async function provinceOf(ctx: AppContext, desk: Desk | undefined, procedureCode: string): Promise<string | undefined> {
   if (desk) return desk.provinceCode;

@@ -4,7 +4,7 @@ import { api, seg } from '../../lib/api';
 import { describeError, type ErrorView } from '../../lib/errors';
 import { Link } from '../../lib/router';
 import type { ProcedureDetail } from '../procedures/procedures-api';
-import { type Created, dossierApi, type DocumentPayload, fileToBase64, formUrl } from './dossiers-api';
+import { type Created, type Desks, dossierApi, type DocumentPayload, fileToBase64, formUrl } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
@@ -28,6 +28,8 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
   const [error, setError] = useState<ErrorView | null>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Created | null>(null);
+  const [desks, setDesks] = useState<Desks | null>(null);
+  const [desk, setDesk] = useState('');
 
   const load = async (c: string) => {
     setError(null);
@@ -36,6 +38,11 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
       const p = await api.get<ProcedureDetail>(`/procedures/${seg(c.trim())}`);
       setProc(p);
       setDocs(Object.fromEntries(p.documents.map((d) => [d.id, { checked: false, file: null, reason: '' }])));
+      if (mode === 'online') {
+        const found = await dossierApi.desks(p.code);
+        setDesks(found);
+        setDesk(found.suggestedCode ?? '');
+      }
     } catch (e) {
       setError(describeError(e, t));
     }
@@ -65,6 +72,7 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
         channel: mode === 'online' ? 'online' : channel,
         applicant: { ...applicant, email: applicant.email || null },
         documents,
+        ...(mode === 'online' && desk ? { receivingAgencyCode: desk } : {}),
         ...(mode === 'counter' && missing.length ? { missing } : {}),
         ...(decision === 'refuse' ? { decision: 'refuse', refusalReasons: [refusal] } : {}),
       };
@@ -124,6 +132,16 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
                   <input className="input" name={f} value={applicant[f]} required={f !== 'email'} type={f === 'email' ? 'email' : 'text'} onChange={(e) => setApplicant({ ...applicant, [f]: e.target.value })} />
                 </label>
               ))}
+              {mode === 'online' && desks ? (
+                <label className="field field--wide">
+                  <span className="field-label">{tx('desk')}</span>
+                  <select className="input select" name="receivingAgencyCode" required value={desk} onChange={(e) => setDesk(e.target.value)} aria-describedby="desk-hint">
+                    {desks.suggestedCode ? null : <option value="">{tx('desk.choose')}</option>}
+                    {desks.items.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
+                  </select>
+                  <span id="desk-hint" className="field-hint">{tx('desk.hint')}</span>
+                </label>
+              ) : null}
               {mode === 'counter' ? (
                 <label className="field">
                   <span className="field-label">{tx('channel')}</span>

@@ -80,6 +80,12 @@ export interface DocumentPayload {
   attachment?: { fileName: string; contentBase64: string };
 }
 
+/** One-stop desks where a procedure can be submitted online, and the default one. */
+export interface Desks {
+  items: { code: string; name: string; provinceCode: string }[];
+  suggestedCode: string | null;
+}
+
 export const formUrl = (code: string, form: string): string => `/api/v1/dossiers/${seg(code)}/${form}.pdf`;
 
 export const dossierApi = {
@@ -90,6 +96,7 @@ export const dossierApi = {
   act: (code: string, action: string, body: Record<string, unknown>) => api.post<{ status: string; version: number }>(`/dossiers/${seg(code)}/actions/${action}`, body),
   lookup: (code: string, check: { verify?: string; token?: string }) => api.get<PublicDossier>(`/public/dossiers/${seg(code)}`, check),
   rate: (code: string, body: Record<string, unknown>) => api.post<{ code: string }>(`/public/dossiers/${seg(code)}/rating`, body),
+  desks: (procedureCode: string) => api.get<Desks>('/public/desks', { procedureCode }),
 };
 
 /** A file as base64 for the JSON upload (attachments are checked by content on the server). */
