@@ -13,7 +13,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './db/client.js';
 import { AppError } from './platform/errors.js';
-import { installErrorHandling, sendProblem } from './platform/http.js';
+import { installErrorHandling, installJsonBodyParser, sendProblem } from './platform/http.js';
 import { installMetrics } from './platform/metrics.js';
 import { installSecurityHeaders } from './platform/security-headers.js';
 import { registerModules } from './modules/index.js';
@@ -59,6 +59,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     done();
   });
   installErrorHandling(app);
+  installJsonBodyParser(app);
   await app.register(cookie, { secret: config.secret });
   installSecurityHeaders(app, {
     contentSecurityPolicy: { directives: { ...CSP_DIRECTIVES, upgradeInsecureRequests: config.isProduction ? [] : null } },

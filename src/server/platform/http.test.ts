@@ -59,6 +59,15 @@ describe('HTTP basics', () => {
     expect(res.json()).toMatchObject({ code: 'MALFORMED_JSON' });
   });
 
+  it('a lone surrogate in a JSON string → 400 MALFORMED_JSON naming the field; an escaped pair is text', async () => {
+    const post = (payload: string) => h.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload });
+    const bad = await post('{"username":"Nguy\\ud800n","password":"x"}');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'MALFORMED_JSON', errors: [{ field: 'username' }] });
+    const pair = await post('{"username":"\\ud83d\\ude00","password":"x"}');
+    expect(pair.statusCode).toBe(401);
+  });
+
   it('schema violation names the field', async () => {
     const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y', extra: 1 } });
     expect(res.statusCode).toBe(400);
@@ -73,6 +82,19 @@ describe('HTTP basics', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBeTruthy();
+  });
+
+  it('API answers carry the REST set: nothing runs, loads, is framed or cached', async () => {
+    const res = await h.app.inject('/api/v1/public/dossiers/000.00.31.H57-251005-9999?verify=1234');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['x-dns-prefetch-control']).toBeUndefined();
+    const docs = await h.app.inject('/api/docs/');
+    expect(String(docs.headers['content-security-policy'])).toContain("default-src 'self'");
   });
 
   it('a forged X-Forwarded-For does not escape the per-address sign-in limit', async () => {

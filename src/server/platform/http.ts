@@ -67,3 +67,36 @@ export function installErrorHandling(app: FastifyInstance): void {
     return sendProblem(req, reply, new AppError('INTERNAL', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.'));
   });
 }
+
+/** A lone UTF-16 surrogate (a `\ud800` escape with no pair): not text, and PostgreSQL refuses it. */
+const LONE_SURROGATE = /\p{Cs}/u;
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/** The path of the first string in `value` that is not well-formed Unicode, or undefined. */
+function illFormedPath(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path || 'body' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const found = illFormedPath(v, path ? `${path}.${k}` : k);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * JSON bodies through Fastify's own parser (with its prototype-poisoning checks), and refused when a
+ * string holds a lone surrogate: JSON allows the escape, but it is not text and the database
+ * would fail on it deep inside a write. Only bodies that contain a surrogate escape are walked.
+ */
+export function installJsonBodyParser(app: FastifyInstance): void {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    parse(req, body as string, (err: Error | null, value?: unknown) => {
+      if (err) return done(err, undefined);
+      const field = SURROGATE_ESCAPE.test(body as string) ? illFormedPath(value, '') : undefined;
+      if (field) return done(new AppError('MALFORMED_JSON', `Chuỗi ký tự không hợp lệ (Unicode) ở ${field}.`, { errors: [{ field, message: 'ill-formed Unicode: a lone surrogate' }] }), undefined);
+      done(null, value);
+    });
+  });
+}

@@ -1,14 +1,23 @@
 /**
- * Security headers from `helmet`, computed ONCE at start-up. `@fastify/helmet` builds a new helmet
- * middleware (and re-parses the CSP directives) on every request; with a static policy (no nonces)
- * the headers never change, so the request hook only copies a frozen object.
+ * Security headers, computed ONCE at start-up and copied onto each answer by one request hook.
+ * Two sets, chosen by path (OWASP's Secure Headers and REST Security cheat sheets):
+ * - **documents** (the web app, its assets, Swagger UI): helmet's set with the app's CSP;
+ * - **API answers** (`/api/…` except the docs): the REST set — nothing in a JSON answer may run,
+ *   load or be framed (`default-src 'none'; frame-ancestors 'none'`), no sniffing, no caching
+ *   (answers carry personal data), no referrer; a route may override one (a photo is cacheable).
+ * Files an API route shows inline in the browser (the A5 PDF forms) take `FILE_HEADERS`: Chrome's
+ * PDF viewer is an embedded plugin that `default-src`/`object-src 'none'` would block
+ * (crbug.com/271452), so a PDF keeps only the framing and sniffing rules.
+ * `@fastify/helmet` would rebuild helmet's middleware on every request; these never change.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
+type Headers = Readonly<Record<string, string>>;
+
 /** The headers helmet would set for `options`, by running its middleware once on a recording response. */
-export function helmetHeaders(options: Readonly<HelmetOptions>): Readonly<Record<string, string>> {
+export function helmetHeaders(options: Readonly<HelmetOptions>): Headers {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader(name: string, value: string | number | readonly string[]) {
@@ -26,11 +35,41 @@ export function helmetHeaders(options: Readonly<HelmetOptions>): Readonly<Record
   return Object.freeze(headers);
 }
 
-/** Every response carries the headers; a route may still override one (Swagger UI's own CSP does). */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/** OWASP REST Security: the headers of a JSON (or problem+json) answer. */
+export function apiHeaders(strictTransportSecurity: boolean): Headers {
+  return Object.freeze({
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'cross-origin-resource-policy': 'same-origin',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    ...(strictTransportSecurity ? { 'strict-transport-security': HSTS } : {}),
+  });
+}
+
+/** A file an API route shows inline (PDF): framed only by the app itself, never sniffed. */
+export const FILE_HEADERS: Headers = Object.freeze({
+  'content-security-policy': "frame-ancestors 'self'",
+  'x-frame-options': 'SAMEORIGIN',
+});
+
+/** Send `body` as an inline file of `type` with the file headers (the API set would block Chrome's PDF viewer). */
+export function sendInlineFile(reply: FastifyReply, type: string, filename: string, body: Buffer | Uint8Array): FastifyReply {
+  return reply.headers(FILE_HEADERS).type(type).header('content-disposition', `inline; filename="${filename}"`).send(body);
+}
+
+/** Paths that answer as the API: under `/api/`, except the Swagger UI pages. */
+export const isApiPath = (url: string): boolean => url.startsWith('/api/') && !url.startsWith('/api/docs');
+
+/** Every answer carries its set; a route may still override one (Swagger UI's own CSP does). */
 export function installSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>): void {
-  const headers = helmetHeaders(options);
-  app.addHook('onRequest', (_req, reply, done) => {
-    reply.headers(headers);
+  const documents = helmetHeaders(options);
+  const api = apiHeaders(options.strictTransportSecurity !== false);
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.headers(isApiPath(req.url) ? api : documents);
     done();
   });
 }

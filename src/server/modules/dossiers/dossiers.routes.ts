@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { requirePrincipal } from '../../platform/principal.js';
+import { sendInlineFile } from '../../platform/security-headers.js';
 import { performAction } from './actions.service.js';
 import type { DossierAction } from './dossier.state.js';
 import { renderDossierForm, trackingBook } from './forms.service.js';
@@ -60,7 +61,7 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     { schema: { tags, summary: 'Biểu mẫu A5 (Mẫu 01–05) PDF', params: s.FormParams } },
     async (req, reply) => {
       const pdf = await renderDossierForm(ctx, req.principal, req.params.code, req.params.form);
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${req.params.form}-${req.params.code}.pdf"`).send(pdf);
+      return sendInlineFile(reply, 'application/pdf', `${req.params.form}-${req.params.code}.pdf`, pdf);
     },
   );
   app.post<{ Params: Static<typeof s.ActionParams>; Body: Static<typeof s.ActionBody> }>(
