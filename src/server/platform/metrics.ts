@@ -34,10 +34,19 @@ export function installMetrics(app: FastifyInstance, database: Database, token?:
       this.set({ state: 'waiting' }, s.waiting);
     },
   });
+  // The label children of each (method, route, status), bound once: prom-client would hash the
+  // label object on every observation. Routes are the app's patterns, so the map stays small.
+  const bound = new Map<string, { count: client.Counter.Internal; time: client.Histogram.Internal<'method' | 'route'> }>();
   app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: req.method, route, status: String(reply.statusCode) });
-    latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+    const key = `${req.method} ${reply.statusCode} ${route}`;
+    let series = bound.get(key);
+    if (!series) {
+      series = { count: requests.labels(req.method, route, String(reply.statusCode)), time: latency.labels(req.method, route) };
+      bound.set(key, series);
+    }
+    series.count.inc();
+    series.time.observe(reply.elapsedTime / 1000);
     done();
   });
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
