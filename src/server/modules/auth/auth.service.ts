@@ -106,20 +106,60 @@ export async function resolveSession(ctx: AppContext, cookieToken: string): Prom
   return principalForUser(ctx, user, 'session', s.csrfToken, s.tokenHash);
 }
 
+/**
+ * Resolved API tokens, kept `TOKEN_TTL_MS` per database: a busy integration (a counter kiosk posting
+ * dossiers) costs one query per token every few seconds instead of one per call. Revoking through
+ * this server drops the token at once (`forgetApiToken`); other servers stop honouring it within
+ * the TTL, as they do a changed agency tree. Unknown tokens are never kept (each costs its query).
+ */
+const TOKEN_TTL_MS = 5_000;
+const TOKEN_CACHE_MAX = 10_000;
+interface TokenCache {
+  entries: Map<string, { principal: Principal; until: number }>;
+  /** Moves on every revocation: a lookup that began before one is not kept. */
+  generation: number;
+}
+const tokenCaches = new WeakMap<object, TokenCache>();
+const tokenCacheOf = (ctx: AppContext): TokenCache => {
+  let cache = tokenCaches.get(ctx.db);
+  if (!cache) tokenCaches.set(ctx.db, (cache = { entries: new Map(), generation: 0 }));
+  return cache;
+};
+
 export async function resolveApiToken(ctx: AppContext, bearer: string): Promise<Principal | null> {
-  const t = await repo.findActiveTokenGrant(ctx.db, sha256(bearer));
-  if (!t) return null;
-  return {
+  const hash = sha256(bearer);
+  const cache = tokenCacheOf(ctx);
+  const hit = cache.entries.get(hash);
+  if (hit && hit.until > Date.now()) return hit.principal;
+  const generation = cache.generation;
+  const t = await repo.findActiveTokenGrant(ctx.db, hash);
+  if (!t) {
+    cache.entries.delete(hash);
+    return null;
+  }
+  const principal: Principal = Object.freeze({
     via: 'token',
     userId: null,
     username: `token:${t.prefix}`,
     displayName: t.name,
     label: `token:${t.name}`,
-    grants: t.grants,
+    grants: Object.freeze(t.grants.map((g) => Object.freeze(g))) as RoleGrant[],
     csrfToken: null,
     sessionHash: null,
     tokenId: t.id,
-  };
+  });
+  if (generation === cache.generation) {
+    if (cache.entries.size >= TOKEN_CACHE_MAX) cache.entries.clear();
+    cache.entries.set(hash, { principal, until: Date.now() + TOKEN_TTL_MS });
+  }
+  return principal;
+}
+
+/** Stop honouring a token on this server now (it was revoked). */
+export function forgetApiToken(ctx: AppContext, tokenId: string): void {
+  const cache = tokenCacheOf(ctx);
+  cache.generation++;
+  for (const [hash, entry] of cache.entries) if (entry.principal.tokenId === tokenId) cache.entries.delete(hash);
 }
 
 export async function logout(ctx: AppContext, p: Principal): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Harness, login, makeAgencyTree, makeUser, startHarness, TEST_PASSWORD } from '../../test/harness.js';
 
 let h: Harness;
@@ -120,5 +120,22 @@ describe('API tokens', () => {
     expect((await admin.request({ method: 'POST', url: `/api/v1/admin/tokens/${id}/revoke` })).json().revokedAt).toBeTruthy();
     const after = await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect(after.statusCode).toBe(401);
+  });
+
+  it('a token revoked by another server is refused here within seconds (resolved tokens are kept 5 s)', async () => {
+    const { root, child } = await makeAgencyTree(h);
+    const admin = await login(h, (await makeUser(h, 'admin', root.id)).username);
+    const { token, id } = (await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Tích hợp', role: 'counter_officer', agencyCode: child.code } })).json();
+    const me = () => h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).statusCode).toBe(200);
+    await h.database.exec(`update api_token set revoked_at = now() where id = '${id}'`); // as another server would
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    try {
+      expect((await me()).statusCode).toBe(200);
+      vi.setSystemTime(Date.now() + 6_000);
+      expect((await me()).statusCode).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

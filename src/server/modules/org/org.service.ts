@@ -5,7 +5,7 @@ import { randomToken, sha256 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeKey, searchTerm, toPage } from '../../platform/pagination.js';
 import { actorOf, type Principal, type Role } from '../../platform/principal.js';
-import { hashPassword } from '../auth/index.js';
+import { forgetApiToken, hashPassword } from '../auth/index.js';
 import * as policy from './org.policy.js';
 import { presentAdminUnit, presentAgency, presentOrgUnit, presentToken, presentUser } from './org.presenter.js';
 import * as repo from './org.repo.js';
@@ -231,5 +231,6 @@ export async function revokeToken(ctx: AppContext, p: P, id: string) {
     await repo.revokeToken(tx, id);
     await appendAudit(tx, { stream: agencyStream(row.agencyCode), actor: actorOf(principal), action: 'api_token.revoke', entityType: 'api_token', entityId: id, data: { name: row.name } });
   });
+  forgetApiToken(ctx, id);
   return presentToken((await repo.findToken(ctx.db, id))!);
 }
