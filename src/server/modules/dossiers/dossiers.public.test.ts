@@ -127,6 +127,21 @@ describe('rating', () => {
     const [row] = await h.database.rows<{ submitted_at: string; received_at: string; due_at: string; is_late: boolean }>(sql`select submitted_at::text, received_at::text, due_at::text, is_late from dossier where code = ${code}`);
     expect(body).toMatchObject({ submittedAt: new Date(row.submitted_at).toISOString(), receivedAt: new Date(row.received_at).toISOString(), dueAt: new Date(row.due_at).toISOString(), isLate: row.is_late, status: 'returned' });
   });
+
+  it('intake writes the first entry with the row (once), and an event recorded late still lands in time order', async () => {
+    const code = await receive(h, w);
+    const timeline = async () => (await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${tail}` })).json().timeline as { action: string; at: string }[];
+    const first = await timeline();
+    expect(first.map((e) => e.action)).toEqual(['intake']);
+    await act(w.leader, code, 'assign', { assignee: w.officerId });
+    // An event committed after the assignment but stamped between intake and assignment (a sweep started earlier).
+    const between = new Date((Date.parse(first[0].at) + Date.parse((await timeline())[1].at)) / 2).toISOString();
+    await h.database.exec(`insert into dossier_event (dossier_id, province_code, action, from_status, to_status, actor_label, occurred_at)
+      select id, province_code, 'mark_late', status, status, 'system', '${between}' from dossier where code = '${code}'`);
+    const after = await timeline();
+    expect(after.map((e) => e.action)).toEqual(['intake', 'mark_late', 'assign']);
+    expect(after[1].at).toBe(between);
+  });
 });
 
 describe('printed forms', () => {
@@ -135,6 +150,9 @@ describe('printed forms', () => {
     const res = await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${code}/receipt.pdf` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/pdf');
+    // Chrome's PDF viewer must not be blocked by the API's `default-src 'none'` (crbug.com/271452).
+    expect(res.headers['content-security-policy']).toBe("frame-ancestors 'self'");
+    expect(res.headers['content-disposition']).toBe(`inline; filename="receipt-${code}.pdf"`);
     const pdf = res.rawPayload;
     fs.writeFileSync(path.join(os.tmpdir(), 'congvu-receipt-test.pdf'), pdf);
     const info = pdfInfo(pdf);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type DbOrTx, queryPrepared } from '../../db/client.js';
 import {
@@ -18,7 +18,9 @@ import {
 } from '../../db/schema/index.js';
 
 export type DossierInsert = typeof dossier.$inferInsert;
-export type DossierBase = typeof dossier.$inferSelect;
+/** A dossier as the services read it: every column but the public lookup's timeline (read by `findPublicDossier` alone). */
+export type DossierBase = Omit<typeof dossier.$inferSelect, 'publicTimeline'>;
+const { publicTimeline: _lookupOnly, ...dossierColumns } = getTableColumns(dossier);
 
 const receiving = alias(agency, 'receiving');
 const competent = alias(agency, 'competent');
@@ -26,7 +28,7 @@ const current = alias(agency, 'current_agency');
 const assignee = alias(userAccount, 'assignee');
 
 const joinedColumns = {
-  d: dossier,
+  d: dossierColumns,
   receivingCode: receiving.code,
   receivingName: receiving.name,
   competentCode: competent.code,
@@ -193,7 +195,7 @@ export async function updateDossier(tx: DbOrTx, id: string, version: number, set
     .update(dossier)
     .set({ ...set, version: version + 1, updatedAt: sql`now()` })
     .where(and(eq(dossier.id, id), eq(dossier.version, version)))
-    .returning();
+    .returning(dossierColumns);
   return r;
 }
 
@@ -419,7 +421,7 @@ export async function markLate(tx: DbOrTx, id: string, now: Date): Promise<Dossi
     .update(dossier)
     .set({ isLate: true, lateFlaggedAt: now })
     .where(and(eq(dossier.id, id), eq(dossier.isLate, false)))
-    .returning();
+    .returning(dossierColumns);
   return r;
 }
 

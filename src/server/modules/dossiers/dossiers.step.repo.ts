@@ -59,6 +59,20 @@ export const NEW_DOSSIER_COLUMNS = [
   'refusalReasons', 'currentStep', 'stepStartedAt', 'feesDue', 'closedAt', 'version',
 ] as const satisfies readonly (keyof DossierInsert)[];
 
+/** A new dossier's row as written: its columns and its public timeline (see `timelineEntry`). */
+const NEW_ROW_COLUMNS = [...NEW_DOSSIER_COLUMNS, 'publicTimeline'] as const satisfies readonly (keyof DossierInsert)[];
+
+/**
+ * An event as the public timeline holds it: exactly what the trigger on dossier_event writes
+ * (migrations 0017, 0018), which skips a dossier whose row already holds its entries.
+ */
+const timelineEntry = (e: EventInsert) => ({
+  action: e.action,
+  fromStatus: e.fromStatus ?? null,
+  toStatus: e.toStatus,
+  at: (e.occurredAt instanceof Date ? e.occurredAt : new Date(e.occurredAt ?? Date.now())).toISOString(),
+});
+
 type AnyTable = typeof dossier | typeof dossierEvent | typeof dossierHandoff | typeof dossierDocument | typeof notificationOutbox;
 
 /** Database column names of `keys` (drizzle's mapping, so the text follows the schema). */
@@ -120,7 +134,7 @@ export async function writeIntakes(db: DbOrTx, counter: DeskCounter, items: read
   const n = p.add(items.length, 'int');
   const versions = [...new Map(items.map(({ guard: g }) => [`${g.procedureId}@${g.procedureVersion}`, { id: g.procedureId, version: g.procedureVersion }])).values()];
   const stamps = [...new Set(items.flatMap(({ guard: g }) => (g.calendarStamp === null ? [] : [g.calendarStamp])))];
-  const columns = columnNames(dossier, NEW_DOSSIER_COLUMNS);
+  const columns = columnNames(dossier, NEW_ROW_COLUMNS);
   const ctes = [
     `guard as (select 1
       where not exists (select 1 from json_to_recordset(${p.add(JSON.stringify(versions), 'json')}) as g(id uuid, version int)
@@ -130,7 +144,7 @@ export async function writeIntakes(db: DbOrTx, counter: DeskCounter, items: read
       on conflict (agency_id, day) do update set last_value = dossier_sequence.last_value + excluded.last_value returning last_value)`,
     `d as (insert into dossier (code, ${columns.join(', ')})
       select ${p.add(counter.prefix, 'text')} || lpad(k.v::text, greatest(4, length(k.v::text)), '0'), ${columns.map((c) => `r.${c}`).join(', ')}
-      from seq cross join json_populate_recordset(null::dossier, ${p.add(jsonRows(dossier, NEW_DOSSIER_COLUMNS, items.map((i) => i.row)), 'json')}) with ordinality r
+      from seq cross join json_populate_recordset(null::dossier, ${p.add(jsonRows(dossier, NEW_ROW_COLUMNS, items.map((i) => ({ ...i.row, publicTimeline: [timelineEntry(i.records.event)] }))), 'json')}) with ordinality r
         cross join lateral (select seq.last_value - ${n} + r.ordinality as v) k
       returning id, code)`,
   ];
