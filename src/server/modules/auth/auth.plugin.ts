@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
@@ -34,22 +34,25 @@ export function setSessionCookie(reply: FastifyReply, token: string, ctx: AppCon
 export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContext }) => {
   const { ctx } = opts;
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
-    const auth = req.headers.authorization;
+  const resolve = async (req: FastifyRequest, auth: string | undefined, cookie: string | undefined): Promise<void> => {
     if (auth?.startsWith('Bearer ')) {
       req.principal = await resolveApiToken(ctx, auth.slice(7).trim());
       if (!req.principal) throw new AppError('UNAUTHENTICATED', 'Mã truy cập API không hợp lệ hoặc đã bị thu hồi.');
       return;
     }
-    const cookie = req.cookies[SESSION_COOKIE];
-    if (!cookie) return;
-    req.principal = await resolveSession(ctx, cookie);
+    req.principal = await resolveSession(ctx, cookie!);
     if (req.principal && !SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(req.url.split('?')[0])) {
       const header = req.headers['x-csrf-token'];
       if (!isCsrfValid(req.principal, Array.isArray(header) ? header[0] : header)) {
         throw new AppError('CSRF_TOKEN_INVALID', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (x-csrf-token).');
       }
     }
+  };
+  // Anonymous requests (the public lookup, the web app's files) pass without a promise.
+  app.addHook('onRequest', (req, _reply, done) => {
+    const auth = req.headers.authorization;
+    const cookie = req.cookies[SESSION_COOKIE];
+    if (!req.url.startsWith('/api/') || (!auth?.startsWith('Bearer ') && !cookie)) return done();
+    resolve(req, auth, cookie).then(() => done(), done);
   });
 });

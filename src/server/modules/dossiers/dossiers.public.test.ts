@@ -80,9 +80,13 @@ describe('public lookup', () => {
 
   it('is rate limited', async () => {
     const code = await receive(h, w);
-    const statuses: number[] = [];
-    for (let i = 0; i < 35; i++) statuses.push((await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=1111`, remoteAddress: '10.9.9.9' })).statusCode);
-    expect(statuses).toContain(429);
+    const answers = [];
+    for (let i = 0; i < 35; i++) answers.push(await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=1111`, remoteAddress: '10.9.9.9' }));
+    const limited = answers.find((r) => r.statusCode === 429);
+    expect(limited?.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);
+    // Quota headers go out with the refusal only.
+    expect(answers[0].headers['x-ratelimit-remaining']).toBeUndefined();
   });
 });
 

@@ -19,7 +19,9 @@ type OutboxRow = Awaited<ReturnType<typeof listOutbox>>[number];
 const presentNotification = (n: OutboxRow) => ({ id: n.id, channel: n.channel, recipient: n.recipient, subject: n.subject, body: n.body, status: n.status, dossierId: n.dossierId, createdAt: n.createdAt.toISOString(), sentAt: n.sentAt?.toISOString() ?? null });
 
 export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
-  const publicLimit = { rateLimit: { max: ctx.config.publicRateLimitPerMinute, timeWindow: '1 minute' } };
+  // Citizens' browsers do not read quota headers: they go out with the 429 only (retry-after, limit, reset).
+  const quiet = { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false };
+  const publicLimit = { rateLimit: { max: ctx.config.publicRateLimitPerMinute, timeWindow: '1 minute', addHeadersOnExceeding: quiet } };
   app.post<{ Body: Static<typeof s.IntakeBody> }>(
     '/api/v1/dossiers',
     { bodyLimit: 16 * 1024 * 1024, schema: { tags, summary: 'Tiếp nhận / nộp hồ sơ (intake)', body: s.IntakeBody, response: { 201: s.Created } } },
