@@ -30,16 +30,22 @@ export class KeyedBatcher<I, R> {
 
   private async drain(key: string): Promise<void> {
     const queue = this.waiting.get(key)!;
-    while (queue.length) {
-      const batch = queue.splice(0, this.max);
-      let results: PromiseSettledResult<R>[];
-      try {
-        results = await this.run(key, batch.map((b) => b.item));
-      } catch (reason) {
-        results = batch.map(() => ({ status: 'rejected', reason }));
+    try {
+      while (queue.length) {
+        const batch = queue.splice(0, this.max);
+        let results: PromiseSettledResult<R>[];
+        try {
+          results = await this.run(key, batch.map((b) => b.item));
+        } catch (reason) {
+          results = batch.map(() => ({ status: 'rejected', reason }));
+        }
+        batch.forEach((b, i) => b.settle(results[i] ?? { status: 'rejected', reason: new Error('batch answered fewer items than it ran') }));
       }
-      batch.forEach((b, i) => b.settle(results[i] ?? { status: 'rejected', reason: new Error('batch answered fewer items than it ran') }));
+    } finally {
+      // Whatever happened, the key is free again and nothing queued is left without an answer.
+      this.waiting.delete(key);
+      const stranded = queue.splice(0);
+      for (const b of stranded) b.settle({ status: 'rejected', reason: new Error('batch writer stopped') });
     }
-    this.waiting.delete(key);
   }
 }
