@@ -46,7 +46,7 @@ export function LookupPage({ code: initial }: { code?: string }) {
       {genuine === true ? <Alert kind="success">{tx('lookup.verified')}</Alert> : genuine === false ? <Alert kind="error">{tx('lookup.forged')}</Alert> : null}
       {!token || genuine === false ? (
         <form className="toolbar panel" onSubmit={(e) => void submit(e)}>
-          <label className="field">
+          <label className="field field--code">
             <span className="field-label">{tx('lookup.code')}</span>
             <input className="input input--mono" name="code" required value={code} onChange={(e) => setCode(e.target.value)} />
           </label>
