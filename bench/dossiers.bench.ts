@@ -32,7 +32,7 @@ const URL_DEFAULT = 'postgres://postgres@127.0.0.1:5432/congvu_bench';
 const N = Number(process.env.BENCH_DOSSIERS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Each case against its baseline runs in ROUNDS alternating rounds of SECONDS / 2 (the machine's speed drifts): medians are compared. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ROUND_SECONDS = Math.max(1, Math.round(SECONDS / 2));
 const POOL = 10; // openDatabase's default pool, as the app runs in production
 const CONNECTIONS = 50;

@@ -109,12 +109,12 @@ export function presentDetail(d: DossierRow, extra: { events: EventRow[]; handof
   };
 }
 
-/** The public lookup: status, timeline and due date; no personal data, no officer names. */
 /** An instant as `toISOString()` writes it, in JSON; null stays null. */
 const isoJson = (ms: number | null): string => (ms === null ? 'null' : `"${new Date(ms).toISOString()}"`);
 
 /**
- * The public answer as JSON text, from the row `findPublicDossier` read (its timeline is already
+ * The public lookup's answer: status, timeline and due date; no personal data, no officer names.
+ * JSON text, from the row `findPublicDossier` read (its timeline is already
  * JSON text). Its shape is the `PublicDossier` schema (a test checks it).
  */
 export const presentPublicJson = (d: PublicDossierRow, names: ReadonlyMap<string, string>): string =>
