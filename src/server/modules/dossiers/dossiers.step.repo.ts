@@ -90,7 +90,13 @@ const columnNames = (table: AnyTable, keys: readonly string[]): string[] => {
 /** Rows as a JSON array keyed by column name, for `json_populate_recordset`. */
 const jsonRows = (table: AnyTable, keys: readonly string[], rows: readonly object[]): string => {
   const names = columnNames(table, keys);
-  return JSON.stringify(rows.map((r) => Object.fromEntries(keys.map((k, i) => [names[i], (r as Record<string, unknown>)[k] ?? null]))));
+  return JSON.stringify(
+    rows.map((r) => {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) out[names[i]] = (r as Record<string, unknown>)[keys[i]] ?? null;
+      return out;
+    }),
+  );
 };
 
 /** `insert into t (cols) select cols from json_populate_recordset(null::t, $n)`, with per-column SQL where given. */
