@@ -233,7 +233,8 @@ export const notificationOutbox = pgTable(
   },
   (t) => [
     index('notification_outbox_due_idx').on(t.nextAttemptAt).where(sql`status in ('pending', 'sending')`),
-    index('notification_outbox_user_idx').on(t.recipientUserId, t.createdAt),
+    // Only in-app messages are read by recipient (the bell); e-mail and SMS rows skip this index.
+    index('notification_outbox_user_idx').on(t.recipientUserId, t.createdAt).where(sql`channel = 'in_app'`),
     index('notification_outbox_dossier_idx').on(t.dossierId),
   ],
 );
