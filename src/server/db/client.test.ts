@@ -28,4 +28,19 @@ describe('queryPrepared', () => {
     });
     expect(inside).toEqual([{ v: 7 }]);
   });
+
+  it('a failing statement rejects with the database error, with a stack back to the caller; the pool keeps serving', async () => {
+    const failing = async function callerOfTheQuery() {
+      const rows = await queryPrepared(h.database.db, 'select 1 / $1::int as x', [0]);
+      return rows;
+    };
+    const err = (await failing().catch((e: unknown) => e)) as Error & { code?: string; cause?: Error };
+    expect(err).toBeInstanceOf(Error);
+    expect(`${err.message} ${err.cause?.message ?? ''}`).toMatch(/division by zero/); // drizzle (PGlite) wraps it
+    if (h.database.kind === 'postgres') {
+      expect(err.code).toBe('22012');
+      expect(err.stack).toContain('callerOfTheQuery');
+    }
+    for (let i = 0; i < 12; i++) expect(await queryPrepared<{ x: number }>(h.database.db, 'select 1 / $1::int as x', [1])).toEqual([{ x: 1 }]);
+  });
 });

@@ -170,12 +170,19 @@ export async function queryPrepared<T>(db: DbOrTx, text: string, values: unknown
   if (client instanceof pg.Pool || client instanceof pg.Client) {
     // A Query built from the text (pg copies an object config descriptor by descriptor on every
     // call, ~2 µs) and named afterwards; the pool's clients parse types as drizzle does.
+    // (A query object with a callback as its next argument: pg ≥ 8.23 honours it on both the pool,
+    // which then releases its client, and a transaction's client.)
     const query = Object.assign(new pg.Query(text, values), { name });
-    return new Promise<T[]>((resolve, reject) => {
-      const done = (err: Error | undefined, res?: pg.QueryResult) => (err ? reject(err) : resolve(res!.rows as T[]));
-      // With a callback the pool releases its client when the query ends; a transaction's client just runs it.
-      (client as unknown as { query(q: pg.Query, cb: typeof done): void }).query(query, done);
-    });
+    try {
+      return await new Promise<T[]>((resolve, reject) => {
+        const done = (err: Error | undefined, res?: pg.QueryResult) => (err ? reject(err) : resolve(res!.rows as T[]));
+        (client as unknown as { query(q: pg.Query, cb: typeof done): void }).query(query, done);
+      });
+    } catch (err) {
+      // As pg's promise path does: a stack that leads back to the caller, not to the socket read.
+      if (err instanceof Error) Error.captureStackTrace(err);
+      throw err;
+    }
   }
   const res = await db._.session.prepareQuery({ sql: text, params: values }, undefined, name, false).execute();
   return (res as { rows: T[] }).rows;

@@ -42,4 +42,16 @@ describe('KeyedBatcher', () => {
     fail = false;
     expect(await b.submit('k', 2)).toBe(2);
   });
+
+  it('a run that answers nonsense still answers every item, in flight or queued, and frees the key', async () => {
+    let broken = true;
+    const b = new KeyedBatcher<number, number>(async (_key, items) => {
+      await tick();
+      return broken ? (null as never) : items.map((i) => ({ status: 'fulfilled', value: i }));
+    });
+    const settled = await Promise.allSettled([1, 2, 3].map((i) => b.submit('k', i)));
+    expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    broken = false;
+    expect(await b.submit('k', 4)).toBe(4);
+  });
 });

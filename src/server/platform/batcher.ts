@@ -24,15 +24,16 @@ export class KeyedBatcher<I, R> {
         return;
       }
       this.waiting.set(key, [{ item, settle }]);
-      void this.drain(key);
+      this.drain(key).catch(() => undefined); // drain answers every item itself, even when it fails
     });
   }
 
   private async drain(key: string): Promise<void> {
     const queue = this.waiting.get(key)!;
+    let batch: typeof queue = [];
     try {
       while (queue.length) {
-        const batch = queue.splice(0, this.max);
+        batch = queue.splice(0, this.max);
         let results: PromiseSettledResult<R>[];
         try {
           results = await this.run(key, batch.map((b) => b.item));
@@ -40,12 +41,13 @@ export class KeyedBatcher<I, R> {
           results = batch.map(() => ({ status: 'rejected', reason }));
         }
         batch.forEach((b, i) => b.settle(results[i] ?? { status: 'rejected', reason: new Error('batch answered fewer items than it ran') }));
+        batch = [];
       }
     } finally {
-      // Whatever happened, the key is free again and nothing queued is left without an answer.
+      // Whatever happened, the key is free again and nothing in flight or queued is left unanswered
+      // (settling twice is harmless: a promise keeps its first answer).
       this.waiting.delete(key);
-      const stranded = queue.splice(0);
-      for (const b of stranded) b.settle({ status: 'rejected', reason: new Error('batch writer stopped') });
+      for (const b of [...batch, ...queue.splice(0)]) b.settle({ status: 'rejected', reason: new Error('batch writer stopped') });
     }
   }
 }

@@ -77,7 +77,8 @@ function illFormedPath(value: unknown, path: string): string | undefined {
   if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path || 'body' : undefined;
   if (value === null || typeof value !== 'object') return undefined;
   for (const [k, v] of Object.entries(value)) {
-    const found = illFormedPath(v, path ? `${path}.${k}` : k);
+    const at = path ? `${path}.${k}` : k;
+    const found = LONE_SURROGATE.test(k) ? at : illFormedPath(v, at);
     if (found) return found;
   }
   return undefined;

@@ -62,7 +62,7 @@ export function sendInlineFile(reply: FastifyReply, type: string, filename: stri
 }
 
 /** Paths that answer as the API: under `/api/`, except the Swagger UI pages. */
-export const isApiPath = (url: string): boolean => url.startsWith('/api/') && !url.startsWith('/api/docs');
+export const isApiPath = (url: string): boolean => url.startsWith('/api/') && !(url === '/api/docs' || url.startsWith('/api/docs/') || url.startsWith('/api/docs?'));
 
 /** Every answer carries its set; a route may still override one (Swagger UI's own CSP does). */
 export function installSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>): void {

@@ -66,12 +66,11 @@ const NEW_ROW_COLUMNS = [...NEW_DOSSIER_COLUMNS, 'publicTimeline'] as const sati
  * An event as the public timeline holds it: exactly what the trigger on dossier_event writes
  * (migrations 0017, 0018), which skips a dossier whose row already holds its entries.
  */
-const timelineEntry = (e: EventInsert) => ({
-  action: e.action,
-  fromStatus: e.fromStatus ?? null,
-  toStatus: e.toStatus,
-  at: (e.occurredAt instanceof Date ? e.occurredAt : new Date(e.occurredAt ?? Date.now())).toISOString(),
-});
+const timelineEntry = (e: EventInsert) => {
+  // The instant must be the event's own (the column's default, the database's now(), would differ).
+  if (!(e.occurredAt instanceof Date)) throw new Error('an intake event carries its instant');
+  return { action: e.action, fromStatus: e.fromStatus ?? null, toStatus: e.toStatus, at: e.occurredAt.toISOString() };
+};
 
 type AnyTable = typeof dossier | typeof dossierEvent | typeof dossierHandoff | typeof dossierDocument | typeof notificationOutbox;
 
