@@ -93,7 +93,7 @@ export function installJsonBodyParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
-    parse(req, body as string, (err: Error | null, value?: unknown) => {
+    void parse(req, body as string, (err: Error | null, value?: unknown) => {
       if (err) return done(err, undefined);
       const field = SURROGATE_ESCAPE.test(body as string) ? illFormedPath(value, '') : undefined;
       if (field) return done(new AppError('MALFORMED_JSON', `Chuỗi ký tự không hợp lệ (Unicode) ở ${field}.`, { errors: [{ field, message: 'ill-formed Unicode: a lone surrogate' }] }), undefined);
