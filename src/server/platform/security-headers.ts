@@ -35,10 +35,9 @@ export function helmetHeaders(options: Readonly<HelmetOptions>): Headers {
   return Object.freeze(headers);
 }
 
-const HSTS = 'max-age=31536000; includeSubDomains';
-
-/** OWASP REST Security: the headers of a JSON (or problem+json) answer. */
-export function apiHeaders(strictTransportSecurity: boolean): Headers {
+/** OWASP REST Security: the headers of a JSON (or problem+json) answer; HSTS as the document set has it. */
+function apiHeaders(documents: Headers): Headers {
+  const hsts = documents['strict-transport-security'];
   return Object.freeze({
     'cache-control': 'no-store',
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
@@ -46,12 +45,12 @@ export function apiHeaders(strictTransportSecurity: boolean): Headers {
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
-    ...(strictTransportSecurity ? { 'strict-transport-security': HSTS } : {}),
+    ...(hsts ? { 'strict-transport-security': hsts } : {}),
   });
 }
 
 /** A file an API route shows inline (PDF): framed only by the app itself, never sniffed. */
-export const FILE_HEADERS: Headers = Object.freeze({
+const FILE_HEADERS: Headers = Object.freeze({
   'content-security-policy': "frame-ancestors 'self'",
   'x-frame-options': 'SAMEORIGIN',
 });
@@ -62,12 +61,12 @@ export function sendInlineFile(reply: FastifyReply, type: string, filename: stri
 }
 
 /** Paths that answer as the API: under `/api/`, except the Swagger UI pages. */
-export const isApiPath = (url: string): boolean => url.startsWith('/api/') && !(url === '/api/docs' || url.startsWith('/api/docs/') || url.startsWith('/api/docs?'));
+const isApiPath = (url: string): boolean => url.startsWith('/api/') && !(url === '/api/docs' || url.startsWith('/api/docs/') || url.startsWith('/api/docs?'));
 
 /** Every answer carries its set; a route may still override one (Swagger UI's own CSP does). */
 export function installSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>): void {
   const documents = helmetHeaders(options);
-  const api = apiHeaders(options.strictTransportSecurity !== false);
+  const api = apiHeaders(documents);
   app.addHook('onRequest', (req, reply, done) => {
     reply.headers(isApiPath(req.url) ? api : documents);
     done();

@@ -64,7 +64,7 @@ const NEW_ROW_COLUMNS = [...NEW_DOSSIER_COLUMNS, 'publicTimeline'] as const sati
 
 /**
  * An event as the public timeline holds it: exactly what the trigger on dossier_event writes
- * (migrations 0017, 0018), which skips a dossier whose row already holds its entries.
+ * (migrations 0017, 0018), which skips a dossier whose timeline equals the statement's entries.
  */
 const timelineEntry = (e: EventInsert) => {
   // The instant must be the event's own (the column's default, the database's now(), would differ).
