@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pdfText } from '../test/pdf-tools.js';
 import {
   a5Document,
   formatVnDate,
@@ -15,11 +13,6 @@ import {
   standardHeader,
 } from './pdf.js';
 
-function pdfText(pdf: Uint8Array): string {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'congvu-pdf-')), 'doc.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
 
 const PNG_1X1 =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -54,7 +47,7 @@ describe('renderPdf', () => {
       ),
     );
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text).toContain('UBND TỈNH TUYÊN QUANG');

@@ -8,7 +8,7 @@ import { Value } from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PublicDossier } from './dossiers.schemas.js';
 import { type Harness, startHarness } from '../../test/harness.js';
-import { decodeQrCodes, pdfInfo, pdfText } from './documents/pdf-tools.test-support.js';
+import { decodeQrCodes, pdfInfo, pdfText } from '../../test/pdf-tools.js';
 import { act, APPLICANT, intakeBody, makeWorld, receive, type World } from './dossiers.test-support.js';
 
 let h: Harness;
@@ -159,44 +159,42 @@ describe('printed forms', () => {
     expect(res.headers['content-disposition']).toBe(`inline; filename="receipt-${code}.pdf"`);
     const pdf = res.rawPayload;
     fs.writeFileSync(path.join(os.tmpdir(), 'congvu-receipt-test.pdf'), pdf);
-    const info = pdfInfo(pdf);
+    const info = await pdfInfo(pdf);
     expect(Math.round(info.width)).toBe(420);
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     expect(text).toContain(APPLICANT.fullName);
     expect(text).toContain('Cấp Phiếu lý lịch tư pháp thử nghiệm');
     expect(text).toContain(code);
-    const qr = decodeQrCodes(pdf);
-    if (qr) {
-      expect(qr).toHaveLength(1);
-      const url = new URL(qr[0]);
-      expect(url.pathname).toBe(`/tra-cuu/${code}`);
-      const token = url.searchParams.get('v')!;
-      const verified = await h.app.inject({ method: 'GET', url: `/api/v1/public/documents/verify?token=${encodeURIComponent(token)}` });
-      expect(verified.json()).toMatchObject({ valid: true, kind: 'receipt', formNo: '01', dossierCode: code });
-      const lookup = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?token=${encodeURIComponent(token)}` });
-      expect(lookup.statusCode).toBe(200);
-      const [payload, mac] = token.split('.');
-      const forgedPayload = Buffer.from(Buffer.from(payload, 'base64url').toString('utf8').replace(/-(\d{4})\|/, '-9999|')).toString('base64url');
-      const forged = await h.app.inject({ method: 'GET', url: `/api/v1/public/documents/verify?token=${forgedPayload}.${mac}` });
-      expect(forged.json()).toEqual({ valid: false });
-    }
+    const qr = await decodeQrCodes(pdf);
+    expect(qr).toHaveLength(1);
+    const url = new URL(qr[0]);
+    expect(url.pathname).toBe(`/tra-cuu/${code}`);
+    const token = url.searchParams.get('v')!;
+    const verified = await h.app.inject({ method: 'GET', url: `/api/v1/public/documents/verify?token=${encodeURIComponent(token)}` });
+    expect(verified.json()).toMatchObject({ valid: true, kind: 'receipt', formNo: '01', dossierCode: code });
+    const lookup = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?token=${encodeURIComponent(token)}` });
+    expect(lookup.statusCode).toBe(200);
+    const [payload, mac] = token.split('.');
+    const forgedPayload = Buffer.from(Buffer.from(payload, 'base64url').toString('utf8').replace(/-(\d{4})\|/, '-9999|')).toString('base64url');
+    const forged = await h.app.inject({ method: 'GET', url: `/api/v1/public/documents/verify?token=${forgedPayload}.${mac}` });
+    expect(forged.json()).toEqual({ valid: false });
   });
 
   it('the other forms render: supplement (02), refusal (03), apology (04), control sheet (05)', async () => {
     const supp = (await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { docs: [w.docs[0].id] }) })).json().code;
-    expect(pdfText((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${supp}/supplement.pdf` })).rawPayload)).toContain(w.docs[1].name);
+    expect(await pdfText((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${supp}/supplement.pdf` })).rawPayload)).toContain(w.docs[1].name);
     const refused = (await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { extra: { decision: 'refuse', refusalReasons: ['Hồ sơ không thuộc thẩm quyền'] } }) })).json().code;
-    expect(pdfText((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${refused}/refusal.pdf` })).rawPayload)).toContain('Hồ sơ không thuộc thẩm quyền');
+    expect(await pdfText((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${refused}/refusal.pdf` })).rawPayload)).toContain('Hồ sơ không thuộc thẩm quyền');
     const code = await receive(h, w);
     expect((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${code}/apology.pdf` })).statusCode).toBe(422);
     await act(w.leader, code, 'assign', { assignee: w.officerId });
     const due = new Date((await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}` })).json().dueAt);
     await act(w.leader, code, 'apologize', { reason: 'Chờ kết quả xác minh', newDueAt: new Date(due.getTime() + 3 * 86_400_000).toISOString() });
-    expect(pdfText((await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}/apology.pdf` })).rawPayload)).toContain('Chờ kết quả xác minh');
+    expect(await pdfText((await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}/apology.pdf` })).rawPayload)).toContain('Chờ kết quả xác minh');
     const sheet = await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}/control-sheet.pdf` });
     expect(sheet.statusCode).toBe(200);
-    expect(pdfText(sheet.rawPayload)).toContain(code);
+    expect(await pdfText(sheet.rawPayload)).toContain(code);
   });
 
   it('the tracking book (Mẫu 06) exports a period as .xlsx', async () => {
