@@ -245,28 +245,6 @@ export async function insertOutbox(tx: DbOrTx, rows: (typeof notificationOutbox.
   if (rows.length) await tx.insert(notificationOutbox).values(rows);
 }
 
-/** Users holding one of `roles` in the agency itself (not its subtree). */
-export async function usersWithRole(db: DbOrTx, agencyId: string, roles: string[]) {
-  return db
-    .selectDistinct({ id: userAccount.id, displayName: userAccount.displayName, email: userAccount.email, phone: userAccount.phone })
-    .from(roleAssignment)
-    .innerJoin(userAccount, eq(userAccount.id, roleAssignment.userId))
-    .where(and(eq(roleAssignment.agencyId, agencyId), inArray(roleAssignment.role, roles), eq(userAccount.isActive, true)));
-}
-
-export const findUser = async (db: DbOrTx, id: string) =>
-  (await db.select({ id: userAccount.id, displayName: userAccount.displayName, email: userAccount.email, phone: userAccount.phone }).from(userAccount).where(eq(userAccount.id, id)))[0];
-
-export const findUserByUsername = async (db: DbOrTx, username: string) =>
-  (await db.select({ id: userAccount.id, displayName: userAccount.displayName }).from(userAccount).where(sql`lower(${userAccount.username}) = lower(${username})`))[0];
-
-export async function rolesOfUser(db: DbOrTx, userId: string) {
-  return db.select({ role: roleAssignment.role, agencyId: roleAssignment.agencyId }).from(roleAssignment).where(eq(roleAssignment.userId, userId));
-}
-
-export const findAgencyByCode = async (db: DbOrTx, code: string) =>
-  (await db.select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId }).from(agency).where(eq(agency.code, code)))[0];
-
 /** An agency by code when it is a one-stop desk: counter officers work there. */
 export const findOneStopDesk = async (db: DbOrTx, code: string) =>
   (
@@ -285,9 +263,6 @@ export const listOneStopDesks = async (db: DbOrTx, provinceCodes: readonly strin
         .where(and(inArray(agency.provinceCode, [...provinceCodes]), sql`exists (select 1 from ${roleAssignment} where ${roleAssignment.agencyId} = ${agency.id} and ${roleAssignment.role} = 'counter_officer')`))
         .orderBy(asc(agency.provinceCode), asc(agency.name))
     : [];
-
-export const findAgencyById = async (db: DbOrTx, id: string) =>
-  (await db.select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId }).from(agency).where(eq(agency.id, id)))[0];
 
 // ── Access log ────────────────────────────────────────────────────────────────────────────────
 export async function logAccess(db: DbOrTx, row: typeof accessLog.$inferInsert): Promise<void> {

@@ -13,6 +13,7 @@ import { decodeKey, toPage } from '../../platform/pagination.js';
 import { actorOf, agencyScope, hasRole, type Principal } from '../../platform/principal.js';
 import { classifyStepTiming } from './documents/index.js';
 import { type CatalogProcedure, findProcedureById } from '../procedures/index.js';
+import { org } from '../org/index.js';
 import { dueDate } from './dossier.deadline.js';
 import { applicantMessages, staffMessages } from './dossier.notify.js';
 import { ruleSetAt } from './dossier.rules.js';
@@ -197,8 +198,8 @@ export async function listDossiers(ctx: AppContext, p: P, q: { queue?: 'mine' | 
 
 /** Staff who should hear about a dossier: its leaders and its responsible officer. */
 export async function leadersAndOfficer(db: DbOrTx, d: repo.DossierBase) {
-  const leaders = await repo.usersWithRole(db, d.competentAgencyId, ['leader']);
-  const officer = d.assignedTo ? await repo.findUser(db, d.assignedTo) : undefined;
+  const leaders = await org.usersWithRole(db, d.competentAgencyId, ['leader']);
+  const officer = d.assignedTo ? await org.findUser(db, d.assignedTo) : undefined;
   const all = [...leaders, ...(officer ? [officer] : [])];
   return all.filter((u, i) => all.findIndex((x) => x.id === u.id) === i);
 }

@@ -5,6 +5,7 @@
 import type { AppContext } from '../../context.js';
 import { type DocumentKind, signedDocumentUrl } from '../../platform/doc-signing.js';
 import { AppError } from '../../platform/errors.js';
+import { org } from '../org/index.js';
 import {
   type AgencyInfo,
   renderApology,
@@ -25,12 +26,12 @@ const FORM_LABEL: Record<string, string> = { original: 'Bản chính', certified
 const UNIT: Record<string, TimeLimitUnit> = { working_days: 'working_day', calendar_days: 'day', working_hours: 'working_hour', same_day: 'working_hour' };
 
 async function agencyInfo(ctx: AppContext, agencyId: string): Promise<AgencyInfo> {
-  const a = await repo.findAgencyById(ctx.db, agencyId);
-  const parent = a?.parentId ? await repo.findAgencyById(ctx.db, a.parentId) : undefined;
+  const a = await org.findAgencyById(ctx.db, agencyId);
+  const parent = a?.parentId ? await org.findAgencyById(ctx.db, a.parentId) : undefined;
   return { name: a?.name ?? '', parentName: parent?.name, place: a ? await repo.provinceName(ctx.db, a.provinceCode) : '' };
 }
 
-const userName = async (ctx: AppContext, id: string | null | undefined): Promise<string> => (id ? ((await repo.findUser(ctx.db, id))?.displayName ?? '') : '');
+const userName = async (ctx: AppContext, id: string | null | undefined): Promise<string> => (id ? ((await org.findUser(ctx.db, id))?.displayName ?? '') : '');
 
 export async function renderDossierForm(ctx: AppContext, p: P, code: string, form: FormName): Promise<Buffer> {
   const d = await repo.findDossierByCode(ctx.db, code);

@@ -13,6 +13,7 @@ import { agencyScope, hasRole, type Principal } from '../../platform/principal.j
 import { createLocalStorage, type FileStorage, inspectAttachment } from '../../platform/storage.js';
 import { calendarState } from '../calendar/index.js';
 import { type CatalogProcedure, findProcedureByCode, provincesWithProcedure } from '../procedures/index.js';
+import { org } from '../org/index.js';
 import * as policy from './dossiers.policy.js';
 import { presentCreated } from './dossiers.presenter.js';
 import * as repo from './dossiers.repo.js';
@@ -79,7 +80,7 @@ async function counterDesk(ctx: AppContext, principal: Principal, named: string 
   const code = named ?? grants[0].agencyCode;
   const own = grants.find((g) => g.agencyCode === code);
   if (own) return { id: own.agencyId, code: own.agencyCode, provinceCode: own.provinceCode };
-  const a = await repo.findAgencyByCode(ctx.db, code);
+  const a = await org.findAgencyByCode(ctx.db, code);
   if (!a || !agencyScope(principal, 'counter_officer').has(a.id)) throw AppError.validation('receivingAgencyCode', 'Bạn không làm việc tại bộ phận một cửa này.');
   return a;
 }
@@ -98,7 +99,7 @@ async function namedOneStopDesk(ctx: AppContext, code: string): Promise<Desk> {
 async function defaultOnlineDesk(ctx: AppContext, proc: CatalogProcedure): Promise<Desk> {
   const center = await repo.findProvincialCenter(ctx.db, proc.provinceCode);
   const code = proc.steps.find((s) => s.code === 'receive')?.agencyCode ?? center?.code ?? proc.agencyCode;
-  const a = await repo.findAgencyByCode(ctx.db, code);
+  const a = await org.findAgencyByCode(ctx.db, code);
   if (!a) throw AppError.validation('receivingAgencyCode', `Không có cơ quan mã ${code}.`);
   return a;
 }

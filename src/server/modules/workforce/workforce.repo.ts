@@ -14,30 +14,7 @@ async function rows<T>(db: DbOrTx, q: SQL): Promise<T[]> {
 const jsonIds = (ids: string[]) => sql`(select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`;
 
 // ── Agencies ────────────────────────────────────────────────────────────────────────────────────
-export interface AgencyRef {
-  id: string;
-  code: string;
-  name: string;
-  provinceCode: string;
-  parentId: string | null;
-}
-const agencyRef = { id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId };
-
-export const findAgencyByCode = async (db: DbOrTx, code: string): Promise<AgencyRef | undefined> => (await db.select(agencyRef).from(agency).where(eq(agency.code, code)))[0];
-export const findAgencyById = async (db: DbOrTx, id: string): Promise<AgencyRef | undefined> => (await db.select(agencyRef).from(agency).where(eq(agency.id, id)))[0];
-
-export async function agenciesIn(db: DbOrTx, ids: string[]): Promise<AgencyRef[]> {
-  if (!ids.length) return [];
-  return db.select(agencyRef).from(agency).where(sql`${agency.id} in ${jsonIds(ids)}`).orderBy(asc(agency.code));
-}
-
-export const allAgencies = (db: DbOrTx): Promise<AgencyRef[]> => db.select(agencyRef).from(agency).orderBy(asc(agency.code));
-
-/** The agency and every agency below it. */
-export async function agencySubtree(db: DbOrTx, rootId: string): Promise<string[]> {
-  const r = await rows<{ id: string }>(db, sql`with recursive sub as (select id from agency where id = ${rootId} union all select a.id from agency a join sub on a.parent_id = sub.id) select id from sub`);
-  return r.map((x) => x.id);
-}
+export type { AgencyRef } from '../org/index.js';
 
 export async function orgUnitsOf(db: DbOrTx, agencyIds: string[]) {
   if (!agencyIds.length) return [];

@@ -5,6 +5,7 @@ import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeKey, searchTerm, toPage } from '../../platform/pagination.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
+import { org } from '../org/index.js';
 import { importOfficials, type ImportResult, vnToday } from './workforce.import-run.js';
 import * as policy from './workforce.policy.js';
 import { presentCandidate, presentImportJob, presentOfficial, presentOfficialItem, presentPosition } from './workforce.presenter.js';
@@ -18,9 +19,9 @@ const clean = (v: string | null | undefined): string | null => (v === undefined 
 
 /** The subtree to work on: the agency named (if in scope, else 404) or the caller's own. */
 async function subtreeFor(ctx: AppContext, scope: policy.Scope, agencyCode: string | undefined): Promise<{ root: repo.AgencyRef; ids: string[] }> {
-  const root = agencyCode ? await repo.findAgencyByCode(ctx.db, agencyCode) : await repo.findAgencyById(ctx.db, policy.defaultRoot(scope) ?? '00000000-0000-0000-0000-000000000000');
+  const root = agencyCode ? await org.findAgencyByCode(ctx.db, agencyCode) : await org.findAgencyById(ctx.db, policy.defaultRoot(scope) ?? '00000000-0000-0000-0000-000000000000');
   policy.requireInScope(scope, root?.id, 'Cơ quan');
-  const ids = (await repo.agencySubtree(ctx.db, root!.id)).filter((id) => scope.agencyIds.has(id));
+  const ids = (await org.subtreeIds(ctx.db, root!.id)).filter((id) => scope.agencyIds.has(id));
   return { root: root!, ids };
 }
 
@@ -69,7 +70,7 @@ async function checkPlacement(db: DbOrTx, agencyId: string, orgUnitId: string | 
 
 export async function createOfficial(ctx: AppContext, p: P, b: CreateBody) {
   const scope = policy.manageScope(p);
-  const ag = await repo.findAgencyByCode(ctx.db, b.agencyCode);
+  const ag = await org.findAgencyByCode(ctx.db, b.agencyCode);
   policy.requireInScope(scope, ag?.id, 'Cơ quan');
   await checkPlacement(ctx.db, ag!.id, b.orgUnitId, b.positionId);
   const name = { familyName: b.familyName.normalize('NFC').trim(), middleName: (b.middleName ?? '').normalize('NFC').trim(), givenName: b.givenName.normalize('NFC').trim() };
@@ -105,7 +106,7 @@ export async function updateOfficial(ctx: AppContext, p: P, id: string, b: Updat
   const row = await officialInScope(ctx.db, scope, id);
   let target = { id: row.agencyId, code: row.agencyCode };
   if (b.agencyCode && b.agencyCode !== row.agencyCode) {
-    const ag = await repo.findAgencyByCode(ctx.db, b.agencyCode);
+    const ag = await org.findAgencyByCode(ctx.db, b.agencyCode);
     policy.requireInScope(scope, ag?.id, 'Cơ quan');
     target = { id: ag!.id, code: ag!.code };
   }
@@ -194,7 +195,7 @@ async function positionRow(ctx: AppContext, id: string) {
 
 export async function createPosition(ctx: AppContext, p: P, b: { agencyCode: string; orgUnitId?: string; name: string; quota?: number | null }) {
   const scope = policy.manageScope(p);
-  const ag = await repo.findAgencyByCode(ctx.db, b.agencyCode);
+  const ag = await org.findAgencyByCode(ctx.db, b.agencyCode);
   policy.requireInScope(scope, ag?.id, 'Cơ quan');
   await checkPlacement(ctx.db, ag!.id, b.orgUnitId, null);
   const id = await ctx.db.transaction(async (tx) => {
@@ -210,7 +211,7 @@ export async function setQuota(ctx: AppContext, p: P, id: string, b: { version: 
   const scope = policy.manageScope(p);
   const pos = await repo.findPosition(ctx.db, id);
   policy.requireInScope(scope, pos?.agencyId, 'Vị trí việc làm');
-  const ag = (await repo.findAgencyById(ctx.db, pos!.agencyId))!;
+  const ag = (await org.findAgencyById(ctx.db, pos!.agencyId))!;
   await ctx.db.transaction(async (tx) => {
     if (!(await repo.setQuota(tx, id, b.version, b.quota))) throw new AppError('VERSION_CONFLICT', 'Biên chế đã được người khác cập nhật; hãy tải lại.');
     await appendAudit(tx, { stream: agencyStream(ag.code), actor: actorOf(scope.principal), action: 'job_position.quota', entityType: 'job_position', entityId: id, provinceCode: ag.provinceCode, data: { from: pos!.quota, to: b.quota } });
