@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { agency, disciplineCase, type FindingPhoto, inspection, inspectionFinding, official, violation } from '../../db/schema/index.js';
 
+export type { FindingPhoto };
 export type InspectionRow = typeof inspection.$inferSelect & { agencyCode: string };
 export type FindingRow = typeof inspectionFinding.$inferSelect & { officialName: string };
 export type ViolationRow = typeof violation.$inferSelect & { agencyCode: string; officialName: string; officialUserId: string | null };

@@ -18,6 +18,8 @@ import {
 } from '../../db/schema/index.js';
 
 export type DossierInsert = typeof dossier.$inferInsert;
+export type HandoffInsert = typeof dossierHandoff.$inferInsert;
+export type DocumentInsert = typeof dossierDocument.$inferInsert;
 /** A dossier as the services read it: every column but the public lookup's timeline (read by `findPublicDossier` alone). */
 export type DossierBase = Omit<typeof dossier.$inferSelect, 'publicTimeline'>;
 const { publicTimeline: _lookupOnly, ...dossierColumns } = getTableColumns(dossier);

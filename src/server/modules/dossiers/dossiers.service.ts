@@ -6,7 +6,6 @@
  */
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
-import type { dossierDocument, dossierHandoff } from '../../db/schema/index.js';
 import { agencyStream } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeKey, toPage } from '../../platform/pagination.js';
@@ -23,8 +22,8 @@ import { actionsFor, machineView, presentDetail, presentSummary } from './dossie
 import * as repo from './dossiers.repo.js';
 
 export type P = Principal | null;
-type HandoffInsert = typeof dossierHandoff.$inferInsert;
-type DocumentInsert = typeof dossierDocument.$inferInsert;
+type HandoffInsert = repo.HandoffInsert;
+type DocumentInsert = repo.DocumentInsert;
 
 export const versionConflict = (): AppError => new AppError('VERSION_CONFLICT', 'Hồ sơ vừa được người khác cập nhật; hãy tải lại và thử lại.');
 
