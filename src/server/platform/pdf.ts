@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { vnWallClock } from '../../shared/vn-time.js';
 
 const require = createRequire(import.meta.url);
 
@@ -114,8 +115,6 @@ export function a5Document(content: PdfNode[], opts: { title?: string; footerTex
 
 // --- Vietnam time (UTC+7, no DST since 1975) without local Date getters ---
 
-const VN_OFFSET_MS = 7 * 3600 * 1000;
-
 export interface VnDateParts {
   year: number;
   month: number;
@@ -126,7 +125,7 @@ export interface VnDateParts {
 
 /** Wall-clock parts of an instant in Asia/Ho_Chi_Minh, whatever the process TZ is. */
 export function vnDateParts(date: Date): VnDateParts {
-  const shifted = new Date(date.getTime() + VN_OFFSET_MS);
+  const shifted = vnWallClock(date);
   return {
     year: shifted.getUTCFullYear(),
     month: shifted.getUTCMonth() + 1,

@@ -10,7 +10,7 @@ import { org } from '../org/index.js';
 import * as repo from './attendance.repo.js';
 import { CLOSES, isWorkingDay, OPENS, presentAttendance } from './attendance.service.js';
 import * as policy from './conduct.policy.js';
-import { vnToday } from './conduct.time.js';
+import { vnToday } from '../../../shared/vn-time.js';
 import * as officials from './officials.repo.js';
 
 type P = Principal | null;

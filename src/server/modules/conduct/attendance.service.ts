@@ -7,7 +7,7 @@ import { org } from '../org/index.js';
 import * as repo from './attendance.repo.js';
 import { classifyDay, minutesOf, parseAttendanceCsv } from './attendance.rules.js';
 import * as policy from './conduct.policy.js';
-import { vnDate, vnMidnight, vnMinutes, vnToday } from './conduct.time.js';
+import { vnDate, vnInstant, vnMidnight, vnMinutes, vnToday } from '../../../shared/vn-time.js';
 import * as officials from './officials.repo.js';
 
 type P = Principal | null;
@@ -20,7 +20,7 @@ export async function isWorkingDay(ctx: AppContext, date: string): Promise<boole
   return vnDate(due) === date;
 }
 
-const at = (date: string, hhmm: string | null): Date | null => (hhmm ? new Date(`${date}T${hhmm}:00+07:00`) : null);
+const at = (date: string, hhmm: string | null): Date | null => (hhmm ? vnInstant(date, hhmm) : null);
 
 /** Import a timekeeping-device export for an agency subtree. Non-working days are skipped. */
 export async function importAttendance(ctx: AppContext, p: P, body: { agencyCode: string; csv: string }) {

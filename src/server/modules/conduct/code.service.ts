@@ -8,7 +8,7 @@ import type { RuleData } from './code.data.js';
 import * as repo from './code.repo.js';
 import * as policy from './conduct.policy.js';
 import { presentCampaign, presentRuleSet } from './conduct.presenter.js';
-import { vnToday } from './conduct.time.js';
+import { vnToday } from '../../../shared/vn-time.js';
 import * as officials from './officials.repo.js';
 
 type P = Principal | null;

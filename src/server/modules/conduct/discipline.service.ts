@@ -6,7 +6,7 @@ import { computeDue } from '../calendar/index.js';
 import * as repo from './cases.repo.js';
 import * as policy from './conduct.policy.js';
 import { presentCase } from './conduct.presenter.js';
-import { vnDate, vnToday } from './conduct.time.js';
+import { vnDate, vnToday } from '../../../shared/vn-time.js';
 import {
   allowedForms,
   checkForm,

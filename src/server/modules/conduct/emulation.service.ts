@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
 import { org } from '../org/index.js';
 import * as policy from './conduct.policy.js';
-import { vnToday } from './conduct.time.js';
+import { vnToday } from '../../../shared/vn-time.js';
 import * as repo from './emulation.repo.js';
 import { baseSalaryOn, bonusAmount, TITLE_RULES } from './emulation.rules.js';
 import * as officials from './officials.repo.js';

@@ -9,7 +9,7 @@ import { CHECKLIST_ITEMS, type ChecklistItem } from './code.data.js';
 import * as codeRepo from './code.repo.js';
 import * as policy from './conduct.policy.js';
 import { presentFinding, presentInspection } from './conduct.presenter.js';
-import { vnDate, vnToday } from './conduct.time.js';
+import { vnDate, vnToday } from '../../../shared/vn-time.js';
 import * as officials from './officials.repo.js';
 import { reportViolation } from './violations.service.js';
 

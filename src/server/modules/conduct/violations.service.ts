@@ -8,7 +8,7 @@ import * as repo from './cases.repo.js';
 import * as codeRepo from './code.repo.js';
 import * as policy from './conduct.policy.js';
 import { presentViolation } from './conduct.presenter.js';
-import { vnToday } from './conduct.time.js';
+import { vnToday } from '../../../shared/vn-time.js';
 import * as officials from './officials.repo.js';
 
 type P = Principal | null;

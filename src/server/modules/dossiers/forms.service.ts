@@ -2,6 +2,7 @@
  * The printed forms of a dossier (Circular 01/2018 Mẫu 01–05, A5 PDF with a signed QR code that
  * opens the public lookup and verifies the paper) and the tracking book (Mẫu 06, .xlsx).
  */
+import { vnMidnight } from '../../../shared/vn-time.js';
 import type { AppContext } from '../../context.js';
 import { type DocumentKind, signedDocumentUrl } from '../../platform/doc-signing.js';
 import { AppError } from '../../platform/errors.js';
@@ -119,8 +120,8 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
 /** Sổ theo dõi hồ sơ for a period of Vietnam dates [from, to]. */
 export async function trackingBook(ctx: AppContext, p: P, q: { from: string; to: string }): Promise<Buffer> {
   const { principal, agencyIds } = policy.requireStaff(p, ['counter_officer', 'leader']);
-  const from = new Date(`${q.from}T00:00:00+07:00`);
-  const to = new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const from = vnMidnight(q.from);
+  const to = new Date(vnMidnight(q.to).getTime() + 86_400_000);
   if (!(from < to) || to.getTime() - from.getTime() > 366 * 86_400_000) throw AppError.validation('to', 'Khoảng thời gian không hợp lệ (tối đa một năm).');
   const rows = await repo.listForBook(ctx.db, agencyIds, from, to);
   const grant = principal.grants.find((g) => g.role === 'counter_officer' || g.role === 'leader')!;

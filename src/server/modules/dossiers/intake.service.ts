@@ -5,6 +5,7 @@
  * the intake transaction, so a rolled-back intake leaves no gap (Circular 01/2018 Art. 19).
  */
 import { randomUUID } from 'node:crypto';
+import { vnDate } from '../../../shared/vn-time.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { KeyedBatcher } from '../../platform/batcher.js';
@@ -39,7 +40,7 @@ export interface IntakeBody {
 
 /** YYMMDD of the instant in Asia/Ho_Chi_Minh, and the ISO day of the counter. */
 export function vnDay(at: Date): { yymmdd: string; day: string } {
-  const day = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const day = vnDate(at);
   return { day, yymmdd: day.slice(2).replaceAll('-', '') };
 }
 

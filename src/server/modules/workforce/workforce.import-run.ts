@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/principal.js';
-import { formatVN } from '../calendar/index.js';
+import { vnToday } from '../../../shared/vn-time.js';
 import { org } from '../org/index.js';
 import { fold, joinName, vietnameseSortKey } from './workforce.rules.js';
 import { type ParsedOfficial, readSheet, type Rejection, SheetError, validateRows } from './workforce.import.js';
@@ -17,7 +17,6 @@ import * as history from './workforce.history.repo.js';
 import * as repo from './workforce.repo.js';
 
 export const BATCH_SIZE = 1000;
-export const vnToday = (): string => formatVN(new Date()).slice(0, 10);
 
 export interface ImportResult {
   jobId: string | null;
