@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type DbOrTx, queryPrepared } from '../../db/client.js';
+import { updateVersioned } from '../../platform/versioned.js';
 import {
   accessLog,
   agency,
@@ -192,14 +193,8 @@ export async function publicNames(db: DbOrTx, ids: readonly string[]): Promise<M
 export { type DeskCounter, NEW_DOSSIER_COLUMNS, type NewDossier, PENDING_SEQ, type StepRecords, writeIntakes, writeStep } from './dossiers.step.repo.js';
 
 /** Optimistic update: only when the row still has `version`; undefined when someone else won. */
-export async function updateDossier(tx: DbOrTx, id: string, version: number, set: Partial<DossierInsert>): Promise<DossierBase | undefined> {
-  const [r] = await tx
-    .update(dossier)
-    .set({ ...set, version: version + 1, updatedAt: sql`now()` })
-    .where(and(eq(dossier.id, id), eq(dossier.version, version)))
-    .returning(dossierColumns);
-  return r;
-}
+export const updateDossier = (tx: DbOrTx, id: string, version: number, set: Partial<DossierInsert>): Promise<DossierBase | undefined> =>
+  updateVersioned<typeof dossier, DossierBase>(tx, dossier, id, version, { ...set, updatedAt: sql`now()` }, { columns: dossierColumns });
 
 export async function insertEvent(tx: DbOrTx, row: typeof dossierEvent.$inferInsert): Promise<void> {
   await tx.insert(dossierEvent).values(row);

@@ -1,5 +1,6 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { updateVersioned } from '../../platform/versioned.js';
 import { accessLog, agency, importJob, jobPosition, official, officialAssignment, orgUnit, streamliningCandidate, trainingRecord } from '../../db/schema/index.js';
 
 export type OfficialRow = typeof official.$inferSelect;
@@ -84,12 +85,7 @@ export async function insertTraining(db: DbOrTx, row: typeof trainingRecord.$inf
 }
 
 export async function updateOfficial(db: DbOrTx, id: string, version: number, set: Partial<typeof official.$inferInsert>): Promise<boolean> {
-  const r = await db
-    .update(official)
-    .set({ ...set, version: sql`${official.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(official.id, id), eq(official.version, version)))
-    .returning({ id: official.id });
-  return r.length === 1;
+  return (await updateVersioned(db, official, id, version, { ...set, updatedAt: sql`now()` }, { columns: { id: official.id } })) !== undefined;
 }
 
 /** Existing codes of a province: which rows of an import are updates, and whose agency they are in. */
@@ -178,8 +174,7 @@ export async function insertPosition(db: DbOrTx, row: typeof jobPosition.$inferI
   return r;
 }
 export async function setQuota(db: DbOrTx, id: string, version: number, quota: number | null): Promise<boolean> {
-  const r = await db.update(jobPosition).set({ quota, version: sql`${jobPosition.version} + 1`, updatedAt: sql`now()` }).where(and(eq(jobPosition.id, id), eq(jobPosition.version, version))).returning({ id: jobPosition.id });
-  return r.length === 1;
+  return (await updateVersioned(db, jobPosition, id, version, { quota, updatedAt: sql`now()` }, { columns: { id: jobPosition.id } })) !== undefined;
 }
 /** Create the (agency, unit, name) positions an import names; return them all. */
 export async function ensurePositions(db: DbOrTx, wanted: { agencyId: string; orgUnitId: string | null; name: string }[]) {
@@ -219,12 +214,7 @@ export async function insertCandidate(db: DbOrTx, row: typeof streamliningCandid
   return r;
 }
 export async function decideCandidate(db: DbOrTx, id: string, version: number, set: Partial<typeof streamliningCandidate.$inferInsert>): Promise<boolean> {
-  const r = await db
-    .update(streamliningCandidate)
-    .set({ ...set, version: sql`${streamliningCandidate.version} + 1`, decidedAt: sql`now()` })
-    .where(and(eq(streamliningCandidate.id, id), eq(streamliningCandidate.version, version)))
-    .returning({ id: streamliningCandidate.id });
-  return r.length === 1;
+  return (await updateVersioned(db, streamliningCandidate, id, version, { ...set, decidedAt: sql`now()` }, { columns: { id: streamliningCandidate.id } })) !== undefined;
 }
 
 // ── Import jobs ─────────────────────────────────────────────────────────────────────────────────

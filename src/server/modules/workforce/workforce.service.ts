@@ -5,6 +5,7 @@ import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeKey, searchTerm, toPage } from '../../platform/pagination.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
+import { versionConflict } from '../../platform/versioned.js';
 import { org } from '../org/index.js';
 import { vnToday } from '../../../shared/vn-time.js';
 import { importOfficials, type ImportResult } from './workforce.import-run.js';
@@ -128,7 +129,7 @@ export async function updateOfficial(ctx: AppContext, p: P, id: string, b: Updat
   };
   await ctx.db.transaction(async (tx) => {
     const before = await history.openAgenciesOf(tx, [id]);
-    if (!(await repo.updateOfficial(tx, id, b.version, set))) throw new AppError('VERSION_CONFLICT', 'Hồ sơ đã được người khác cập nhật; hãy tải lại.');
+    if (!(await repo.updateOfficial(tx, id, b.version, set))) throw versionConflict('Hồ sơ đã được người khác cập nhật; hãy tải lại.');
     if (b.status && b.status !== 'active') await repo.closeAssignment(tx, id, b.leftAt ?? today);
     else await repo.syncAssignments(tx, [id], today);
     await history.syncHistory(tx, [id], today);
@@ -214,7 +215,7 @@ export async function setQuota(ctx: AppContext, p: P, id: string, b: { version: 
   policy.requireInScope(scope, pos?.agencyId, 'Vị trí việc làm');
   const ag = (await org.findAgencyById(ctx.db, pos!.agencyId))!;
   await ctx.db.transaction(async (tx) => {
-    if (!(await repo.setQuota(tx, id, b.version, b.quota))) throw new AppError('VERSION_CONFLICT', 'Biên chế đã được người khác cập nhật; hãy tải lại.');
+    if (!(await repo.setQuota(tx, id, b.version, b.quota))) throw versionConflict('Biên chế đã được người khác cập nhật; hãy tải lại.');
     await appendAudit(tx, { stream: agencyStream(ag.code), actor: actorOf(scope.principal), action: 'job_position.quota', entityType: 'job_position', entityId: id, provinceCode: ag.provinceCode, data: { from: pos!.quota, to: b.quota } });
   });
   return presentPosition(await positionRow(ctx, id));
@@ -250,7 +251,7 @@ export async function reviewCandidate(ctx: AppContext, p: P, id: string, b: { ve
   if (c!.c.status === 'approved' || c!.c.status === 'rejected') throw new AppError('CONFLICT', 'Đề xuất đã có quyết định.');
   await ctx.db.transaction(async (tx) => {
     const ok = await repo.decideCandidate(tx, id, b.version, { status: b.decision, decisionNote: b.note.normalize('NFC').trim(), decidedBy: scope.principal.userId, deferralCode: b.decision === 'deferred' ? b.deferralCode! : c!.c.deferralCode });
-    if (!ok) throw new AppError('VERSION_CONFLICT', 'Đề xuất đã được người khác cập nhật; hãy tải lại.');
+    if (!ok) throw versionConflict('Đề xuất đã được người khác cập nhật; hãy tải lại.');
     await appendAudit(tx, { stream: agencyStream(c!.agencyCode), actor: actorOf(scope.principal), action: 'streamlining.review', entityType: 'streamlining_candidate', entityId: id, data: { decision: b.decision, note: b.note, deferralCode: b.deferralCode ?? null } });
   });
   return presentCandidate((await repo.findCandidate(ctx.db, id))!);
