@@ -69,8 +69,6 @@ function pdfEngine(): PdfMake {
 /** A5 portrait, the paper of forms 01–05 of Circular 01/2018. Points (1 mm ≈ 2.835 pt). */
 export const A5 = { width: 419.53, height: 595.28 } as const;
 export const A5_MARGINS: PdfMargins = [36, 28, 28, 30];
-/** Usable width of an A5 portrait page with A5_MARGINS. */
-export const A5_CONTENT_WIDTH = A5.width - A5_MARGINS[0] - A5_MARGINS[2];
 
 export const BASE_STYLES: Record<string, PdfNodeObject> = {
   title: { fontSize: 11, bold: true, alignment: 'center', margin: [0, 8, 0, 2] },

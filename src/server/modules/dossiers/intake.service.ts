@@ -47,8 +47,6 @@ export function vnDay(at: Date): { yymmdd: string; day: string } {
 /** `<desk code>-<YYMMDD>-`: the code without its sequence number. */
 export const dossierCodePrefix = (agencyCode: string, yymmdd: string): string => `${agencyCode}-${yymmdd}-`;
 
-export const formatDossierCode = (agencyCode: string, yymmdd: string, seq: number): string => `${dossierCodePrefix(agencyCode, yymmdd)}${String(seq).padStart(4, '0')}`;
-
 /** Documents on the procedure's list, with files stored; anything else is refused. */
 export async function checkDocuments(ctx: AppContext, proc: CatalogProcedure, docs: DocumentInput[], stage: 'intake' | 'supplement') {
   const onList = new Map(proc.documents.map((x) => [x.id, x]));

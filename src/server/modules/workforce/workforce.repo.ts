@@ -5,7 +5,6 @@ import { accessLog, agency, importJob, jobPosition, official, officialAssignment
 
 export type OfficialRow = typeof official.$inferSelect;
 export type OfficialListRow = OfficialRow & { agencyCode: string; agencyName: string; positionName: string | null; orgUnitName: string | null };
-export type PositionRow = typeof jobPosition.$inferSelect;
 export type CandidateRow = typeof streamliningCandidate.$inferSelect;
 export type ImportJobRow = typeof importJob.$inferSelect;
 
