@@ -9,7 +9,7 @@ import { type Database, migrateDatabase, openDatabase } from '../src/server/db/c
 import { agency } from '../src/server/db/schema/index.js';
 import { seedReference } from '../src/server/db/seed/index.js';
 import { importOfficials } from '../src/server/modules/workforce/index.js';
-import { vnToday } from '../src/server/modules/workforce/workforce.import-run.js';
+import { vnToday } from '../src/shared/vn-time.js';
 import { computeStats, computeStatsToday } from '../src/server/modules/workforce/workforce.stats.js';
 import { officialsFile } from './fixtures/officials.js';
 

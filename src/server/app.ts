@@ -17,7 +17,7 @@ import { installErrorHandling, installJsonBodyParser, sendProblem } from './plat
 import { installMetrics } from './platform/metrics.js';
 import { installSecurityHeaders } from './platform/security-headers.js';
 import { registerModules } from './modules/index.js';
-import { authPlugin } from './modules/auth/auth.plugin.js';
+import { authPlugin } from './modules/auth/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../../dist/web');

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -9,15 +9,6 @@ export function safeEqual(a: string, b: string): boolean {
   const ba = Buffer.from(a);
   const bb = Buffer.from(b);
   return ba.length === bb.length && timingSafeEqual(ba, bb);
-}
-
-/** Short HMAC signature (base64url) for codes printed on documents and QR links. */
-export function sign(secret: string, message: string, length = 16): string {
-  return createHmac('sha256', secret).update(message).digest('base64url').slice(0, length);
-}
-
-export function verifySignature(secret: string, message: string, signature: string, length = 16): boolean {
-  return safeEqual(sign(secret, message, length), signature);
 }
 
 /** JSON with keys sorted at every level: the same content always hashes the same. */

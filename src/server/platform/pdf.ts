@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { vnWallClock } from '../../shared/vn-time.js';
 
 const require = createRequire(import.meta.url);
 
@@ -68,8 +69,6 @@ function pdfEngine(): PdfMake {
 /** A5 portrait, the paper of forms 01–05 of Circular 01/2018. Points (1 mm ≈ 2.835 pt). */
 export const A5 = { width: 419.53, height: 595.28 } as const;
 export const A5_MARGINS: PdfMargins = [36, 28, 28, 30];
-/** Usable width of an A5 portrait page with A5_MARGINS. */
-export const A5_CONTENT_WIDTH = A5.width - A5_MARGINS[0] - A5_MARGINS[2];
 
 export const BASE_STYLES: Record<string, PdfNodeObject> = {
   title: { fontSize: 11, bold: true, alignment: 'center', margin: [0, 8, 0, 2] },
@@ -114,8 +113,6 @@ export function a5Document(content: PdfNode[], opts: { title?: string; footerTex
 
 // --- Vietnam time (UTC+7, no DST since 1975) without local Date getters ---
 
-const VN_OFFSET_MS = 7 * 3600 * 1000;
-
 export interface VnDateParts {
   year: number;
   month: number;
@@ -126,7 +123,7 @@ export interface VnDateParts {
 
 /** Wall-clock parts of an instant in Asia/Ho_Chi_Minh, whatever the process TZ is. */
 export function vnDateParts(date: Date): VnDateParts {
-  const shifted = new Date(date.getTime() + VN_OFFSET_MS);
+  const shifted = vnWallClock(date);
   return {
     year: shifted.getUTCFullYear(),
     month: shifted.getUTCMonth() + 1,

@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.js';
 import { appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
-import { orgRepo } from '../org/index.js';
+import { org } from '../org/index.js';
 import { holidaysIcs } from './calendar.ics.js';
 import * as policy from './calendar.policy.js';
 import { presentDay, presentOverride, presentYearRow } from './calendar.presenter.js';
@@ -135,7 +135,7 @@ export async function yearDetail(ctx: CalendarCtx, year: number) {
 async function requireEditor(ctx: AppContext, p: P): Promise<Principal> {
   const roots = new Set<string>();
   for (const code of policy.adminGrantCodes(p)) {
-    const a = await orgRepo.findAgencyByCode(ctx.db, code);
+    const a = await org.findAgencyByCode(ctx.db, code);
     if (a && !a.parentId) roots.add(a.id);
   }
   return policy.requireCalendarEditor(p, roots);

@@ -154,11 +154,6 @@ export function computeDeadline(request: DeadlineRequest, calendar: WorkingCalen
   return { due: new Date(due), calendarVersion: calendar.version };
 }
 
-/** ISO 8601 in Vietnam time, e.g. 2019-12-25T08:37:00+07:00 (milliseconds only when non-zero). */
-export function formatVN(date: Date): string {
-  const iso = new Date(date.getTime() + VN_OFFSET_MS).toISOString();
-  const millis = iso.slice(19, 23);
-  return `${iso.slice(0, 19)}${millis === '.000' ? '' : millis}+07:00`;
-}
+export { formatVN } from '../../../shared/vn-time.js';
 
 export { naiveAddWorkingDays, naiveRules, type NaiveRules } from './deadline.naive.js';

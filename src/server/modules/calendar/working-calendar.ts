@@ -10,10 +10,11 @@
 import { createHash } from 'node:crypto';
 import { isWeekendJdn, jdnFromIso, type IsoDate } from './dates.js';
 import { julianDayNumber } from './lunar.astro.js';
+import { VN_OFFSET_MS } from '../../../shared/vn-time.js';
 
 export const MS_PER_DAY = 86_400_000;
 export const MS_PER_HOUR = 3_600_000;
-export const VN_OFFSET_MS = 7 * MS_PER_HOUR;
+export { VN_OFFSET_MS };
 /** JDN of 1970-01-01; local day number = JDN − this. */
 const UNIX_EPOCH_JDN = 2440588;
 

@@ -6,11 +6,11 @@
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
+import { org } from '../org/index.js';
 import * as repo from './attendance.repo.js';
 import { CLOSES, isWorkingDay, OPENS, presentAttendance } from './attendance.service.js';
-import * as codeRepo from './code.repo.js';
 import * as policy from './conduct.policy.js';
-import { vnToday } from './conduct.time.js';
+import { vnToday } from '../../../shared/vn-time.js';
 import * as officials from './officials.repo.js';
 
 type P = Principal | null;
@@ -32,12 +32,12 @@ async function workingDaysOf(ctx: AppContext, month: string, until: string): Pro
 }
 
 export async function attendanceReport(ctx: AppContext, p: P, q: { agencyCode: string; month: string }) {
-  const target = await officials.findAgencyByCode(ctx.db, q.agencyCode);
+  const target = await org.findAgencyByCode(ctx.db, q.agencyCode);
   if (!target) throw AppError.notFound('Cơ quan');
   policy.requireIn(p, target.id, policy.READ, 'Cơ quan');
   const today = vnToday();
   if (q.month > today.slice(0, 7)) throw AppError.validation('month', 'Tháng báo cáo không được ở tương lai.');
-  const subtree = await codeRepo.subtreeIds(ctx.db, target.id);
+  const subtree = await org.subtreeIds(ctx.db, target.id);
   const working = await workingDaysOf(ctx, q.month, today);
   const people = await officials.listOfficials(ctx.db, { agencyIds: subtree, limit: 5000 });
   const rows = await repo.daysForReport(ctx.db, subtree, `${q.month}-01`, lastDayOf(q.month));

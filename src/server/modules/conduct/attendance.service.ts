@@ -3,11 +3,11 @@ import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
 import { computeDue, DEFAULT_OFFICE_HOURS } from '../calendar/index.js';
+import { org } from '../org/index.js';
 import * as repo from './attendance.repo.js';
 import { classifyDay, minutesOf, parseAttendanceCsv } from './attendance.rules.js';
-import * as codeRepo from './code.repo.js';
 import * as policy from './conduct.policy.js';
-import { vnDate, vnMidnight, vnMinutes, vnToday } from './conduct.time.js';
+import { vnDate, vnInstant, vnMidnight, vnMinutes, vnToday } from '../../../shared/vn-time.js';
 import * as officials from './officials.repo.js';
 
 type P = Principal | null;
@@ -20,15 +20,15 @@ export async function isWorkingDay(ctx: AppContext, date: string): Promise<boole
   return vnDate(due) === date;
 }
 
-const at = (date: string, hhmm: string | null): Date | null => (hhmm ? new Date(`${date}T${hhmm}:00+07:00`) : null);
+const at = (date: string, hhmm: string | null): Date | null => (hhmm ? vnInstant(date, hhmm) : null);
 
 /** Import a timekeeping-device export for an agency subtree. Non-working days are skipped. */
 export async function importAttendance(ctx: AppContext, p: P, body: { agencyCode: string; csv: string }) {
-  const target = await officials.findAgencyByCode(ctx.db, body.agencyCode);
+  const target = await org.findAgencyByCode(ctx.db, body.agencyCode);
   if (!target) throw AppError.validation('agencyCode', `Không có cơ quan mã ${body.agencyCode}.`);
   const principal = policy.requireIn(p, target.id, policy.MANAGE, 'Cơ quan');
   const { rows, rejected } = parseAttendanceCsv(body.csv);
-  const subtree = await codeRepo.subtreeIds(ctx.db, target.id);
+  const subtree = await org.subtreeIds(ctx.db, target.id);
   const codes = [...new Set(rows.map((r) => r.officialCode))];
   const people = await repo.officialsByCode(ctx.db, codes, subtree, target.provinceCode);
   const byCode = new Map(people.map((o) => [o.code, o]));
@@ -82,10 +82,10 @@ export const presentAttendance = (r: repo.AttendanceRow) => ({
 });
 
 export async function listAttendance(ctx: AppContext, p: P, q: { agencyCode: string; from?: string; to?: string }) {
-  const target = await officials.findAgencyByCode(ctx.db, q.agencyCode);
+  const target = await org.findAgencyByCode(ctx.db, q.agencyCode);
   if (!target) throw AppError.notFound('Cơ quan');
   policy.requireIn(p, target.id, policy.READ, 'Cơ quan');
-  const subtree = await codeRepo.subtreeIds(ctx.db, target.id);
+  const subtree = await org.subtreeIds(ctx.db, target.id);
   const to = q.to ?? vnToday();
   const from = q.from ?? `${to.slice(0, 7)}-01`;
   const rows = await repo.listDays(ctx.db, subtree, from, to);

@@ -1,7 +1,9 @@
 import { and, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { updateVersioned } from '../../platform/versioned.js';
 import { agency, disciplineCase, type FindingPhoto, inspection, inspectionFinding, official, violation } from '../../db/schema/index.js';
 
+export type { FindingPhoto };
 export type InspectionRow = typeof inspection.$inferSelect & { agencyCode: string };
 export type FindingRow = typeof inspectionFinding.$inferSelect & { officialName: string };
 export type ViolationRow = typeof violation.$inferSelect & { agencyCode: string; officialName: string; officialUserId: string | null };
@@ -86,15 +88,8 @@ export async function listViolations(db: DbOrTx, f: { agencyIds?: string[]; offi
 }
 
 /** Optimistic transition: only if the row is still at `version` and in one of `from`. */
-export async function updateViolation(db: DbOrTx, id: string, version: number, from: string[], set: Partial<typeof violation.$inferInsert>) {
-  return (
-    await db
-      .update(violation)
-      .set({ ...set, version: sql`${violation.version} + 1` })
-      .where(and(eq(violation.id, id), eq(violation.version, version), inArray(violation.status, from)))
-      .returning()
-  )[0];
-}
+export const updateViolation = (db: DbOrTx, id: string, version: number, from: string[], set: Partial<typeof violation.$inferInsert>) =>
+  updateVersioned(db, violation, id, version, set, { where: inArray(violation.status, from) });
 
 // ── Discipline cases ──────────────────────────────────────────────────────────────────────────
 const caseSelect = (db: DbOrTx) =>
@@ -114,15 +109,8 @@ export async function listCases(db: DbOrTx, f: { agencyIds?: string[]; officialI
   const where = [f.agencyIds ? inArray(disciplineCase.agencyId, f.agencyIds) : undefined, f.officialId ? eq(disciplineCase.officialId, f.officialId) : undefined].filter(Boolean) as SQL[];
   return (await caseSelect(db).where(and(...where)).orderBy(desc(disciplineCase.openedAt)).limit(f.limit)).map(toCase);
 }
-export async function updateCase(db: DbOrTx, id: string, version: number, from: string[], set: Partial<typeof disciplineCase.$inferInsert>) {
-  return (
-    await db
-      .update(disciplineCase)
-      .set({ ...set, version: sql`${disciplineCase.version} + 1` })
-      .where(and(eq(disciplineCase.id, id), eq(disciplineCase.version, version), inArray(disciplineCase.status, from)))
-      .returning()
-  )[0];
-}
+export const updateCase = (db: DbOrTx, id: string, version: number, from: string[], set: Partial<typeof disciplineCase.$inferInsert>) =>
+  updateVersioned(db, disciplineCase, id, version, set, { where: inArray(disciplineCase.status, from) });
 
 /** Violations already taken into an open or decided case (a violation is disciplined once). */
 export async function violationsInCases(db: DbOrTx, ids: string[]): Promise<string[]> {

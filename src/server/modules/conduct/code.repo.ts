@@ -6,20 +6,6 @@ export type RuleSetRow = typeof ruleSet.$inferSelect;
 export type RuleRow = typeof conductRule.$inferSelect;
 export type CampaignRow = typeof commitmentCampaign.$inferSelect;
 
-/** An agency and every agency below it. */
-export async function subtreeIds(db: DbOrTx, agencyId: string): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(sql`with recursive t(id) as (select ${agencyId}::uuid union all select a.id from ${agency} a join t on a.parent_id = t.id) select id from t`);
-  const list = (Array.isArray(rows) ? rows : (rows as { rows: { id: string }[] }).rows) as { id: string }[];
-  return list.map((r) => r.id);
-}
-
-/** An agency and every agency above it. */
-export async function ancestorIds(db: DbOrTx, agencyId: string): Promise<string[]> {
-  const rows = await db.execute<{ id: string }>(sql`with recursive t(id, parent_id) as (select id, parent_id from ${agency} where id = ${agencyId}::uuid union all select a.id, a.parent_id from ${agency} a join t on a.id = t.parent_id) select id from t`);
-  const list = (Array.isArray(rows) ? rows : (rows as { rows: { id: string }[] }).rows) as { id: string }[];
-  return list.map((r) => r.id);
-}
-
 export async function listRuleSets(db: DbOrTx, agencyIds: string[] | 'all'): Promise<(RuleSetRow & { ruleCount: number; agencyCode: string | null })[]> {
   const rows = await db
     .select({ set: ruleSet, agencyCode: agency.code, ruleCount: sql<string>`(select count(*) from ${conductRule} r where r.rule_set_id = ${ruleSet.id})` })

@@ -3,11 +3,12 @@ import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { canonicalJson, sha256 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
+import { org } from '../org/index.js';
 import type { RuleData } from './code.data.js';
 import * as repo from './code.repo.js';
 import * as policy from './conduct.policy.js';
 import { presentCampaign, presentRuleSet } from './conduct.presenter.js';
-import { vnToday } from './conduct.time.js';
+import { vnToday } from '../../../shared/vn-time.js';
 import * as officials from './officials.repo.js';
 
 type P = Principal | null;
@@ -35,7 +36,7 @@ export async function getRuleSet(ctx: AppContext, p: P, id: string) {
 
 /** A new rule set, or a new version of an agency's code: versions are never edited, only added. */
 export async function createRuleSet(ctx: AppContext, p: P, body: { code: string; agencyCode: string; title: string; legalReference: string; effectiveFrom: string; isSample?: boolean; rules: RuleData[] }) {
-  const target = await officials.findAgencyByCode(ctx.db, body.agencyCode);
+  const target = await org.findAgencyByCode(ctx.db, body.agencyCode);
   if (!target) throw AppError.validation('agencyCode', `Không có cơ quan mã ${body.agencyCode}.`);
   const principal = policy.requireIn(p, target.id, policy.MANAGE, 'Cơ quan');
   const rules = body.rules.map((r) => ({ ...r, text: r.text.normalize('NFC').trim() }));
@@ -61,7 +62,7 @@ export async function createRuleSet(ctx: AppContext, p: P, body: { code: string;
 
 // ── Commitments ────────────────────────────────────────────────────────────────────────────────
 export async function createCampaign(ctx: AppContext, p: P, body: { agencyCode: string; year: number; title: string; opensOn: string; closesOn: string }) {
-  const target = await officials.findAgencyByCode(ctx.db, body.agencyCode);
+  const target = await org.findAgencyByCode(ctx.db, body.agencyCode);
   if (!target) throw AppError.validation('agencyCode', `Không có cơ quan mã ${body.agencyCode}.`);
   const principal = policy.requireIn(p, target.id, policy.MANAGE, 'Cơ quan');
   if (body.closesOn < body.opensOn) throw AppError.validation('closesOn', 'Ngày kết thúc phải sau ngày bắt đầu.');
@@ -77,7 +78,7 @@ export async function createCampaign(ctx: AppContext, p: P, body: { agencyCode: 
 export async function listCampaigns(ctx: AppContext, p: P) {
   const { principal, agencyIds } = policy.scopeOf(p, policy.READ);
   const above = new Set(agencyIds);
-  for (const g of principal.grants) if (policy.READ.includes(g.role)) for (const a of await repo.ancestorIds(ctx.db, g.agencyId)) above.add(a);
+  for (const g of principal.grants) if (policy.READ.includes(g.role)) for (const a of await org.ancestorIds(ctx.db, g.agencyId)) above.add(a);
   return { items: (await repo.listCampaigns(ctx.db, [...above])).map((r) => presentCampaign(r.c, r.agencyCode)) };
 }
 
@@ -87,12 +88,12 @@ export async function campaignCompletion(ctx: AppContext, p: P, id: string) {
   if (!found) throw AppError.notFound('Đợt cam kết');
   const scope = policy.scopeOf(p, policy.READ).agencyIds;
   // the units of the campaign the caller reaches: a department leader sees his own units only
-  const agencyIds = (await repo.subtreeIds(ctx.db, found.c.agencyId)).filter((a) => scope.includes(a));
+  const agencyIds = (await org.subtreeIds(ctx.db, found.c.agencyId)).filter((a) => scope.includes(a));
   if (!agencyIds.length) throw AppError.notFound('Đợt cam kết');
-  const [people, done, agencies] = await Promise.all([repo.activeOfficialsIn(ctx.db, agencyIds), repo.campaignCommitments(ctx.db, id), officials.agenciesByIds(ctx.db, agencyIds)]);
+  const [people, done, agencies] = await Promise.all([repo.activeOfficialsIn(ctx.db, agencyIds), repo.campaignCommitments(ctx.db, id), org.agenciesByIds(ctx.db, agencyIds)]);
   const on = found.c.opensOn > vnToday() ? found.c.opensOn : vnToday();
   const required = new Map<string, Set<string>>();
-  for (const a of agencyIds) required.set(a, new Set((await repo.setsInForce(ctx.db, await repo.ancestorIds(ctx.db, a), on)).map((s) => s.id)));
+  for (const a of agencyIds) required.set(a, new Set((await repo.setsInForce(ctx.db, await org.ancestorIds(ctx.db, a), on)).map((s) => s.id)));
   const byOfficial = new Map<string, Set<string>>();
   for (const c of done) byOfficial.set(c.officialId, (byOfficial.get(c.officialId) ?? new Set()).add(c.ruleSetId));
   const units = agencies.map((a) => {
@@ -109,7 +110,7 @@ export async function myCommitments(ctx: AppContext, p: P) {
   const principal = policy.requireStaff(p);
   const me = principal.userId ? await officials.findOfficialByUser(ctx.db, principal.userId) : undefined;
   if (!me) return { official: null, items: [] };
-  const chain = await repo.ancestorIds(ctx.db, me.agencyId);
+  const chain = await org.ancestorIds(ctx.db, me.agencyId);
   const [campaigns, mine, sets] = await Promise.all([repo.campaignsFor(ctx.db, chain), repo.commitmentsOf(ctx.db, me.id), repo.setsInForce(ctx.db, chain, vnToday())]);
   const items = campaigns.flatMap(({ c, agencyCode }) =>
     sets.map((s) => {
@@ -124,7 +125,7 @@ export async function acknowledge(ctx: AppContext, p: P, body: { campaignId: str
   const principal = policy.requireStaff(p);
   const me = principal.userId ? await officials.findOfficialByUser(ctx.db, principal.userId) : undefined;
   if (!me) throw AppError.rule('NOT_AN_OFFICIAL', 'Tài khoản chưa gắn với hồ sơ cán bộ, công chức.');
-  const chain = await repo.ancestorIds(ctx.db, me.agencyId);
+  const chain = await org.ancestorIds(ctx.db, me.agencyId);
   const found = await repo.findCampaign(ctx.db, body.campaignId);
   if (!found || !chain.includes(found.c.agencyId)) throw AppError.notFound('Đợt cam kết');
   const set = (await repo.setsInForce(ctx.db, chain, vnToday())).find((s) => s.id === body.ruleSetId);

@@ -4,7 +4,7 @@ import { emulationCampaign } from '../../db/schema/index.js';
 import { type Client, type Harness, login, makeAgencyTree, makeUser, startHarness, type TestAgency, uid } from '../../test/harness.js';
 import { OFFICE_CULTURE_CAMPAIGN } from './code.data.js';
 import { makeOfficial } from './conduct.test-helpers.js';
-import { vnToday } from './conduct.time.js';
+import { vnToday } from '../../../shared/vn-time.js';
 
 let h: Harness;
 let tree: { root: TestAgency; child: TestAgency };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type Harness, login, makeAgencyTree, makeUser, startHarness, type TestAgency } from '../../test/harness.js';
 import { computeDue } from '../calendar/index.js';
 import { makeOfficial } from './conduct.test-helpers.js';
-import { vnToday } from './conduct.time.js';
+import { vnToday } from '../../../shared/vn-time.js';
 import { addYears } from './discipline.rules.js';
 import { recordSignal, seedConductReference } from './index.js';
 

@@ -223,6 +223,3 @@ export const handlingDays = (isComplex: boolean): number => (isComplex ? HANDLIN
 export function isWaitingReasonAllowed(category: OfficialCategory, actDate: IsoDate, reason: WaitingReason): boolean {
   return regimeFor(category, actDate).waitingCases.includes(reason);
 }
-
-/** Forms counted as "disciplined" for the annual rating (reprimand or higher: every form). */
-export const isDisciplineForm = (form: string): form is DisciplineForm => (DISCIPLINE_FORMS as readonly string[]).includes(form);

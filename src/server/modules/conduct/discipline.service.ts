@@ -2,11 +2,12 @@ import type { AppContext } from '../../context.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
+import { orVersionConflict } from '../../platform/versioned.js';
 import { computeDue } from '../calendar/index.js';
 import * as repo from './cases.repo.js';
 import * as policy from './conduct.policy.js';
 import { presentCase } from './conduct.presenter.js';
-import { vnDate, vnToday } from './conduct.time.js';
+import { vnDate, vnToday } from '../../../shared/vn-time.js';
 import {
   allowedForms,
   checkForm,
@@ -109,8 +110,7 @@ export async function getCase(ctx: AppContext, p: P, id: string) {
 async function change(ctx: AppContext, principal: Principal, row: repo.CaseRow, version: number, from: string[], set: Parameters<typeof repo.updateCase>[4], action: string, data: Record<string, unknown>) {
   if (!from.includes(row.status)) throw AppError.rule('DISCIPLINE_CASE_STATE', `Vụ việc đang ở trạng thái "${row.status}", không thể thực hiện thao tác này.`);
   return ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateCase(tx, row.id, version, from, set);
-    if (!updated) throw new AppError('VERSION_CONFLICT', 'Vụ việc vừa được người khác cập nhật; hãy tải lại.');
+    const updated = orVersionConflict(await repo.updateCase(tx, row.id, version, from, set), 'Vụ việc vừa được người khác cập nhật; hãy tải lại.');
     await appendAudit(tx, { stream: agencyStream(row.agencyCode), actor: actorOf(principal), action, entityType: 'discipline_case', entityId: row.id, provinceCode: row.provinceCode, data });
     return present({ ...updated, agencyCode: row.agencyCode, officialName: row.officialName, officialUserId: row.officialUserId });
   });

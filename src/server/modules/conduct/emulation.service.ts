@@ -2,9 +2,9 @@ import type { AppContext } from '../../context.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
-import * as codeRepo from './code.repo.js';
+import { org } from '../org/index.js';
 import * as policy from './conduct.policy.js';
-import { vnToday } from './conduct.time.js';
+import { vnToday } from '../../../shared/vn-time.js';
 import * as repo from './emulation.repo.js';
 import { baseSalaryOn, bonusAmount, TITLE_RULES } from './emulation.rules.js';
 import * as officials from './officials.repo.js';
@@ -14,7 +14,7 @@ type P = Principal | null;
 /** A campaign launched by an agency reaches every agency below it (and null = everyone). */
 async function visible(ctx: AppContext, rows: repo.EmulationCampaignRow[], agencyIds: string[]) {
   const out: repo.EmulationCampaignRow[] = [];
-  for (const c of rows) if (!c.agencyId || (await codeRepo.subtreeIds(ctx.db, c.agencyId)).some((a) => agencyIds.includes(a))) out.push(c);
+  for (const c of rows) if (!c.agencyId || (await org.subtreeIds(ctx.db, c.agencyId)).some((a) => agencyIds.includes(a))) out.push(c);
   return out;
 }
 
@@ -60,7 +60,7 @@ export async function campaignScores(ctx: AppContext, p: P, id: string, year: nu
 
 export async function recordScore(ctx: AppContext, p: P, id: string, body: { agencyCode: string; officialId?: string; year: number; criterion: string; points: number; note?: string }) {
   const { c } = await findCampaign(ctx, p, id);
-  const target = await officials.findAgencyByCode(ctx.db, body.agencyCode);
+  const target = await org.findAgencyByCode(ctx.db, body.agencyCode);
   if (!target) throw AppError.validation('agencyCode', `Không có cơ quan mã ${body.agencyCode}.`);
   const principal = policy.requireIn(p, target.id, policy.MANAGE, 'Cơ quan');
   const criterion = c.criteria.find((x) => x.code === body.criterion);
@@ -69,7 +69,7 @@ export async function recordScore(ctx: AppContext, p: P, id: string, body: { age
   if (body.year < c.fromYear || body.year > c.toYear) throw AppError.validation('year', `Phong trào diễn ra ${c.fromYear}–${c.toYear}.`);
   if (body.officialId) {
     const o = await officials.findOfficial(ctx.db, body.officialId);
-    if (!o || !(await codeRepo.subtreeIds(ctx.db, target.id)).includes(o.agencyId)) throw AppError.validation('officialId', 'Cán bộ không thuộc cơ quan.');
+    if (!o || !(await org.subtreeIds(ctx.db, target.id)).includes(o.agencyId)) throw AppError.validation('officialId', 'Cán bộ không thuộc cơ quan.');
   }
   return ctx.db.transaction(async (tx) => {
     const row = await repo.putScore(tx, { campaignId: id, year: body.year, agencyId: target.id, officialId: body.officialId ?? null, criterion: body.criterion, points: String(body.points), note: body.note ?? null, scoredBy: principal.userId });

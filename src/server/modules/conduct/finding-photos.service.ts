@@ -10,7 +10,7 @@ import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal, requirePrincipal } from '../../platform/principal.js';
 import { createLocalStorage, type FileStorage, inspectAttachment } from '../../platform/storage.js';
-import type { FindingPhoto } from '../../db/schema/index.js';
+import type { FindingPhoto } from './cases.repo.js';
 import * as repo from './cases.repo.js';
 import * as policy from './conduct.policy.js';
 import { presentFinding } from './conduct.presenter.js';

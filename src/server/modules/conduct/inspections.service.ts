@@ -3,12 +3,13 @@ import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
 import { isValidStorageKey } from '../../platform/storage.js';
+import { org } from '../org/index.js';
 import * as repo from './cases.repo.js';
 import { CHECKLIST_ITEMS, type ChecklistItem } from './code.data.js';
 import * as codeRepo from './code.repo.js';
 import * as policy from './conduct.policy.js';
 import { presentFinding, presentInspection } from './conduct.presenter.js';
-import { vnDate, vnToday } from './conduct.time.js';
+import { vnDate, vnToday } from '../../../shared/vn-time.js';
 import * as officials from './officials.repo.js';
 import { reportViolation } from './violations.service.js';
 
@@ -27,10 +28,10 @@ const CHECKLIST_LABELS: Record<ChecklistItem, string> = {
 
 /** The checklist for an agency: each item with the rules in force that back it. */
 export async function checklist(ctx: AppContext, p: P, agencyCode: string) {
-  const target = await officials.findAgencyByCode(ctx.db, agencyCode);
+  const target = await org.findAgencyByCode(ctx.db, agencyCode);
   if (!target) throw AppError.notFound('Cơ quan');
   policy.requireIn(p, target.id, policy.READ, 'Cơ quan');
-  const sets = await codeRepo.setsInForce(ctx.db, await codeRepo.ancestorIds(ctx.db, target.id), vnToday());
+  const sets = await codeRepo.setsInForce(ctx.db, await org.ancestorIds(ctx.db, target.id), vnToday());
   const rules = (await Promise.all(sets.map(async (s) => (await codeRepo.rulesOf(ctx.db, s.id)).map((r) => ({ ...r, setCode: s.code, setTitle: s.title, isSample: s.isSample }))))).flat();
   return {
     items: CHECKLIST_ITEMS.map((item) => ({
@@ -42,7 +43,7 @@ export async function checklist(ctx: AppContext, p: P, agencyCode: string) {
 }
 
 export async function createInspection(ctx: AppContext, p: P, body: { agencyCode: string; kind: 'planned' | 'unannounced'; inspectedAt: string; note?: string }) {
-  const target = await officials.findAgencyByCode(ctx.db, body.agencyCode);
+  const target = await org.findAgencyByCode(ctx.db, body.agencyCode);
   if (!target) throw AppError.validation('agencyCode', `Không có cơ quan mã ${body.agencyCode}.`);
   const principal = policy.requireIn(p, target.id, policy.INSPECT, 'Cơ quan');
   const at = new Date(body.inspectedAt);
@@ -72,7 +73,7 @@ export async function addFinding(ctx: AppContext, p: P, inspectionId: string, bo
   if (!ins) throw AppError.notFound('Cuộc kiểm tra');
   const principal = policy.requireIn(p, ins.agencyId, policy.INSPECT, 'Cuộc kiểm tra');
   const o = await officials.findOfficial(ctx.db, body.officialId);
-  if (!o || !(await codeRepo.subtreeIds(ctx.db, ins.agencyId)).includes(o.agencyId)) throw AppError.validation('officialId', 'Cán bộ không thuộc cơ quan được kiểm tra.');
+  if (!o || !(await org.subtreeIds(ctx.db, ins.agencyId)).includes(o.agencyId)) throw AppError.validation('officialId', 'Cán bộ không thuộc cơ quan được kiểm tra.');
   const rule = body.ruleId ? await codeRepo.findRule(ctx.db, body.ruleId) : undefined;
   if (body.ruleId && !rule) throw AppError.validation('ruleId', 'Không có quy tắc này.');
   for (const [i, key] of (body.photoKeys ?? []).entries()) if (!isValidStorageKey(key)) throw AppError.validation(`photoKeys.${i}`, 'Khóa ảnh không hợp lệ.');

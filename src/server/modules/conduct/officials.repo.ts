@@ -31,14 +31,5 @@ export async function listOfficials(db: DbOrTx, f: { agencyIds: string[]; term?:
   return db.select(columns).from(official).innerJoin(agency, eq(agency.id, official.agencyId)).where(and(...where)).orderBy(sql`${official.sortKey} collate "C"`, asc(official.id)).limit(f.limit);
 }
 
-export const findAgencyByCode = async (db: DbOrTx, code: string) =>
-  (await db.select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode }).from(agency).where(eq(agency.code, code)))[0];
-
-export const findAgencyById = async (db: DbOrTx, id: string) =>
-  (await db.select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode }).from(agency).where(eq(agency.id, id)))[0];
-
-export const agenciesByIds = async (db: DbOrTx, ids: string[]) =>
-  ids.length ? db.select({ id: agency.id, code: agency.code, name: agency.name }).from(agency).where(inArray(agency.id, ids)) : [];
-
 /** Officials of the category kept by the discipline rules; hợp đồng staff are not disciplined under them. */
 export const disciplineCategory = (c: string): 'can_bo' | 'cong_chuc' | 'vien_chuc' | null => (c === 'can_bo' || c === 'cong_chuc' || c === 'vien_chuc' ? c : null);

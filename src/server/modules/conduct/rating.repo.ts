@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { updateVersioned } from '../../platform/versioned.js';
 import { agency, annualRating, attendanceRecord, commitment, commitmentCampaign, emulationCampaign, emulationScore, inspectionFinding, official, violation } from '../../db/schema/index.js';
 
 export type RatingRow = typeof annualRating.$inferSelect & { agencyCode: string; officialName: string; officialUserId: string | null; provinceCode: string };
@@ -23,15 +24,8 @@ export async function listRatings(db: DbOrTx, f: { agencyIds?: string[]; officia
   const where = [f.agencyIds ? inArray(annualRating.agencyId, f.agencyIds) : undefined, f.officialId ? eq(annualRating.officialId, f.officialId) : undefined, f.year ? eq(annualRating.year, f.year) : undefined].filter((x) => x !== undefined);
   return (await ratingSelect(db).where(and(...where)).orderBy(asc(annualRating.year), sql`${official.sortKey} collate "C"`).limit(1000)).map(toRating);
 }
-export async function updateRating(db: DbOrTx, id: string, version: number, from: string[], set: Partial<typeof annualRating.$inferInsert>) {
-  return (
-    await db
-      .update(annualRating)
-      .set({ ...set, version: sql`${annualRating.version} + 1` })
-      .where(and(eq(annualRating.id, id), eq(annualRating.version, version), inArray(annualRating.status, from)))
-      .returning()
-  )[0];
-}
+export const updateRating = (db: DbOrTx, id: string, version: number, from: string[], set: Partial<typeof annualRating.$inferInsert>) =>
+  updateVersioned(db, annualRating, id, version, set, { where: inArray(annualRating.status, from) });
 
 // ── Evidence for the panel (one official, one year in Vietnam time) ────────────────────────────
 const inYear = (col: unknown, year: number) => sql`extract(year from ${col} at time zone 'Asia/Ho_Chi_Minh') = ${year}`;

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
+import { orVersionConflict } from '../../platform/versioned.js';
 import * as casesRepo from './cases.repo.js';
 import * as policy from './conduct.policy.js';
 import { presentRating } from './conduct.presenter.js';
@@ -48,8 +49,7 @@ const proposal = (year: number, a: Assessment): Grade => (ratingRegimeFor(year).
 async function change(ctx: AppContext, principal: Principal, row: repo.RatingRow, version: number, from: string[], set: Parameters<typeof repo.updateRating>[4], action: string, data: Record<string, unknown>) {
   if (!from.includes(row.status)) throw AppError.rule('RATING_STATE', `Phiếu đánh giá đang ở bước "${row.status}", không thể thực hiện thao tác này.`);
   return ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateRating(tx, row.id, version, from, set);
-    if (!updated) throw new AppError('VERSION_CONFLICT', 'Phiếu đánh giá vừa được người khác cập nhật; hãy tải lại.');
+    const updated = orVersionConflict(await repo.updateRating(tx, row.id, version, from, set), 'Phiếu đánh giá vừa được người khác cập nhật; hãy tải lại.');
     await appendAudit(tx, { stream: agencyStream(row.agencyCode), actor: actorOf(principal), action, entityType: 'annual_rating', entityId: row.id, provinceCode: row.provinceCode, data });
     return presentRating({ ...updated, agencyCode: row.agencyCode, officialName: row.officialName, officialUserId: row.officialUserId, provinceCode: row.provinceCode });
   });

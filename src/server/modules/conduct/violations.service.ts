@@ -4,11 +4,12 @@ import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeKey, toPage } from '../../platform/pagination.js';
 import { type Actor, actorOf, type Principal, systemActor } from '../../platform/principal.js';
+import { orVersionConflict } from '../../platform/versioned.js';
 import * as repo from './cases.repo.js';
 import * as codeRepo from './code.repo.js';
 import * as policy from './conduct.policy.js';
 import { presentViolation } from './conduct.presenter.js';
-import { vnToday } from './conduct.time.js';
+import { vnToday } from '../../../shared/vn-time.js';
 import * as officials from './officials.repo.js';
 
 type P = Principal | null;
@@ -108,8 +109,7 @@ export async function getViolation(ctx: AppContext, p: P, id: string) {
 async function transition(ctx: AppContext, principal: Principal, row: repo.ViolationRow, version: number, from: string[], set: Parameters<typeof repo.updateViolation>[4], action: string, data: Record<string, unknown>) {
   if (!from.includes(row.status)) throw AppError.rule('VIOLATION_STATE', `Vi phạm đang ở trạng thái "${row.status}", không thể thực hiện thao tác này.`);
   return ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateViolation(tx, row.id, version, from, set);
-    if (!updated) throw new AppError('VERSION_CONFLICT', 'Vi phạm vừa được người khác cập nhật; hãy tải lại.');
+    const updated = orVersionConflict(await repo.updateViolation(tx, row.id, version, from, set), 'Vi phạm vừa được người khác cập nhật; hãy tải lại.');
     await appendAudit(tx, { stream: agencyStream(row.agencyCode), actor: actorOf(principal), action, entityType: 'violation', entityId: row.id, provinceCode: row.provinceCode, data });
     return presentViolation({ ...updated, agencyCode: row.agencyCode, officialName: row.officialName, officialUserId: row.officialUserId });
   });

@@ -8,10 +8,10 @@ import { AppError } from '../../platform/errors.js';
 import { UUID_PATTERN } from '../../platform/pagination.js';
 import { agencyScope, hasRole } from '../../platform/principal.js';
 import type { CatalogProcedure } from '../procedures/index.js';
+import { org } from '../org/index.js';
 import { addWorkingDays } from './dossier.deadline.js';
 import { ruleSetAt, ruleSetById } from './dossier.rules.js';
 import { type DossierAction, supplementStageFrom } from './dossier.state.js';
-import * as repo from './dossiers.repo.js';
 import { type ActionInput, computeDossierDue, handoff, leadersAndOfficer, type P, type Plan, procedureOf, runTransition } from './dossiers.service.js';
 import { checkDocuments, type DocumentInput } from './intake.service.js';
 
@@ -38,9 +38,9 @@ function requireReason(body: ActionBody, field = 'reason'): string {
 
 /** A user by id or username who holds one of `roles` in one of `agencyIds`, else a 400 on `field`. */
 async function colleague(ctx: AppContext, who: string, roles: string[], agencyIds: string[], field: string) {
-  const found = UUID_PATTERN.test(who) ? { id: who } : await repo.findUserByUsername(ctx.db, who);
-  const u = found ? await repo.findUser(ctx.db, found.id) : undefined;
-  const grants = u ? await repo.rolesOfUser(ctx.db, u.id) : [];
+  const found = UUID_PATTERN.test(who) ? { id: who } : await org.findUserByUsername(ctx.db, who);
+  const u = found ? await org.findUser(ctx.db, found.id) : undefined;
+  const grants = u ? await org.rolesOfUser(ctx.db, u.id) : [];
   if (!u || !grants.some((g) => roles.includes(g.role) && agencyIds.includes(g.agencyId))) throw AppError.validation(field, 'Người nhận không phải cán bộ của cơ quan đang xử lý hồ sơ.');
   return u;
 }
@@ -130,7 +130,7 @@ const PLANNERS: Record<DossierAction, Planner> = {
 
   async forward(ctx, { d, principal, now }, body, proc) {
     if (body.toAgencyCode) {
-      const target = await repo.findAgencyByCode(ctx.db, body.toAgencyCode);
+      const target = await org.findAgencyByCode(ctx.db, body.toAgencyCode);
       if (!target || target.provinceCode !== d.provinceCode) throw AppError.validation('toAgencyCode', 'Không có cơ quan này trong tỉnh.');
       const isBack = target.id === d.competentAgencyId;
       return {
@@ -142,7 +142,7 @@ const PLANNERS: Record<DossierAction, Planner> = {
     }
     if (!body.to) throw AppError.validation('to', 'Hãy chọn người hoặc cơ quan nhận hồ sơ.');
     const target = await colleague(ctx, body.to, ['processing_officer', 'leader'], [d.currentAgencyId, d.competentAgencyId], 'to');
-    const toLeader = (await repo.rolesOfUser(ctx.db, target.id)).some((g) => g.role === 'leader');
+    const toLeader = (await org.rolesOfUser(ctx.db, target.id)).some((g) => g.role === 'leader');
     return {
       set: { currentStep: toLeader ? 'approve' : 'appraise', stepStartedAt: now, ...(toLeader ? {} : { assignedTo: target.id }) },
       handoff: await handoff(ctx, proc, d, now, { step: d.currentStep, fromAgencyId: d.currentAgencyId, fromUserId: principal.userId, toAgencyId: d.currentAgencyId, toUserId: target.id, note: text(body.note) || undefined }),

@@ -2,13 +2,13 @@
  * Notifications to the applicant (e-mail, SMS, in-app) and to staff, written to the outbox inside
  * the transaction of the step, so a rolled-back step sends nothing and a committed one always does.
  */
-import type { notificationOutbox } from '../../db/schema/index.js';
 import { formatVnDateTimeShort } from '../../platform/pdf.js';
 import type { DossierBase } from './dossiers.repo.js';
+import type { OutboxInsert } from './outbox.repo.js';
 
 type Addressed = Pick<DossierBase, 'id' | 'code' | 'provinceCode' | 'status' | 'dueAt' | 'applicant' | 'applicantUserId'>;
 
-type OutboxRow = typeof notificationOutbox.$inferInsert;
+type OutboxRow = OutboxInsert;
 
 const STATUS_TEXT: Record<string, string> = {
   submitted: 'đã được nộp trực tuyến và đang chờ tiếp nhận',

@@ -3,6 +3,8 @@
  * takes effect. Decree 118/2025 replaced 61/2018 on 01/07/2025; whether it kept the 61/2018
  * values verbatim is UNCONFIRMED (vietnam-rules.md §1.2), so its set repeats them, marked so.
  */
+import { vnDate } from '../../../shared/vn-time.js';
+
 export interface DossierRuleSet {
   id: string;
   effectiveFrom: string;
@@ -51,7 +53,7 @@ export const RULE_SETS: readonly DossierRuleSet[] = [
 
 /** The rule set in force at `at` (Asia/Ho_Chi_Minh date). */
 export function ruleSetAt(at: Date): DossierRuleSet {
-  const day = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const day = vnDate(at);
   const inForce = RULE_SETS.filter((r) => r.effectiveFrom <= day).sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? 1 : -1));
   return inForce[0] ?? RULE_SETS[0];
 }

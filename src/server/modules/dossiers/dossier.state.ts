@@ -31,10 +31,6 @@ export const DVCQG_STATUS_ID: Record<DossierStatus, number> = {
   returned: 10,
 };
 
-export const CLOSED_STATUSES: readonly DossierStatus[] = ['refused', 'withdrawn', 'stopped', 'returned'];
-/** Statuses in which the time limit is running (the dossier can become late). */
-export const CLOCK_RUNNING: readonly DossierStatus[] = ['received', 'processing', 'awaiting_payment'];
-
 export const DOSSIER_ACTIONS = [
   'receive',
   'request-supplement',
@@ -60,7 +56,6 @@ export interface Permit {
   side: Side;
 }
 
-export type ProcessingStep = 'receive' | 'assign' | 'appraise' | 'approve' | 'approved' | 'financial' | 'interagency' | 'return';
 export type SupplementStage = 'intake' | 'appraisal';
 
 export interface Transition {
@@ -140,5 +135,3 @@ export function availableActions(d: MachineView): DossierAction[] {
 
 /** Supplement stage of a request made from `status`: intake at the desk, appraisal during processing. */
 export const supplementStageFrom = (status: DossierStatus): SupplementStage => (status === 'processing' ? 'appraisal' : 'intake');
-
-export const isClosed = (s: DossierStatus): boolean => CLOSED_STATUSES.includes(s);

@@ -1,5 +1,6 @@
 import { availableActions, DVCQG_STATUS_ID, type DossierStatus, type MachineView } from './dossier.state.js';
 import type { DossierBase, DossierRow, HandoffRow, PublicDossierRow } from './dossiers.repo.js';
+import type { OutboxRow } from './outbox.repo.js';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 type EventRow = { action: string; fromStatus: string | null; toStatus: string; actorLabel: string; occurredAt: Date; data: Record<string, unknown> };
@@ -124,3 +125,5 @@ export const presentPublicJson = (d: PublicDossierRow, names: ReadonlyMap<string
   `"dueAt":${isoJson(d.dueMs)},"isLate":${d.isLate},"canRate":${d.canRate},"timeline":${d.timelineJson}}`;
 
 export const actionsFor = (d: DossierBase) => availableActions(machineView(d));
+
+export const presentNotification = (n: OutboxRow) => ({ id: n.id, channel: n.channel, recipient: n.recipient, subject: n.subject, body: n.body, status: n.status, dossierId: n.dossierId, createdAt: n.createdAt.toISOString(), sentAt: n.sentAt?.toISOString() ?? null });

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type DbOrTx, queryPrepared } from '../../db/client.js';
+import { updateVersioned } from '../../platform/versioned.js';
 import {
   accessLog,
   agency,
@@ -18,6 +19,8 @@ import {
 } from '../../db/schema/index.js';
 
 export type DossierInsert = typeof dossier.$inferInsert;
+export type HandoffInsert = typeof dossierHandoff.$inferInsert;
+export type DocumentInsert = typeof dossierDocument.$inferInsert;
 /** A dossier as the services read it: every column but the public lookup's timeline (read by `findPublicDossier` alone). */
 export type DossierBase = Omit<typeof dossier.$inferSelect, 'publicTimeline'>;
 const { publicTimeline: _lookupOnly, ...dossierColumns } = getTableColumns(dossier);
@@ -190,14 +193,8 @@ export async function publicNames(db: DbOrTx, ids: readonly string[]): Promise<M
 export { type DeskCounter, NEW_DOSSIER_COLUMNS, type NewDossier, PENDING_SEQ, type StepRecords, writeIntakes, writeStep } from './dossiers.step.repo.js';
 
 /** Optimistic update: only when the row still has `version`; undefined when someone else won. */
-export async function updateDossier(tx: DbOrTx, id: string, version: number, set: Partial<DossierInsert>): Promise<DossierBase | undefined> {
-  const [r] = await tx
-    .update(dossier)
-    .set({ ...set, version: version + 1, updatedAt: sql`now()` })
-    .where(and(eq(dossier.id, id), eq(dossier.version, version)))
-    .returning(dossierColumns);
-  return r;
-}
+export const updateDossier = (tx: DbOrTx, id: string, version: number, set: Partial<DossierInsert>): Promise<DossierBase | undefined> =>
+  updateVersioned<typeof dossier, DossierBase>(tx, dossier, id, version, { ...set, updatedAt: sql`now()` }, { columns: dossierColumns });
 
 export async function insertEvent(tx: DbOrTx, row: typeof dossierEvent.$inferInsert): Promise<void> {
   await tx.insert(dossierEvent).values(row);
@@ -245,28 +242,6 @@ export async function insertOutbox(tx: DbOrTx, rows: (typeof notificationOutbox.
   if (rows.length) await tx.insert(notificationOutbox).values(rows);
 }
 
-/** Users holding one of `roles` in the agency itself (not its subtree). */
-export async function usersWithRole(db: DbOrTx, agencyId: string, roles: string[]) {
-  return db
-    .selectDistinct({ id: userAccount.id, displayName: userAccount.displayName, email: userAccount.email, phone: userAccount.phone })
-    .from(roleAssignment)
-    .innerJoin(userAccount, eq(userAccount.id, roleAssignment.userId))
-    .where(and(eq(roleAssignment.agencyId, agencyId), inArray(roleAssignment.role, roles), eq(userAccount.isActive, true)));
-}
-
-export const findUser = async (db: DbOrTx, id: string) =>
-  (await db.select({ id: userAccount.id, displayName: userAccount.displayName, email: userAccount.email, phone: userAccount.phone }).from(userAccount).where(eq(userAccount.id, id)))[0];
-
-export const findUserByUsername = async (db: DbOrTx, username: string) =>
-  (await db.select({ id: userAccount.id, displayName: userAccount.displayName }).from(userAccount).where(sql`lower(${userAccount.username}) = lower(${username})`))[0];
-
-export async function rolesOfUser(db: DbOrTx, userId: string) {
-  return db.select({ role: roleAssignment.role, agencyId: roleAssignment.agencyId }).from(roleAssignment).where(eq(roleAssignment.userId, userId));
-}
-
-export const findAgencyByCode = async (db: DbOrTx, code: string) =>
-  (await db.select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId }).from(agency).where(eq(agency.code, code)))[0];
-
 /** An agency by code when it is a one-stop desk: counter officers work there. */
 export const findOneStopDesk = async (db: DbOrTx, code: string) =>
   (
@@ -285,9 +260,6 @@ export const listOneStopDesks = async (db: DbOrTx, provinceCodes: readonly strin
         .where(and(inArray(agency.provinceCode, [...provinceCodes]), sql`exists (select 1 from ${roleAssignment} where ${roleAssignment.agencyId} = ${agency.id} and ${roleAssignment.role} = 'counter_officer')`))
         .orderBy(asc(agency.provinceCode), asc(agency.name))
     : [];
-
-export const findAgencyById = async (db: DbOrTx, id: string) =>
-  (await db.select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId }).from(agency).where(eq(agency.id, id)))[0];
 
 // ── Access log ────────────────────────────────────────────────────────────────────────────────
 export async function logAccess(db: DbOrTx, row: typeof accessLog.$inferInsert): Promise<void> {

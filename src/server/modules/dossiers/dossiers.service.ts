@@ -6,13 +6,14 @@
  */
 import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
-import type { dossierDocument, dossierHandoff } from '../../db/schema/index.js';
 import { agencyStream } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeKey, toPage } from '../../platform/pagination.js';
 import { actorOf, agencyScope, hasRole, type Principal } from '../../platform/principal.js';
+import { orVersionConflict, versionConflict } from '../../platform/versioned.js';
 import { classifyStepTiming } from './documents/index.js';
 import { type CatalogProcedure, findProcedureById } from '../procedures/index.js';
+import { org } from '../org/index.js';
 import { dueDate } from './dossier.deadline.js';
 import { applicantMessages, staffMessages } from './dossier.notify.js';
 import { ruleSetAt } from './dossier.rules.js';
@@ -22,10 +23,10 @@ import { actionsFor, machineView, presentDetail, presentSummary } from './dossie
 import * as repo from './dossiers.repo.js';
 
 export type P = Principal | null;
-type HandoffInsert = typeof dossierHandoff.$inferInsert;
-type DocumentInsert = typeof dossierDocument.$inferInsert;
+type HandoffInsert = repo.HandoffInsert;
+type DocumentInsert = repo.DocumentInsert;
 
-export const versionConflict = (): AppError => new AppError('VERSION_CONFLICT', 'Hồ sơ vừa được người khác cập nhật; hãy tải lại và thử lại.');
+const DOSSIER_CHANGED = 'Hồ sơ vừa được người khác cập nhật; hãy tải lại và thử lại.';
 
 export async function procedureOf(ctx: AppContext, d: repo.DossierBase): Promise<CatalogProcedure> {
   const proc = await findProcedureById(ctx.db, d.procedureId);
@@ -92,13 +93,12 @@ export async function runTransition(ctx: AppContext, p: P, code: string, action:
   const decision = decide(action, machineView(dossier));
   if (!decision.ok) throw AppError.rule('INVALID_TRANSITION', decision.reason, { status: dossier.status, action });
   if (!isPermitted(decision.transition, (permit) => policy.holdsPermit(principal, dossier, permit))) throw AppError.forbidden('Bạn không có quyền thực hiện thao tác này trên hồ sơ.');
-  if (expectedVersion !== undefined && expectedVersion !== dossier.version) throw versionConflict();
+  if (expectedVersion !== undefined && expectedVersion !== dossier.version) throw versionConflict(DOSSIER_CHANGED);
   const now = new Date();
   const planned = await plan({ d: dossier, principal, to: decision.to, now });
   const auditAgency = action === 'receive' || action === 'return' || (dossier.status === 'submitted' && dossier.currentStep === 'receive') ? dossier.receivingCode : dossier.competentCode;
   return ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateDossier(tx, dossier.id, dossier.version, { status: decision.to, ...planned.set });
-    if (!updated) throw versionConflict();
+    const updated = orVersionConflict(await repo.updateDossier(tx, dossier.id, dossier.version, { status: decision.to, ...planned.set }), DOSSIER_CHANGED);
     await writeSideEffects(tx, updated, { action, fromStatus: dossier.status, principal, plan: planned, auditAgency, now, publicBaseUrl: ctx.config.publicBaseUrl });
     return { code: updated.code, status: updated.status, version: updated.version, receivedAt: updated.receivedAt?.toISOString() ?? null, dueAt: updated.dueAt?.toISOString() ?? null, currentStep: updated.currentStep };
   });
@@ -197,8 +197,8 @@ export async function listDossiers(ctx: AppContext, p: P, q: { queue?: 'mine' | 
 
 /** Staff who should hear about a dossier: its leaders and its responsible officer. */
 export async function leadersAndOfficer(db: DbOrTx, d: repo.DossierBase) {
-  const leaders = await repo.usersWithRole(db, d.competentAgencyId, ['leader']);
-  const officer = d.assignedTo ? await repo.findUser(db, d.assignedTo) : undefined;
+  const leaders = await org.usersWithRole(db, d.competentAgencyId, ['leader']);
+  const officer = d.assignedTo ? await org.findUser(db, d.assignedTo) : undefined;
   const all = [...leaders, ...(officer ? [officer] : [])];
   return all.filter((u, i) => all.findIndex((x) => x.id === u.id) === i);
 }

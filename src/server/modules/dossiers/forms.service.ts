@@ -2,9 +2,11 @@
  * The printed forms of a dossier (Circular 01/2018 Mẫu 01–05, A5 PDF with a signed QR code that
  * opens the public lookup and verifies the paper) and the tracking book (Mẫu 06, .xlsx).
  */
+import { vnMidnight } from '../../../shared/vn-time.js';
 import type { AppContext } from '../../context.js';
 import { type DocumentKind, signedDocumentUrl } from '../../platform/doc-signing.js';
 import { AppError } from '../../platform/errors.js';
+import { org } from '../org/index.js';
 import {
   type AgencyInfo,
   renderApology,
@@ -25,12 +27,12 @@ const FORM_LABEL: Record<string, string> = { original: 'Bản chính', certified
 const UNIT: Record<string, TimeLimitUnit> = { working_days: 'working_day', calendar_days: 'day', working_hours: 'working_hour', same_day: 'working_hour' };
 
 async function agencyInfo(ctx: AppContext, agencyId: string): Promise<AgencyInfo> {
-  const a = await repo.findAgencyById(ctx.db, agencyId);
-  const parent = a?.parentId ? await repo.findAgencyById(ctx.db, a.parentId) : undefined;
+  const a = await org.findAgencyById(ctx.db, agencyId);
+  const parent = a?.parentId ? await org.findAgencyById(ctx.db, a.parentId) : undefined;
   return { name: a?.name ?? '', parentName: parent?.name, place: a ? await repo.provinceName(ctx.db, a.provinceCode) : '' };
 }
 
-const userName = async (ctx: AppContext, id: string | null | undefined): Promise<string> => (id ? ((await repo.findUser(ctx.db, id))?.displayName ?? '') : '');
+const userName = async (ctx: AppContext, id: string | null | undefined): Promise<string> => (id ? ((await org.findUser(ctx.db, id))?.displayName ?? '') : '');
 
 export async function renderDossierForm(ctx: AppContext, p: P, code: string, form: FormName): Promise<Buffer> {
   const d = await repo.findDossierByCode(ctx.db, code);
@@ -118,8 +120,8 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
 /** Sổ theo dõi hồ sơ for a period of Vietnam dates [from, to]. */
 export async function trackingBook(ctx: AppContext, p: P, q: { from: string; to: string }): Promise<Buffer> {
   const { principal, agencyIds } = policy.requireStaff(p, ['counter_officer', 'leader']);
-  const from = new Date(`${q.from}T00:00:00+07:00`);
-  const to = new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const from = vnMidnight(q.from);
+  const to = new Date(vnMidnight(q.to).getTime() + 86_400_000);
   if (!(from < to) || to.getTime() - from.getTime() > 366 * 86_400_000) throw AppError.validation('to', 'Khoảng thời gian không hợp lệ (tối đa một năm).');
   const rows = await repo.listForBook(ctx.db, agencyIds, from, to);
   const grant = principal.grants.find((g) => g.role === 'counter_officer' || g.role === 'leader')!;

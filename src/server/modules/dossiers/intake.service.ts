@@ -5,6 +5,7 @@
  * the intake transaction, so a rolled-back intake leaves no gap (Circular 01/2018 Art. 19).
  */
 import { randomUUID } from 'node:crypto';
+import { vnDate } from '../../../shared/vn-time.js';
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/client.js';
 import { KeyedBatcher } from '../../platform/batcher.js';
@@ -13,6 +14,7 @@ import { agencyScope, hasRole, type Principal } from '../../platform/principal.j
 import { createLocalStorage, type FileStorage, inspectAttachment } from '../../platform/storage.js';
 import { calendarState } from '../calendar/index.js';
 import { type CatalogProcedure, findProcedureByCode, provincesWithProcedure } from '../procedures/index.js';
+import { org } from '../org/index.js';
 import * as policy from './dossiers.policy.js';
 import { presentCreated } from './dossiers.presenter.js';
 import * as repo from './dossiers.repo.js';
@@ -38,14 +40,12 @@ export interface IntakeBody {
 
 /** YYMMDD of the instant in Asia/Ho_Chi_Minh, and the ISO day of the counter. */
 export function vnDay(at: Date): { yymmdd: string; day: string } {
-  const day = new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  const day = vnDate(at);
   return { day, yymmdd: day.slice(2).replaceAll('-', '') };
 }
 
 /** `<desk code>-<YYMMDD>-`: the code without its sequence number. */
 export const dossierCodePrefix = (agencyCode: string, yymmdd: string): string => `${agencyCode}-${yymmdd}-`;
-
-export const formatDossierCode = (agencyCode: string, yymmdd: string, seq: number): string => `${dossierCodePrefix(agencyCode, yymmdd)}${String(seq).padStart(4, '0')}`;
 
 /** Documents on the procedure's list, with files stored; anything else is refused. */
 export async function checkDocuments(ctx: AppContext, proc: CatalogProcedure, docs: DocumentInput[], stage: 'intake' | 'supplement') {
@@ -79,7 +79,7 @@ async function counterDesk(ctx: AppContext, principal: Principal, named: string 
   const code = named ?? grants[0].agencyCode;
   const own = grants.find((g) => g.agencyCode === code);
   if (own) return { id: own.agencyId, code: own.agencyCode, provinceCode: own.provinceCode };
-  const a = await repo.findAgencyByCode(ctx.db, code);
+  const a = await org.findAgencyByCode(ctx.db, code);
   if (!a || !agencyScope(principal, 'counter_officer').has(a.id)) throw AppError.validation('receivingAgencyCode', 'Bạn không làm việc tại bộ phận một cửa này.');
   return a;
 }
@@ -98,7 +98,7 @@ async function namedOneStopDesk(ctx: AppContext, code: string): Promise<Desk> {
 async function defaultOnlineDesk(ctx: AppContext, proc: CatalogProcedure): Promise<Desk> {
   const center = await repo.findProvincialCenter(ctx.db, proc.provinceCode);
   const code = proc.steps.find((s) => s.code === 'receive')?.agencyCode ?? center?.code ?? proc.agencyCode;
-  const a = await repo.findAgencyByCode(ctx.db, code);
+  const a = await org.findAgencyByCode(ctx.db, code);
   if (!a) throw AppError.validation('receivingAgencyCode', `Không có cơ quan mã ${code}.`);
   return a;
 }

@@ -13,11 +13,10 @@
  * - a failure retries with exponential backoff until `maxAttempts`, then `failed`; a permanent
  *   failure (bad number, mailbox refused) is `failed` at once.
  */
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/client.js';
-import { notificationOutbox as o } from '../../db/schema/index.js';
+import type { Db } from '../../db/client.js';
 import type { NotificationChannels } from './notify.channels.js';
 import { PermanentDeliveryError } from './notify.sms-text.js';
+import * as repo from './outbox.repo.js';
 
 export const DEFAULT_MAX_ATTEMPTS = 8;
 /** While a row is `sending` no other tick takes it; long enough for a batch of slow sends. */
@@ -36,7 +35,7 @@ export interface DeliverOptions {
   dossierIds?: string[];
 }
 
-type Claimed = typeof o.$inferSelect;
+type Claimed = repo.OutboxRow;
 
 /** One tick: claim due rows, send them, record the outcome. Returns how many rows it claimed. */
 export async function deliverOutbox(db: Db, channels: NotificationChannels = {}, opts: DeliverOptions = {}): Promise<number> {
@@ -44,20 +43,14 @@ export async function deliverOutbox(db: Db, channels: NotificationChannels = {},
   const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const hasAdapter = (channel: string) => (channel === 'email' || channel === 'sms') && channels[channel] !== undefined;
   const { toSend, claimed } = await db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(o)
-      .where(and(inArray(o.status, ['pending', 'sending']), lte(o.nextAttemptAt, now), opts.dossierIds ? inArray(o.dossierId, opts.dossierIds) : undefined))
-      .orderBy(asc(o.nextAttemptAt))
-      .limit(opts.limit ?? 20)
-      .for('update', { skipLocked: true });
+    const rows = await repo.claimDue(tx, { now, limit: opts.limit ?? 20, dossierIds: opts.dossierIds });
     const ids = (pick: (r: Claimed) => boolean) => rows.filter(pick).map((r) => r.id);
     const inApp = ids((r) => r.channel === 'in_app');
     const held = ids((r) => r.channel !== 'in_app' && !hasAdapter(r.channel));
     const send = rows.filter((r) => hasAdapter(r.channel));
-    if (inApp.length) await tx.update(o).set({ status: 'sent', sentAt: now, lastError: null }).where(inArray(o.id, inApp));
-    if (held.length) await tx.update(o).set({ status: 'pending_dev', lastError: 'kênh chưa được cấu hình / channel not configured' }).where(inArray(o.id, held));
-    if (send.length) await tx.update(o).set({ status: 'sending', attempts: sql`${o.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + LEASE_MS) }).where(inArray(o.id, send.map((r) => r.id)));
+    await repo.updateRows(tx, inApp, { status: 'sent', sentAt: now, lastError: null });
+    await repo.updateRows(tx, held, { status: 'pending_dev', lastError: 'kênh chưa được cấu hình / channel not configured' });
+    await repo.leaseRows(tx, send.map((r) => r.id), new Date(now.getTime() + LEASE_MS));
     return { toSend: send.map((r) => ({ ...r, attempts: r.attempts + 1 })), claimed: rows.length };
   });
   for (const row of toSend) await deliverOne(db, channels, row, now, maxAttempts);
@@ -65,29 +58,14 @@ export async function deliverOutbox(db: Db, channels: NotificationChannels = {},
 }
 
 async function deliverOne(db: Db, channels: NotificationChannels, row: Claimed, now: Date, maxAttempts: number): Promise<void> {
-  // only the tick that holds this attempt may record its outcome
-  const mine = and(eq(o.id, row.id), eq(o.status, 'sending'), eq(o.attempts, row.attempts));
   try {
     const channel = channels[row.channel as 'email' | 'sms'];
     if (!channel) throw new Error(`no adapter for channel ${row.channel}`);
     const { providerId } = await channel.send({ ref: row.id, to: row.recipient, subject: row.subject, body: row.body });
-    await db.update(o).set({ status: 'sent', sentAt: new Date(), lastError: null, providerId: providerId ?? null }).where(mine);
+    await repo.recordAttempt(db, row, { status: 'sent', sentAt: new Date(), lastError: null, providerId: providerId ?? null });
   } catch (error) {
     const giveUp = error instanceof PermanentDeliveryError || row.attempts >= maxAttempts;
     const lastError = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
-    await db
-      .update(o)
-      .set({ status: giveUp ? 'failed' : 'pending', lastError, nextAttemptAt: new Date(Math.max(now.getTime(), Date.now()) + (giveUp ? 0 : retryDelayMs(row.attempts))) })
-      .where(mine);
+    await repo.recordAttempt(db, row, { status: giveUp ? 'failed' : 'pending', lastError, nextAttemptAt: new Date(Math.max(now.getTime(), Date.now()) + (giveUp ? 0 : retryDelayMs(row.attempts))) });
   }
 }
-
-export const listOutbox = (db: DbOrTx, limit = 200) => db.select().from(o).orderBy(desc(o.createdAt)).limit(limit);
-
-export const listNotificationsOf = (db: DbOrTx, userId: string, limit = 100) =>
-  db
-    .select()
-    .from(o)
-    .where(and(eq(o.recipientUserId, userId), eq(o.channel, 'in_app')))
-    .orderBy(desc(o.createdAt))
-    .limit(limit);

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type DbOrTx, queryPrepared } from '../../db/client.js';
+import { updateVersioned } from '../../platform/versioned.js';
 import { agency, procedure, procedureDocument, procedureField, procedureStep, procedureVersion } from '../../db/schema/index.js';
 
 /** The sort key of lists: PGlite has no `vi` collation, so names sort unaccented (then by id). */
@@ -163,12 +164,7 @@ export async function insertProcedure(db: DbOrTx, row: typeof procedure.$inferIn
 
 /** Optimistic update: only when the row still has `version`; answers the new version or undefined. */
 export async function updateProcedure(db: DbOrTx, id: string, version: number, set: Partial<typeof procedure.$inferInsert>): Promise<number | undefined> {
-  const [r] = await db
-    .update(procedure)
-    .set({ ...set, version: version + 1, updatedAt: sql`now()` })
-    .where(and(eq(procedure.id, id), eq(procedure.version, version)))
-    .returning({ version: procedure.version });
-  return r?.version;
+  return (await updateVersioned<typeof procedure, { version: number }>(db, procedure, id, version, { ...set, updatedAt: sql`now()` }, { columns: { version: procedure.version } }))?.version;
 }
 
 export async function insertVersion(db: DbOrTx, row: typeof procedureVersion.$inferInsert): Promise<void> {

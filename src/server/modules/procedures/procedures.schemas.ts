@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { pageOf, PageQuery } from '../../platform/pagination.js';
-import { AGENCY_CODE_PATTERN } from '../org/org.schemas.js';
+import { AGENCY_CODE_PATTERN } from '../org/index.js';
 
 /** National code (1.000948) with an optional local suffix (1.000948.000.00.00.H57). */
 export const PROCEDURE_CODE_PATTERN = '^[0-9]\\.[0-9]{6}(\\.[0-9A-Z]{1,20}){0,6}$';

@@ -8,6 +8,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
+import { versionConflict } from '../../platform/versioned.js';
 import { presentDetail, type ProcedureDetail } from './procedures.presenter.js';
 import * as repo from './procedures.repo.js';
 import type { CreateProcedure } from './procedures.schemas.js';
@@ -182,13 +183,13 @@ export async function writeNewProcedure(tx: DbOrTx, principal: Principal | null,
 
 export async function writeProcedureUpdate(tx: DbOrTx, principal: Principal | null, id: string, version: number, r: Resolved, opts: { reactivate?: boolean; action?: string } = {}): Promise<ProcedureDetail> {
   const next = await repo.updateProcedure(tx, id, version, { ...procedureColumns(r), ...(opts.reactivate ? { isActive: true } : {}) });
-  if (next === undefined) throw new AppError('VERSION_CONFLICT', 'Thủ tục đã được người khác sửa; hãy tải lại và thử lại.', { errors: [{ field: 'version', message: 'stale version' }] });
+  if (next === undefined) throw versionConflict('Thủ tục đã được người khác sửa; hãy tải lại và thử lại.', { errors: [{ field: 'version', message: 'stale version' }] });
   await writeChildren(tx, id, r);
   return recordVersion(tx, principal, id, opts.action ?? 'procedure.update');
 }
 
 export async function writeDeactivation(tx: DbOrTx, principal: Principal, id: string, version: number): Promise<ProcedureDetail> {
   const next = await repo.updateProcedure(tx, id, version, { isActive: false });
-  if (next === undefined) throw new AppError('VERSION_CONFLICT', 'Thủ tục đã được người khác sửa; hãy tải lại và thử lại.');
+  if (next === undefined) throw versionConflict('Thủ tục đã được người khác sửa; hãy tải lại và thử lại.');
   return recordVersion(tx, principal, id, 'procedure.deactivate');
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agency } from '../../db/schema/index.js';
 import { type Client, type Harness, login, makeAgencyTree, makeUser, startHarness, type TestAgency, uid } from '../../test/harness.js';
 import { generateOfficialRows, prng, rowsToCsv, type SheetRow } from './workforce.fixtures.js';
-import { vnToday } from './workforce.import-run.js';
+import { vnToday } from '../../../shared/vn-time.js';
 import { computeStats } from './workforce.stats.js';
 import { upload } from './workforce.test-helpers.js';
 

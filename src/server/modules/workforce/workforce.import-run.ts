@@ -9,14 +9,14 @@ import type { Db } from '../../db/client.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/principal.js';
-import { formatVN } from '../calendar/index.js';
+import { vnToday } from '../../../shared/vn-time.js';
+import { org } from '../org/index.js';
 import { fold, joinName, vietnameseSortKey } from './workforce.rules.js';
 import { type ParsedOfficial, readSheet, type Rejection, SheetError, validateRows } from './workforce.import.js';
 import * as history from './workforce.history.repo.js';
 import * as repo from './workforce.repo.js';
 
 export const BATCH_SIZE = 1000;
-export const vnToday = (): string => formatVN(new Date()).slice(0, 10);
 
 export interface ImportResult {
   jobId: string | null;
@@ -63,7 +63,7 @@ async function runImport(db: Db, a: ImportArgs, today: string): Promise<ImportRe
   if (jobId) await repo.updateImportJob(db, jobId, { total: raw.length, processed: rejected.length });
 
   // Agencies by identifier code or exact name, inside the caller's scope only.
-  const agencies = a.scope ? await repo.agenciesIn(db, [...a.scope]) : await repo.allAgencies(db);
+  const agencies = a.scope ? await org.agenciesByIds(db, [...a.scope]) : await org.allAgencies(db);
   const byCode = new Map(agencies.map((x) => [x.code.toUpperCase(), x]));
   const byName = new Map(agencies.map((x) => [x.name.normalize('NFC').toLowerCase(), x]));
   const units = await repo.orgUnitsOf(db, agencies.map((x) => x.id));

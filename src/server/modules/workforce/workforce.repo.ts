@@ -1,10 +1,10 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { updateVersioned } from '../../platform/versioned.js';
 import { accessLog, agency, importJob, jobPosition, official, officialAssignment, orgUnit, streamliningCandidate, trainingRecord } from '../../db/schema/index.js';
 
 export type OfficialRow = typeof official.$inferSelect;
 export type OfficialListRow = OfficialRow & { agencyCode: string; agencyName: string; positionName: string | null; orgUnitName: string | null };
-export type PositionRow = typeof jobPosition.$inferSelect;
 export type CandidateRow = typeof streamliningCandidate.$inferSelect;
 export type ImportJobRow = typeof importJob.$inferSelect;
 
@@ -14,30 +14,7 @@ async function rows<T>(db: DbOrTx, q: SQL): Promise<T[]> {
 const jsonIds = (ids: string[]) => sql`(select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`;
 
 // ── Agencies ────────────────────────────────────────────────────────────────────────────────────
-export interface AgencyRef {
-  id: string;
-  code: string;
-  name: string;
-  provinceCode: string;
-  parentId: string | null;
-}
-const agencyRef = { id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId };
-
-export const findAgencyByCode = async (db: DbOrTx, code: string): Promise<AgencyRef | undefined> => (await db.select(agencyRef).from(agency).where(eq(agency.code, code)))[0];
-export const findAgencyById = async (db: DbOrTx, id: string): Promise<AgencyRef | undefined> => (await db.select(agencyRef).from(agency).where(eq(agency.id, id)))[0];
-
-export async function agenciesIn(db: DbOrTx, ids: string[]): Promise<AgencyRef[]> {
-  if (!ids.length) return [];
-  return db.select(agencyRef).from(agency).where(sql`${agency.id} in ${jsonIds(ids)}`).orderBy(asc(agency.code));
-}
-
-export const allAgencies = (db: DbOrTx): Promise<AgencyRef[]> => db.select(agencyRef).from(agency).orderBy(asc(agency.code));
-
-/** The agency and every agency below it. */
-export async function agencySubtree(db: DbOrTx, rootId: string): Promise<string[]> {
-  const r = await rows<{ id: string }>(db, sql`with recursive sub as (select id from agency where id = ${rootId} union all select a.id from agency a join sub on a.parent_id = sub.id) select id from sub`);
-  return r.map((x) => x.id);
-}
+export type { AgencyRef } from '../org/index.js';
 
 export async function orgUnitsOf(db: DbOrTx, agencyIds: string[]) {
   if (!agencyIds.length) return [];
@@ -107,12 +84,7 @@ export async function insertTraining(db: DbOrTx, row: typeof trainingRecord.$inf
 }
 
 export async function updateOfficial(db: DbOrTx, id: string, version: number, set: Partial<typeof official.$inferInsert>): Promise<boolean> {
-  const r = await db
-    .update(official)
-    .set({ ...set, version: sql`${official.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(official.id, id), eq(official.version, version)))
-    .returning({ id: official.id });
-  return r.length === 1;
+  return (await updateVersioned(db, official, id, version, { ...set, updatedAt: sql`now()` }, { columns: { id: official.id } })) !== undefined;
 }
 
 /** Existing codes of a province: which rows of an import are updates, and whose agency they are in. */
@@ -201,8 +173,7 @@ export async function insertPosition(db: DbOrTx, row: typeof jobPosition.$inferI
   return r;
 }
 export async function setQuota(db: DbOrTx, id: string, version: number, quota: number | null): Promise<boolean> {
-  const r = await db.update(jobPosition).set({ quota, version: sql`${jobPosition.version} + 1`, updatedAt: sql`now()` }).where(and(eq(jobPosition.id, id), eq(jobPosition.version, version))).returning({ id: jobPosition.id });
-  return r.length === 1;
+  return (await updateVersioned(db, jobPosition, id, version, { quota, updatedAt: sql`now()` }, { columns: { id: jobPosition.id } })) !== undefined;
 }
 /** Create the (agency, unit, name) positions an import names; return them all. */
 export async function ensurePositions(db: DbOrTx, wanted: { agencyId: string; orgUnitId: string | null; name: string }[]) {
@@ -242,12 +213,7 @@ export async function insertCandidate(db: DbOrTx, row: typeof streamliningCandid
   return r;
 }
 export async function decideCandidate(db: DbOrTx, id: string, version: number, set: Partial<typeof streamliningCandidate.$inferInsert>): Promise<boolean> {
-  const r = await db
-    .update(streamliningCandidate)
-    .set({ ...set, version: sql`${streamliningCandidate.version} + 1`, decidedAt: sql`now()` })
-    .where(and(eq(streamliningCandidate.id, id), eq(streamliningCandidate.version, version)))
-    .returning({ id: streamliningCandidate.id });
-  return r.length === 1;
+  return (await updateVersioned(db, streamliningCandidate, id, version, { ...set, decidedAt: sql`now()` }, { columns: { id: streamliningCandidate.id } })) !== undefined;
 }
 
 // ── Import jobs ─────────────────────────────────────────────────────────────────────────────────

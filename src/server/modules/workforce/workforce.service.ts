@@ -5,7 +5,10 @@ import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeKey, searchTerm, toPage } from '../../platform/pagination.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
-import { importOfficials, type ImportResult, vnToday } from './workforce.import-run.js';
+import { versionConflict } from '../../platform/versioned.js';
+import { org } from '../org/index.js';
+import { vnToday } from '../../../shared/vn-time.js';
+import { importOfficials, type ImportResult } from './workforce.import-run.js';
 import * as policy from './workforce.policy.js';
 import { presentCandidate, presentImportJob, presentOfficial, presentOfficialItem, presentPosition } from './workforce.presenter.js';
 import * as history from './workforce.history.repo.js';
@@ -18,9 +21,9 @@ const clean = (v: string | null | undefined): string | null => (v === undefined 
 
 /** The subtree to work on: the agency named (if in scope, else 404) or the caller's own. */
 async function subtreeFor(ctx: AppContext, scope: policy.Scope, agencyCode: string | undefined): Promise<{ root: repo.AgencyRef; ids: string[] }> {
-  const root = agencyCode ? await repo.findAgencyByCode(ctx.db, agencyCode) : await repo.findAgencyById(ctx.db, policy.defaultRoot(scope) ?? '00000000-0000-0000-0000-000000000000');
+  const root = agencyCode ? await org.findAgencyByCode(ctx.db, agencyCode) : await org.findAgencyById(ctx.db, policy.defaultRoot(scope) ?? '00000000-0000-0000-0000-000000000000');
   policy.requireInScope(scope, root?.id, 'Cơ quan');
-  const ids = (await repo.agencySubtree(ctx.db, root!.id)).filter((id) => scope.agencyIds.has(id));
+  const ids = (await org.subtreeIds(ctx.db, root!.id)).filter((id) => scope.agencyIds.has(id));
   return { root: root!, ids };
 }
 
@@ -69,7 +72,7 @@ async function checkPlacement(db: DbOrTx, agencyId: string, orgUnitId: string | 
 
 export async function createOfficial(ctx: AppContext, p: P, b: CreateBody) {
   const scope = policy.manageScope(p);
-  const ag = await repo.findAgencyByCode(ctx.db, b.agencyCode);
+  const ag = await org.findAgencyByCode(ctx.db, b.agencyCode);
   policy.requireInScope(scope, ag?.id, 'Cơ quan');
   await checkPlacement(ctx.db, ag!.id, b.orgUnitId, b.positionId);
   const name = { familyName: b.familyName.normalize('NFC').trim(), middleName: (b.middleName ?? '').normalize('NFC').trim(), givenName: b.givenName.normalize('NFC').trim() };
@@ -105,7 +108,7 @@ export async function updateOfficial(ctx: AppContext, p: P, id: string, b: Updat
   const row = await officialInScope(ctx.db, scope, id);
   let target = { id: row.agencyId, code: row.agencyCode };
   if (b.agencyCode && b.agencyCode !== row.agencyCode) {
-    const ag = await repo.findAgencyByCode(ctx.db, b.agencyCode);
+    const ag = await org.findAgencyByCode(ctx.db, b.agencyCode);
     policy.requireInScope(scope, ag?.id, 'Cơ quan');
     target = { id: ag!.id, code: ag!.code };
   }
@@ -126,7 +129,7 @@ export async function updateOfficial(ctx: AppContext, p: P, id: string, b: Updat
   };
   await ctx.db.transaction(async (tx) => {
     const before = await history.openAgenciesOf(tx, [id]);
-    if (!(await repo.updateOfficial(tx, id, b.version, set))) throw new AppError('VERSION_CONFLICT', 'Hồ sơ đã được người khác cập nhật; hãy tải lại.');
+    if (!(await repo.updateOfficial(tx, id, b.version, set))) throw versionConflict('Hồ sơ đã được người khác cập nhật; hãy tải lại.');
     if (b.status && b.status !== 'active') await repo.closeAssignment(tx, id, b.leftAt ?? today);
     else await repo.syncAssignments(tx, [id], today);
     await history.syncHistory(tx, [id], today);
@@ -194,7 +197,7 @@ async function positionRow(ctx: AppContext, id: string) {
 
 export async function createPosition(ctx: AppContext, p: P, b: { agencyCode: string; orgUnitId?: string; name: string; quota?: number | null }) {
   const scope = policy.manageScope(p);
-  const ag = await repo.findAgencyByCode(ctx.db, b.agencyCode);
+  const ag = await org.findAgencyByCode(ctx.db, b.agencyCode);
   policy.requireInScope(scope, ag?.id, 'Cơ quan');
   await checkPlacement(ctx.db, ag!.id, b.orgUnitId, null);
   const id = await ctx.db.transaction(async (tx) => {
@@ -210,9 +213,9 @@ export async function setQuota(ctx: AppContext, p: P, id: string, b: { version: 
   const scope = policy.manageScope(p);
   const pos = await repo.findPosition(ctx.db, id);
   policy.requireInScope(scope, pos?.agencyId, 'Vị trí việc làm');
-  const ag = (await repo.findAgencyById(ctx.db, pos!.agencyId))!;
+  const ag = (await org.findAgencyById(ctx.db, pos!.agencyId))!;
   await ctx.db.transaction(async (tx) => {
-    if (!(await repo.setQuota(tx, id, b.version, b.quota))) throw new AppError('VERSION_CONFLICT', 'Biên chế đã được người khác cập nhật; hãy tải lại.');
+    if (!(await repo.setQuota(tx, id, b.version, b.quota))) throw versionConflict('Biên chế đã được người khác cập nhật; hãy tải lại.');
     await appendAudit(tx, { stream: agencyStream(ag.code), actor: actorOf(scope.principal), action: 'job_position.quota', entityType: 'job_position', entityId: id, provinceCode: ag.provinceCode, data: { from: pos!.quota, to: b.quota } });
   });
   return presentPosition(await positionRow(ctx, id));
@@ -248,7 +251,7 @@ export async function reviewCandidate(ctx: AppContext, p: P, id: string, b: { ve
   if (c!.c.status === 'approved' || c!.c.status === 'rejected') throw new AppError('CONFLICT', 'Đề xuất đã có quyết định.');
   await ctx.db.transaction(async (tx) => {
     const ok = await repo.decideCandidate(tx, id, b.version, { status: b.decision, decisionNote: b.note.normalize('NFC').trim(), decidedBy: scope.principal.userId, deferralCode: b.decision === 'deferred' ? b.deferralCode! : c!.c.deferralCode });
-    if (!ok) throw new AppError('VERSION_CONFLICT', 'Đề xuất đã được người khác cập nhật; hãy tải lại.');
+    if (!ok) throw versionConflict('Đề xuất đã được người khác cập nhật; hãy tải lại.');
     await appendAudit(tx, { stream: agencyStream(c!.agencyCode), actor: actorOf(scope.principal), action: 'streamlining.review', entityType: 'streamlining_candidate', entityId: id, data: { decision: b.decision, note: b.note, deferralCode: b.deferralCode ?? null } });
   });
   return presentCandidate((await repo.findCandidate(ctx.db, id))!);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type Harness, login, makeAgencyTree, makeUser, startHarness, type TestAgency } from '../../test/harness.js';
 import { generateOfficialRows, rowsToCsv, type SheetRow } from './workforce.fixtures.js';
-import { vnToday } from './workforce.import-run.js';
+import { vnToday } from '../../../shared/vn-time.js';
 import { upload } from './workforce.test-helpers.js';
 
 let h: Harness;

@@ -1,3 +1,4 @@
+import { vnToday } from '../../../shared/vn-time';
 import { api } from '../../lib/api';
 
 export type DayKind = 'day_off' | 'working_day';
@@ -55,5 +56,5 @@ export const confirmYear = (year: number, legalReference: string, expectedVersio
 
 /** Today in Vietnam (UTC+7), as YYYY-MM-DD, whatever the browser's zone. */
 export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return vnToday(now);
 }

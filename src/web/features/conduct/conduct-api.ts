@@ -1,5 +1,6 @@
 /** Conduct API shapes (as the server's presenters build them) and a small loading hook. */
 import { useCallback, useEffect, useState } from 'react';
+import { vnToday } from '../../../shared/vn-time';
 import { api, ApiError, buildUrl, getCsrfToken } from '../../lib/api';
 
 export interface Violation {
@@ -144,7 +145,7 @@ export function useAction(reload: () => void) {
   return { error, setError, act };
 }
 
-export const currentYear = (): number => Number(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4));
+export const currentYear = (): number => Number(vnToday().slice(0, 4));
 
 export interface FindingPhoto { n: number; sha256: string; contentType: string; size: number; uploadedAt: string }
 export interface Finding { id: string; officialName: string; checklistItem: string; isCompliant: boolean; violationId: string | null; photos: FindingPhoto[] }
@@ -181,4 +182,4 @@ export interface ImportResult { imported: number; skippedNonWorkingDays: number;
 export interface MyAttendance { official: { id: string; fullName: string; agencyCode: string } | null; today: string; isWorkingDay: boolean; items: AttendanceRow[] }
 
 /** YYYY-MM of today in Vietnam. */
-export const currentMonth = (): string => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+export const currentMonth = (): string => vnToday().slice(0, 7);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { vnToday } from '../../../shared/vn-time';
 import { ErrorAlert } from '../../components/Alert';
 import { PageHeader } from '../../components/PageHeader';
 import { api, seg } from '../../lib/api';
@@ -45,7 +46,7 @@ export function QueuePage({ kind, embedded }: { kind: QueueKind; embedded?: bool
     };
   }, [kind, t, hasRole]);
 
-  const [today] = useState(() => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
+  const [today] = useState(() => vnToday());
   const monthStart = `${today.slice(0, 8)}01`;
   return (
     <>

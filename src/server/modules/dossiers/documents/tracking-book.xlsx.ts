@@ -5,6 +5,7 @@
  */
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { vnWallClock } from '../../../../shared/vn-time.js';
 import { formatVnDate } from '../../../platform/pdf.js';
 import { fillText, formTexts } from './form-texts.js';
 
@@ -39,10 +40,9 @@ export const TRACKING_BOOK_DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 /** Row number of the column headers (title rows above it). */
 export const TRACKING_BOOK_HEADER_ROW = 5;
 
-const VN_OFFSET_MS = 7 * 3600 * 1000;
 /** Excel dates have no zone: store the Vietnam wall-clock time so the sheet shows local time. */
 const excelVnDate = (date: Date | null | undefined): Date | null =>
-  date ? new Date(date.getTime() + VN_OFFSET_MS) : null;
+  date ? vnWallClock(date) : null;
 
 const COLUMN_WIDTHS = [5, 26, 32, 9, 24, 30, 26, 16, 16, 16, 16, 16, 18];
 const DATE_COLUMNS = [8, 9, 10, 11, 12];
