@@ -5,13 +5,14 @@ import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
-import { type DisciplineCase, FORM_LABELS, FORMS, useAction, useLoad } from './conduct-api';
+import type { DisciplineCase, DisciplineCaseDetail, Items } from '../../../shared/api-types';
+import { FORM_LABELS, FORMS, useAction, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
 
 export function DisciplineListPage() {
   const { tx, t, formatDate, formatDateTime } = useConductText();
-  const list = useLoad<{ items: DisciplineCase[] }>('/conduct/discipline-cases');
+  const list = useLoad<Items<DisciplineCase>>('/conduct/discipline-cases');
   return (
     <>
       <PageHeader title={tx('discipline')} />
@@ -43,7 +44,7 @@ const regimeLabel = (code: string): string => code.replace(/^ND(\d+)_(\d{4})$/, 
 export function DisciplineCasePage({ id }: { id: string }) {
   const { tx, t, formatDate, formatDateTime } = useConductText();
   const { hasRole } = useAuth();
-  const c = useLoad<DisciplineCase>(`/conduct/discipline-cases/${id}`);
+  const c = useLoad<DisciplineCaseDetail>(`/conduct/discipline-cases/${id}`);
   const [form, setForm] = useState('khien_trach');
   const [number, setNumber] = useState('');
   const [complaint, setComplaint] = useState('');

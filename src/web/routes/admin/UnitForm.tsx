@@ -2,7 +2,7 @@ import { FormPanel } from '../../components/FormPanel';
 import { SelectField, TextField } from '../../components/Field';
 import { api } from '../../lib/api';
 import { useI18n, type MessageKey, type Translate } from '../../lib/i18n';
-import type { AdministrativeUnit, UnitLevel } from '../../lib/types';
+import type { AdminUnit, UnitLevel } from '../../../shared/api-types';
 import { useForm } from '../../lib/use-form';
 import { UNIT_CODE_BY_LEVEL, optional, requireText } from './validation';
 
@@ -18,7 +18,7 @@ export function unitTypeLabel(t: Translate, type: string): string {
   return KNOWN_TYPES.has(type) ? t(`units.type.${type}` as MessageKey) : type;
 }
 
-export function UnitForm({ onCreated, onCancel }: { onCreated: (u: AdministrativeUnit) => void; onCancel: () => void }) {
+export function UnitForm({ onCreated, onCancel }: { onCreated: (u: AdminUnit) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const form = useForm({
     idPrefix: 'unit',
@@ -33,7 +33,7 @@ export function UnitForm({ onCreated, onCancel }: { onCreated: (u: Administrativ
       };
     },
     onSubmit: async (v) => {
-      const created = await api.post<AdministrativeUnit>('/admin/administrative-units', {
+      const created = await api.post<AdminUnit>('/admin/administrative-units', {
         code: v.code.trim(),
         level: v.level,
         type: v.type,
