@@ -6,7 +6,8 @@ import { GRADES } from './rating.rules.js';
 const S = Type.String();
 const N = <T extends ReturnType<typeof Type.String | typeof Type.Number | typeof Type.Integer | typeof Type.Boolean>>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max = 2000) => Type.String({ minLength: 1, maxLength: max });
-const Lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+/** A union of string literals; `Unsafe` gives it the static type T (a union over a mapped array would be `never`). */
+const Lit = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
 const Date_ = Type.String({ format: 'date' });
 const Uuid = Type.String({ format: 'uuid' });
 const AgencyCode = Type.String({ pattern: '^[0-9A-Z.]{1,35}$' });
