@@ -81,6 +81,18 @@ export type RatingEvidence = Static<typeof conduct.RatingEvidence>;
 export type RatingDetail = Static<typeof conduct.RatingDetail>;
 export type EmulationList = Static<typeof conduct.EmulationList>;
 export type EmulationScores = Static<typeof conduct.EmulationScores>;
+export type CreateCampaignBody = Static<typeof conduct.CreateCampaign>;
+export type AcknowledgeBody = Static<typeof conduct.Acknowledge>;
+export type ImportAttendanceBody = Static<typeof conduct.ImportAttendance>;
+export type CreateInspectionBody = Static<typeof conduct.CreateInspection>;
+export type CreateFindingBody = Static<typeof conduct.CreateFinding>;
+export type AnswerBody = Static<typeof conduct.Answer>;
+export type ReviewBody = Static<typeof conduct.Review>;
+export type OpenCaseBody = Static<typeof conduct.OpenCase>;
+export type DecideBody = Static<typeof conduct.Decide>;
+export type ComplaintBody = Static<typeof conduct.Complaint>;
+export type OpenRatingBody = Static<typeof conduct.OpenRating>;
+export type AssessBody = Static<typeof conduct.Assess>;
 
 // ── Dossiers ───────────────────────────────────────────────────────────────────────────────────
 export type IntakeBody = Static<typeof dossiers.IntakeBody>;

@@ -4,7 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
-import type { AttendanceImportResult, AttendanceReport } from '../../../shared/api-types';
+import type { AttendanceImportResult, AttendanceReport, ImportAttendanceBody } from '../../../shared/api-types';
 import { currentMonth, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
@@ -31,7 +31,7 @@ export function AttendancePage() {
     setError(null);
     setBusy(true);
     try {
-      setResult(await api.post<AttendanceImportResult>('/conduct/attendance/import', { agencyCode, csv: await file.text() }));
+      setResult(await api.post<AttendanceImportResult>('/conduct/attendance/import', { agencyCode, csv: await file.text() } satisfies ImportAttendanceBody));
       report.reload();
     } catch (err) {
       setError(err);

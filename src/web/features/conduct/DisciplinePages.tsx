@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
-import type { DisciplineCase, DisciplineCaseDetail, Items } from '../../../shared/api-types';
+import type { ComplaintBody, DisciplineCase, DisciplineCaseDetail, Items } from '../../../shared/api-types';
 import { FORM_LABELS, FORMS, useAction, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
@@ -96,7 +96,7 @@ export function DisciplineCasePage({ id }: { id: string }) {
             </form>
           ) : null}
           {k.status === 'decided' && !k.complaintText && isSelf ? (
-            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/discipline-cases/${id}/complaint`, { text: complaint, version: k.version })); }}>
+            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/discipline-cases/${id}/complaint`, { text: complaint, version: k.version } satisfies ComplaintBody)); }}>
               <label className="field-label" htmlFor="cd-complaint">{tx('complaint')}</label>
               <textarea id="cd-complaint" className="input" required value={complaint} onChange={(e) => setComplaint(e.target.value)} />
               <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('sendComplaint')}</button></div>

@@ -4,7 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
-import type { Checklist, Finding, Inspection, Items, OfficialRef } from '../../../shared/api-types';
+import type { Checklist, CreateInspectionBody, Finding, Inspection, Items, OfficialRef } from '../../../shared/api-types';
 import { CHECKLIST, findingPhotoUrl, uploadFindingPhoto, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
@@ -33,7 +33,7 @@ export function InspectionPage() {
     try {
       let id = inspectionId;
       if (!id) {
-        id = (await api.post<Inspection>('/conduct/inspections', { agencyCode, kind, inspectedAt: new Date().toISOString() })).id;
+        id = (await api.post<Inspection>('/conduct/inspections', { agencyCode, kind, inspectedAt: new Date().toISOString() } satisfies CreateInspectionBody)).id;
         setInspectionId(id);
       }
       const finding = await api.post<Finding>(`/conduct/inspections/${id}/findings`, {

@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
 import { CheckInPanel } from './CheckInPanel';
-import type { DisciplineCase, Items, MyCommitments, Rating, ViolationPage } from '../../../shared/api-types';
+import type { AcknowledgeBody, DisciplineCase, Items, MyCommitments, Rating, ViolationPage } from '../../../shared/api-types';
 import { useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
@@ -20,7 +20,7 @@ export function MyRecordPage() {
   const [error, setError] = useState<unknown>(null);
   const acknowledge = async (i: MyCommitments['items'][number]) => {
     try {
-      await api.post('/conduct/my/commitments', { campaignId: i.campaign.id, ruleSetId: i.ruleSetId, textHash: i.textHash });
+      await api.post('/conduct/my/commitments', { campaignId: i.campaign.id, ruleSetId: i.ruleSetId, textHash: i.textHash } satisfies AcknowledgeBody);
       commitments.reload();
     } catch (e) {
       setError(e);

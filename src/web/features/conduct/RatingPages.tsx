@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link, navigate } from '../../lib/router';
-import type { Items, OfficialRef, Rating, RatingDetail } from '../../../shared/api-types';
+import type { Items, OfficialRef, OpenRatingBody, Rating, RatingDetail } from '../../../shared/api-types';
 import { currentYear, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
@@ -20,7 +20,7 @@ export function RatingsPage() {
   const [error, setError] = useState<unknown>(null);
   const open = () => {
     setError(null);
-    api.post<Rating>('/conduct/ratings', { officialId, year }).then((r) => navigate(`/conduct/ratings/${r.id}`), setError);
+    api.post<Rating>('/conduct/ratings', { officialId, year } satisfies OpenRatingBody).then((r) => navigate(`/conduct/ratings/${r.id}`), setError);
   };
   return (
     <>

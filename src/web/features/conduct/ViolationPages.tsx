@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link, navigate } from '../../lib/router';
-import type { DisciplineCase, ViolationDetail, ViolationPage } from '../../../shared/api-types';
+import type { AnswerBody, DisciplineCase, ReviewBody, ViolationDetail, ViolationPage } from '../../../shared/api-types';
 import { findingPhotoUrl, useAction, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
@@ -100,7 +100,7 @@ export function ViolationDetailPage({ id }: { id: string }) {
           <h2 className="section-title">{tx('answer')}</h2>
           {row.answerText ? <p className="cd-answer">{row.answerText}<br /><span className="cell-meta">{formatDateTime(row.answeredAt)}</span></p> : <p>—</p>}
           {row.status === 'reported' && user && !hasRole('leader', 'home_affairs', 'inspector') ? (
-            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/violations/${id}/answer`, { text: answer, version: row.version })); }}>
+            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/violations/${id}/answer`, { text: answer, version: row.version } satisfies AnswerBody)); }}>
               <label className="field-label" htmlFor="cd-answer">{tx('answer')}</label>
               <textarea id="cd-answer" className="input" required value={answer} onChange={(e) => setAnswer(e.target.value)} />
               <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('sendAnswer')}</button></div>
@@ -114,8 +114,8 @@ export function ViolationDetailPage({ id }: { id: string }) {
               <label className="field-label" htmlFor="cd-review-note">{tx('note')}</label>
               <textarea id="cd-review-note" className="input" value={note} onChange={(e) => setNote(e.target.value)} />
               <div className="form-actions">
-                {row.status === 'answered' ? <button type="button" className="btn btn--primary" onClick={() => void act(() => api.post(`/conduct/violations/${id}/confirm`, { version: row.version, isDutyRelated, ...(note.trim() ? { note: note.trim() } : {}) }))}>{tx('confirm')}</button> : null}
-                <button type="button" className="btn btn--danger-outline" onClick={() => void act(() => api.post(`/conduct/violations/${id}/dismiss`, { version: row.version, ...(note.trim() ? { note: note.trim() } : {}) }))}>{tx('dismiss')}</button>
+                {row.status === 'answered' ? <button type="button" className="btn btn--primary" onClick={() => void act(() => api.post(`/conduct/violations/${id}/confirm`, { version: row.version, isDutyRelated, ...(note.trim() ? { note: note.trim() } : {}) } satisfies ReviewBody))}>{tx('confirm')}</button> : null}
+                <button type="button" className="btn btn--danger-outline" onClick={() => void act(() => api.post(`/conduct/violations/${id}/dismiss`, { version: row.version, ...(note.trim() ? { note: note.trim() } : {}) } satisfies ReviewBody))}>{tx('dismiss')}</button>
               </div>
             </form>
           ) : null}

@@ -2,12 +2,12 @@ import { FormPanel } from '../../components/FormPanel';
 import { SelectField, TextField } from '../../components/Field';
 import { api } from '../../lib/api';
 import { useI18n, type MessageKey, type Translate } from '../../lib/i18n';
-import type { AdminUnit, UnitLevel } from '../../../shared/api-types';
+import type { AdminUnit, CreateAdminUnitBody, UnitLevel } from '../../../shared/api-types';
 import { useForm } from '../../lib/use-form';
 import { UNIT_CODE_BY_LEVEL, optional, requireText } from './validation';
 
 /** Unit types offered per level (stored as these identifiers; shown translated). */
-export const UNIT_TYPES: Record<UnitLevel, string[]> = {
+export const UNIT_TYPES: Record<UnitLevel, CreateAdminUnitBody['type'][]> = {
   province: ['tinh', 'thanh_pho_tw'],
   commune: ['xa', 'phuong', 'dac_khu', 'thi_tran'],
   district: ['huyen', 'quan', 'thi_xa', 'thanh_pho'],

@@ -28,7 +28,7 @@ export function UserForm({ onCreated, onCancel }: { onCreated: (u: User) => void
         email: optional(v.email),
         phone: optional(v.phone.replace(/[\s.-]/g, '')),
       });
-      onCreated({ ...created, roles: created.roles ?? [] });
+      onCreated(created);
     },
   });
 
