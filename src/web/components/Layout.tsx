@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useAuth } from '../lib/auth';
-import { useI18n } from '../lib/i18n';
+import { codeLabel, useI18n } from '../lib/i18n';
 import { Link, navigate, useLocation } from '../lib/router';
-import type { Role, SessionRole } from '../lib/types';
+import type { SessionRole } from '../../shared/api-types';
 import { NAV, isCurrent } from '../routes/nav';
 import { Emblem } from './Emblem';
 import { LanguageSwitch } from './LanguageSwitch';
 
-function distinctRoles(roles: SessionRole[]): { role: Role; agencies: string[] }[] {
-  const map = new Map<Role, string[]>();
+function distinctRoles(roles: SessionRole[]): { role: string; agencies: string[] }[] {
+  const map = new Map<string, string[]>();
   for (const r of roles) {
     const list = map.get(r.role) ?? [];
     if (r.agencyCode) list.push(r.agencyCode);
@@ -23,7 +23,7 @@ function RoleChips({ roles }: { roles: SessionRole[] }) {
     <ul className="role-chips" aria-label={t('header.roles')}>
       {distinctRoles(roles).map(({ role, agencies }) => (
         <li key={role} className="chip" title={agencies.join(', ') || undefined}>
-          {t(`role.${role}`)}
+          {codeLabel(t, 'role', role)}
         </li>
       ))}
     </ul>

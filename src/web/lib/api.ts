@@ -3,7 +3,7 @@
  * kept in memory only and sent as `x-csrf-token` on every non-GET request. Errors are RFC 9457
  * problem+json documents, parsed into ApiError.
  */
-import type { Meta, SessionResponse } from './types';
+import type { Meta, SessionResponse } from '../../shared/api-types';
 
 export interface FieldError {
   field: string;

@@ -5,7 +5,8 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as client from './api';
-import type { Role, SessionUser } from './types';
+import type { SessionUser } from '../../shared/api-types';
+import type { Role } from '../../shared/roles';
 
 export type AuthStatus = 'loading' | 'anonymous' | 'authenticated';
 
@@ -70,7 +71,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       ...state,
       login,
       logout,
-      hasRole: (...roles: Role[]) => !!state.user?.roles.some((r) => roles.includes(r.role)),
+      hasRole: (...roles: Role[]) => !!state.user?.roles.some((r) => roles.some((role) => role === r.role)),
     }),
     [state, login, logout],
   );

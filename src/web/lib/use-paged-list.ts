@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Page } from './types';
+import type { Page } from '../../shared/api-types';
 
 export type PageFetcher<T> = (cursor: string | null, signal: AbortSignal) => Promise<Page<T>>;
 

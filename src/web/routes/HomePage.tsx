@@ -2,7 +2,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useAuth } from '../lib/auth';
 import { useI18n } from '../lib/i18n';
 import { Link } from '../lib/router';
-import { ROLES } from '../lib/types';
+import { isRole } from '../../shared/roles';
 import { HOME_CARDS } from './home-cards';
 
 /** The role home: one section per role the user holds, each with the cards of that role. */
@@ -11,7 +11,7 @@ export function HomePage() {
   const { user } = useAuth();
   if (!user) return null;
   // sections in the order the server lists the user's roles (the primary role first)
-  const held = [...new Set(user.roles.map((a) => a.role))].filter((r) => ROLES.includes(r));
+  const held = [...new Set(user.roles.map((a) => a.role))].filter(isRole);
 
   return (
     <>

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../lib/i18n';
-import type { Role } from '../lib/types';
+import type { Role } from '../../shared/roles';
 
 export interface NavItem {
   to: string;

@@ -14,7 +14,7 @@ import { QueuePage } from '../features/dossiers/QueuePage';
 import { ProcedureDetailPage } from '../features/procedures/ProcedureDetailPage';
 import type { MessageKey } from '../lib/i18n';
 import { matchPath } from '../lib/router';
-import type { Role } from '../lib/types';
+import type { Role } from '../../shared/roles';
 import { AgenciesPage } from './admin/AgenciesPage';
 import { TokensPage } from './admin/TokensPage';
 import { UnitsPage } from './admin/UnitsPage';

@@ -6,7 +6,8 @@ import { GRADES } from './rating.rules.js';
 const S = Type.String();
 const N = <T extends ReturnType<typeof Type.String | typeof Type.Number | typeof Type.Integer | typeof Type.Boolean>>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max = 2000) => Type.String({ minLength: 1, maxLength: max });
-const Lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+/** A union of string literals; `Unsafe` gives it the static type T (a union over a mapped array would be `never`). */
+const Lit = <T extends string>(values: readonly T[]) => Type.Unsafe<T>(Type.Union(values.map((v) => Type.Literal(v))));
 const Date_ = Type.String({ format: 'date' });
 const Uuid = Type.String({ format: 'uuid' });
 const AgencyCode = Type.String({ pattern: '^[0-9A-Z.]{1,35}$' });
@@ -102,7 +103,21 @@ export const MineQuery = obj({ mine: Type.Optional(Type.Boolean()) });
 // ── Annual rating ─────────────────────────────────────────────────────────────────────────────
 const Part = Type.Object({ general: N(Type.Number()), task: N(Type.Number()), total: N(Type.Number()), grade: N(S), comment: N(S) });
 export const Rating = Type.Object({ id: S, agencyCode: S, officialId: S, officialName: S, year: Type.Integer(), regime: S, status: S, self: Part, manager: Part, finalGrade: N(S), finalGradeLabel: N(S), finalReason: N(S), decidedAt: N(S), version: Type.Integer() });
-export const RatingDetail = Type.Object({ ...Rating.properties, regimeReference: S, usesPoints: Type.Boolean(), gradeLabels: Loose, evidence: Loose });
+const Int = Type.Integer();
+export const RatingEvidence = Type.Object(
+  {
+    attendance: Type.Object({ days: Int, late: Int, early: Int, absent: Int }),
+    inspections: Type.Object({ total: Int, failed: Int }),
+    commitments: Type.Array(Type.Object({ campaign: S, acknowledgedAt: S })),
+    violations: Type.Array(Type.Object({ id: S, source: S, status: S, occurredOn: S, description: S, isDutyRelated: Type.Boolean() })),
+    serviceSignals: Type.Array(Type.Object({ id: S, status: S, kind: S, occurredOn: S })),
+    disciplines: Type.Array(Type.Object({ id: S, form: S, formLabel: S, isDutyRelated: Type.Boolean(), decidedAt: S, decisionNumber: N(S) })),
+    emulation: Type.Array(Type.Object({ campaign: S, criterion: S, points: Type.Number() })),
+    titles: Type.Array(Type.Object({ code: S, label: S, isEligible: Type.Boolean(), unmet: Type.Array(S), bonus: Type.Number(), isConfirmed: Type.Boolean() })),
+  },
+  { additionalProperties: true },
+);
+export const RatingDetail = Type.Object({ ...Rating.properties, regimeReference: S, usesPoints: Type.Boolean(), gradeLabels: Loose, evidence: RatingEvidence });
 export const OpenRating = obj({ officialId: Uuid, year: Type.Integer({ minimum: 2020, maximum: 2100 }) });
 export const Assess = obj({ general: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })), task: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })), grade: Type.Optional(Lit(GRADES)), comment: Type.Optional(Text(5000)), version: Version });
 export const RatingQuery = obj({ year: Type.Optional(Type.Integer({ minimum: 2020, maximum: 2100 })), mine: Type.Optional(Type.Boolean()) });

@@ -109,6 +109,11 @@ describe('acceptance: inspection finding → violation → written answer → di
     expect(panel.evidence.disciplines).toHaveLength(1);
     expect(panel.evidence.inspections).toEqual({ total: 1, failed: 1 });
     expect(panel.evidence.titles.find((t: { code: string }) => t.code === 'lao_dong_tien_tien').isEligible).toBe(false);
+    // the response schema (RatingEvidence, the web's type) keeps every field the panel is built with
+    expect(Object.keys(panel.evidence).sort()).toEqual(['attendance', 'commitments', 'disciplines', 'emulation', 'inspections', 'serviceSignals', 'titles', 'violations']);
+    expect(panel.evidence.disciplines[0]).toEqual({ id: kase.id, form: 'khien_trach', formLabel: 'Khiển trách', isDutyRelated: true, decidedAt: expect.any(String), decisionNumber: '12/QĐ-STP' });
+    expect(Object.keys(panel.evidence.violations[0]).sort()).toEqual(['description', 'id', 'isDutyRelated', 'occurredOn', 'source', 'status']);
+    expect(Object.keys(panel.evidence.titles[0]).sort()).toEqual(['bonus', 'code', 'isConfirmed', 'isEligible', 'label', 'unmet']);
 
     const actions = (await h.database.rows<{ action: string }>(sql`select action from audit_event where stream = ${`agency:${mine.child.code}`} order by seq`)).map((a) => a.action);
     for (const a of ['conduct.inspection.finding', 'conduct.violation.report', 'conduct.violation.answer', 'conduct.violation.confirm', 'conduct.discipline.open', 'conduct.discipline.decide', 'conduct.discipline.complaint', 'conduct.rating.self', 'conduct.rating.manager', 'conduct.rating.decide']) {

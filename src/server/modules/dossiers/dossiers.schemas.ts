@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../platform/pagination.js';
-import { DOSSIER_ACTIONS } from './dossier.state.js';
+import { DOSSIER_ACTIONS, type DossierAction } from './dossier.state.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Str = Type.String();
@@ -9,7 +9,7 @@ const Text = (max = 500) => Type.String({ minLength: 1, maxLength: max });
 
 export const CODE_PATTERN = '^[0-9A-Z.]{1,35}-[0-9]{6}-[0-9]{4,6}$';
 export const CodeParams = Type.Object({ code: Type.String({ pattern: CODE_PATTERN }) });
-export const ActionParams = Type.Object({ code: Type.String({ pattern: CODE_PATTERN }), action: Type.Union(DOSSIER_ACTIONS.map((a) => Type.Literal(a))) });
+export const ActionParams = Type.Object({ code: Type.String({ pattern: CODE_PATTERN }), action: Type.Unsafe<DossierAction>(Type.Union(DOSSIER_ACTIONS.map((a) => Type.Literal(a)))) });
 
 const Attachment = Type.Object({ fileName: Text(200), contentBase64: Type.String({ minLength: 4, maxLength: 14_000_000 }) }, { additionalProperties: false });
 export const DocumentInput = Type.Object(

@@ -5,7 +5,7 @@ import { DEMO_ACCOUNTS } from '../../db/seed/demo.js';
 import { ROLES } from '../../platform/principal.js';
 import { isDemoLoaded } from './meta.repo.js';
 
-const MetaResponse = Type.Object({
+export const MetaResponse = Type.Object({
   name: Type.String(),
   version: Type.String(),
   demo: Type.Boolean(),

@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
 import { pageOf, PageQuery } from '../../platform/pagination.js';
-import { ROLES } from '../../platform/principal.js';
+import { ROLES, type Role } from '../../platform/principal.js';
 
 export const AGENCY_CODE_PATTERN = '^[0-9A-Z.]{1,35}$';
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max = 300) => Type.String({ minLength: 1, maxLength: max });
+const UNIT_TYPES = ['tinh', 'thanh_pho_tw', 'huyen', 'quan', 'thi_xa', 'thanh_pho', 'xa', 'phuong', 'dac_khu', 'thi_tran'] as const;
 
 export const AdminUnit = Type.Object({
   code: Type.String(),
@@ -27,7 +28,8 @@ export const CreateAdminUnit = Type.Object(
   {
     code: Type.String({ pattern: '^[0-9]{2,5}$' }),
     level: Type.Union([Type.Literal('province'), Type.Literal('district'), Type.Literal('commune')]),
-    type: Type.Union(['tinh', 'thanh_pho_tw', 'huyen', 'quan', 'thi_xa', 'thanh_pho', 'xa', 'phuong', 'dac_khu', 'thi_tran'].map((t) => Type.Literal(t))),
+    // `Unsafe` gives the union its static type (a union over a mapped array would be `never`)
+    type: Type.Unsafe<(typeof UNIT_TYPES)[number]>(Type.Union(UNIT_TYPES.map((t) => Type.Literal(t)))),
     name: Text(200),
     parentCode: Type.Optional(Type.String({ pattern: '^[0-9]{2,5}$' })),
     validFrom: Type.Optional(Type.String({ format: 'date' })),
@@ -66,7 +68,7 @@ export const CreateOrgUnit = Type.Object(
   { additionalProperties: false },
 );
 
-export const RoleName = Type.Union(ROLES.map((r) => Type.Literal(r)));
+export const RoleName = Type.Unsafe<Role>(Type.Union(ROLES.map((r) => Type.Literal(r))));
 export const UserRole = Type.Object({ id: Type.String(), role: Type.String(), agencyCode: Type.String(), unitId: Nullable(Type.String()) });
 export const User = Type.Object({
   id: Type.String(),

@@ -2,7 +2,8 @@ import { FormPanel } from '../../components/FormPanel';
 import { SelectField, TextField } from '../../components/Field';
 import { useI18n } from '../../lib/i18n';
 import { useForm } from '../../lib/use-form';
-import { addOverride, confirmYear, type DayKind, type YearDetail } from './calendar-api';
+import type { DayKind, YearDetail } from '../../../shared/api-types';
+import { addOverride, confirmYear } from './calendar-api';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

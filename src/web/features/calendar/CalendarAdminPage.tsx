@@ -4,7 +4,8 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { describeError } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
-import { fetchYear, removeOverride, todayInVietnam, type CalendarDay, type YearDetail } from './calendar-api';
+import type { CalendarDay, YearDetail } from '../../../shared/api-types';
+import { fetchYear, removeOverride, todayInVietnam } from './calendar-api';
 import { ConfirmYearForm, OverrideForm } from './CalendarAdminForms';
 import './calendar-admin.css';
 

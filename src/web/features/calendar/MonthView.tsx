@@ -3,7 +3,8 @@ import { Alert, ErrorAlert } from '../../components/Alert';
 import { describeError } from '../../lib/errors';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { navigate, useLocation } from '../../lib/router';
-import { fetchMonth, todayInVietnam, type MonthData, type MonthDay } from './calendar-api';
+import type { MonthDay, MonthResponse } from '../../../shared/api-types';
+import { fetchMonth, todayInVietnam } from './calendar-api';
 import './calendar.css';
 
 const MONTH_NAMES = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
@@ -59,7 +60,7 @@ function DayCell({ day, today }: { day: MonthDay; today: string }) {
 export function MonthView({ basePath }: { basePath: string }) {
   const { t, lang } = useI18n();
   const { year, month } = useShownMonth();
-  const [data, setData] = useState<MonthData | null>(null);
+  const [data, setData] = useState<MonthResponse | null>(null);
   const [error, setError] = useState<unknown>(null);
   const today = todayInVietnam();
 

@@ -4,7 +4,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
-import { type AttendanceReport, currentMonth, type ImportResult, useLoad } from './conduct-api';
+import type { AttendanceImportResult, AttendanceReport, ImportAttendanceBody } from '../../../shared/api-types';
+import { currentMonth, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
 
@@ -20,7 +21,7 @@ export function AttendancePage() {
   const [shown, setShown] = useState<{ agencyCode: string; month: string } | null>(mine ? { agencyCode: mine, month: currentMonth() } : null);
   const report = useLoad<AttendanceReport>(shown ? '/conduct/attendance/report' : null, shown ?? undefined);
   const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<AttendanceImportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -30,7 +31,7 @@ export function AttendancePage() {
     setError(null);
     setBusy(true);
     try {
-      setResult(await api.post<ImportResult>('/conduct/attendance/import', { agencyCode, csv: await file.text() }));
+      setResult(await api.post<AttendanceImportResult>('/conduct/attendance/import', { agencyCode, csv: await file.text() } satisfies ImportAttendanceBody));
       report.reload();
     } catch (err) {
       setError(err);

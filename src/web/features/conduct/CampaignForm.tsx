@@ -3,6 +3,7 @@ import { Alert, ErrorAlert } from '../../components/Alert';
 import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
+import type { CreateCampaignBody } from '../../../shared/api-types';
 import { currentYear } from './conduct-api';
 import { useConductText } from './conduct-text';
 
@@ -23,7 +24,7 @@ export function CampaignForm({ onCreated }: { onCreated: () => void }) {
     setError(null);
     setDone(false);
     try {
-      await api.post('/conduct/commitment-campaigns', { agencyCode, year, title: title.trim(), opensOn, closesOn });
+      await api.post('/conduct/commitment-campaigns', { agencyCode, year, title: title.trim(), opensOn, closesOn } satisfies CreateCampaignBody);
       setDone(true);
       onCreated();
     } catch (err) {

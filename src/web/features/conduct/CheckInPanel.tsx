@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { ErrorAlert } from '../../components/Alert';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { type AttendanceRow, currentMonth, type MyAttendance, useLoad } from './conduct-api';
+import type { Attendance, MyAttendance } from '../../../shared/api-types';
+import { currentMonth, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 
 /** "Chấm công": check in (first press of a working day) and out (later presses); the month below. */
@@ -19,7 +20,7 @@ export function CheckInPanel() {
     setBusy(true);
     setError(null);
     try {
-      await api.post<AttendanceRow>('/conduct/my/attendance');
+      await api.post<Attendance>('/conduct/my/attendance');
       mine.reload();
     } catch (e) {
       setError(e);

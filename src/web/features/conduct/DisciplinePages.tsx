@@ -5,13 +5,14 @@ import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
-import { type DisciplineCase, FORM_LABELS, FORMS, useAction, useLoad } from './conduct-api';
+import type { ComplaintBody, DisciplineCase, DisciplineCaseDetail, Items } from '../../../shared/api-types';
+import { FORM_LABELS, FORMS, useAction, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
 
 export function DisciplineListPage() {
   const { tx, t, formatDate, formatDateTime } = useConductText();
-  const list = useLoad<{ items: DisciplineCase[] }>('/conduct/discipline-cases');
+  const list = useLoad<Items<DisciplineCase>>('/conduct/discipline-cases');
   return (
     <>
       <PageHeader title={tx('discipline')} />
@@ -43,7 +44,7 @@ const regimeLabel = (code: string): string => code.replace(/^ND(\d+)_(\d{4})$/, 
 export function DisciplineCasePage({ id }: { id: string }) {
   const { tx, t, formatDate, formatDateTime } = useConductText();
   const { hasRole } = useAuth();
-  const c = useLoad<DisciplineCase>(`/conduct/discipline-cases/${id}`);
+  const c = useLoad<DisciplineCaseDetail>(`/conduct/discipline-cases/${id}`);
   const [form, setForm] = useState('khien_trach');
   const [number, setNumber] = useState('');
   const [complaint, setComplaint] = useState('');
@@ -95,7 +96,7 @@ export function DisciplineCasePage({ id }: { id: string }) {
             </form>
           ) : null}
           {k.status === 'decided' && !k.complaintText && isSelf ? (
-            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/discipline-cases/${id}/complaint`, { text: complaint, version: k.version })); }}>
+            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/discipline-cases/${id}/complaint`, { text: complaint, version: k.version } satisfies ComplaintBody)); }}>
               <label className="field-label" htmlFor="cd-complaint">{tx('complaint')}</label>
               <textarea id="cd-complaint" className="input" required value={complaint} onChange={(e) => setComplaint(e.target.value)} />
               <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('sendComplaint')}</button></div>

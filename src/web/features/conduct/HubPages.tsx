@@ -5,6 +5,7 @@ import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
 import { CampaignForm } from './CampaignForm';
+import type { Campaign, Completion, EmulationList, EmulationScores, Items, RuleSet, RuleSetDetail } from '../../../shared/api-types';
 import { currentYear, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
@@ -31,13 +32,10 @@ export function ConductHubPage() {
   );
 }
 
-interface RuleSet { id: string; code: string; version: number; title: string; legalReference: string; effectiveFrom: string; agencyCode: string | null; isSample: boolean; ruleCount: number; note: string | null }
-interface Rule { id: string; chapter: number; chapterTitle: string; number: number; text: string; isConfirmed: boolean }
-
 function RuleSetView({ set }: { set: RuleSet }) {
   const { tx, t, formatDate } = useConductText();
   const [open, setOpen] = useState(false);
-  const detail = useLoad<RuleSet & { rules: Rule[] }>(open ? `/conduct/rule-sets/${set.id}` : null);
+  const detail = useLoad<RuleSetDetail>(open ? `/conduct/rule-sets/${set.id}` : null);
   const chapters = [...new Set(detail.data?.rules.map((r) => `${r.chapter}. ${r.chapterTitle}`) ?? [])];
   return (
     <section className="panel">
@@ -75,10 +73,10 @@ function RuleSetView({ set }: { set: RuleSet }) {
 export function CodePage() {
   const { tx, t } = useConductText();
   const { hasRole } = useAuth();
-  const sets = useLoad<{ items: RuleSet[] }>('/conduct/rule-sets');
-  const campaigns = useLoad<{ items: { id: string; title: string; year: number }[] }>(hasRole('home_affairs', 'leader', 'inspector') ? '/conduct/commitment-campaigns' : null);
+  const sets = useLoad<Items<RuleSet>>('/conduct/rule-sets');
+  const campaigns = useLoad<Items<Campaign>>(hasRole('home_affairs', 'leader', 'inspector') ? '/conduct/commitment-campaigns' : null);
   const [campaignId, setCampaignId] = useState('');
-  const completion = useLoad<{ units: { agencyCode: string; agencyName: string; officials: number; completed: number; percent: number }[] }>(campaignId ? `/conduct/commitment-campaigns/${campaignId}/completion` : null);
+  const completion = useLoad<Completion>(campaignId ? `/conduct/commitment-campaigns/${campaignId}/completion` : null);
   return (
     <>
       <PageHeader title={tx('code')} intro={tx('code.intro')}>
@@ -109,15 +107,12 @@ export function CodePage() {
   );
 }
 
-interface EmulationList { items: { id: string; title: string; fromYear: number; toYear: number; legalReference: string; isSample: boolean; criteria: { code: string; label: string; maxPoints: number }[] }[]; titles: { code: string; label: string; multiple: number; bonus: number; isConfirmed: boolean }[]; baseSalary: number }
-interface Scores { units: { key: string; label: string; total: number }[]; officials: { key: string; label: string; total: number }[] }
-
 export function EmulationPage() {
   const { tx, t } = useConductText();
   const list = useLoad<EmulationList>('/conduct/emulation-campaigns');
   const first = list.data?.items[0];
   const [year, setYear] = useState(Math.min(currentYear(), 2025));
-  const scores = useLoad<Scores>(first ? `/conduct/emulation-campaigns/${first.id}/scores` : null, { year });
+  const scores = useLoad<EmulationScores>(first ? `/conduct/emulation-campaigns/${first.id}/scores` : null, { year });
   const money = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
   return (
     <>

@@ -4,11 +4,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
-import { CHECKLIST, type Finding, findingPhotoUrl, type OfficialRef, uploadFindingPhoto, useLoad } from './conduct-api';
+import type { Checklist, CreateInspectionBody, Finding, Inspection, Items, OfficialRef } from '../../../shared/api-types';
+import { CHECKLIST, findingPhotoUrl, uploadFindingPhoto, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
-
-interface Checklist { items: { item: string; label: string; rules: { id: string; ruleSetTitle: string; isSample: boolean; chapter: number; number: number; text: string }[] }[] }
 
 /** An inspection with a checklist drawn from the codes in force; one finding per official and item. */
 export function InspectionPage() {
@@ -16,7 +15,7 @@ export function InspectionPage() {
   const [agencyCode, setAgencyCode] = useState('000.00.16.H57');
   const validCode = /^[0-9A-Z.]{1,35}$/.test(agencyCode) ? agencyCode : null;
   const checklist = useLoad<Checklist>(validCode ? '/conduct/checklist' : null, { agencyCode: validCode ?? undefined });
-  const people = useLoad<{ items: OfficialRef[] }>(validCode ? '/conduct/officials' : null, { agencyCode: validCode ?? undefined });
+  const people = useLoad<Items<OfficialRef>>(validCode ? '/conduct/officials' : null, { agencyCode: validCode ?? undefined });
   const [kind, setKind] = useState<'planned' | 'unannounced'>('unannounced');
   const [inspectionId, setInspectionId] = useState<string | null>(null);
   const [officialId, setOfficialId] = useState('');
@@ -34,7 +33,7 @@ export function InspectionPage() {
     try {
       let id = inspectionId;
       if (!id) {
-        id = (await api.post<{ id: string }>('/conduct/inspections', { agencyCode, kind, inspectedAt: new Date().toISOString() })).id;
+        id = (await api.post<Inspection>('/conduct/inspections', { agencyCode, kind, inspectedAt: new Date().toISOString() } satisfies CreateInspectionBody)).id;
         setInspectionId(id);
       }
       const finding = await api.post<Finding>(`/conduct/inspections/${id}/findings`, {

@@ -5,26 +5,22 @@ import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
 import { CheckInPanel } from './CheckInPanel';
-import { type DisciplineCase, type Rating, useLoad, type Violation } from './conduct-api';
+import type { AcknowledgeBody, DisciplineCase, Items, MyCommitments, Rating, ViolationPage } from '../../../shared/api-types';
+import { useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
-
-interface MyCommitments {
-  official: { id: string; fullName: string; agencyCode: string } | null;
-  items: { campaign: { id: string; title: string; year: number }; ruleSetId: string; ruleSetTitle: string; ruleSetVersion: number; isSample: boolean; textHash: string; acknowledgedAt: string | null }[];
-}
 
 /** "My commitments, my record, my rating" for every official. */
 export function MyRecordPage() {
   const { tx, t, formatDateTime, formatDate } = useConductText();
   const commitments = useLoad<MyCommitments>('/conduct/my/commitments');
-  const violations = useLoad<{ items: Violation[] }>('/conduct/violations', { mine: 'true' });
-  const cases = useLoad<{ items: DisciplineCase[] }>('/conduct/discipline-cases', { mine: 'true' });
-  const ratings = useLoad<{ items: Rating[] }>('/conduct/ratings', { mine: 'true' });
+  const violations = useLoad<ViolationPage>('/conduct/violations', { mine: 'true' });
+  const cases = useLoad<Items<DisciplineCase>>('/conduct/discipline-cases', { mine: 'true' });
+  const ratings = useLoad<Items<Rating>>('/conduct/ratings', { mine: 'true' });
   const [error, setError] = useState<unknown>(null);
   const acknowledge = async (i: MyCommitments['items'][number]) => {
     try {
-      await api.post('/conduct/my/commitments', { campaignId: i.campaign.id, ruleSetId: i.ruleSetId, textHash: i.textHash });
+      await api.post('/conduct/my/commitments', { campaignId: i.campaign.id, ruleSetId: i.ruleSetId, textHash: i.textHash } satisfies AcknowledgeBody);
       commitments.reload();
     } catch (e) {
       setError(e);

@@ -5,7 +5,8 @@ import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link, navigate } from '../../lib/router';
-import { currentYear, type OfficialRef, type Rating, type RatingDetail, useLoad } from './conduct-api';
+import type { Items, OfficialRef, OpenRatingBody, Rating, RatingDetail } from '../../../shared/api-types';
+import { currentYear, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
 
@@ -13,13 +14,13 @@ export function RatingsPage() {
   const { tx, t } = useConductText();
   const { hasRole } = useAuth();
   const [year, setYear] = useState(currentYear());
-  const list = useLoad<{ items: Rating[] }>('/conduct/ratings', { year });
-  const people = useLoad<{ items: OfficialRef[] }>('/conduct/officials');
+  const list = useLoad<Items<Rating>>('/conduct/ratings', { year });
+  const people = useLoad<Items<OfficialRef>>('/conduct/officials');
   const [officialId, setOfficialId] = useState('');
   const [error, setError] = useState<unknown>(null);
   const open = () => {
     setError(null);
-    api.post<Rating>('/conduct/ratings', { officialId, year }).then((r) => navigate(`/conduct/ratings/${r.id}`), setError);
+    api.post<Rating>('/conduct/ratings', { officialId, year } satisfies OpenRatingBody).then((r) => navigate(`/conduct/ratings/${r.id}`), setError);
   };
   return (
     <>

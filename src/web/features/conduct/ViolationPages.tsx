@@ -5,14 +5,15 @@ import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link, navigate } from '../../lib/router';
-import { type DisciplineCase, findingPhotoUrl, useAction, useLoad, type Violation } from './conduct-api';
+import type { AnswerBody, DisciplineCase, ReviewBody, ViolationDetail, ViolationPage } from '../../../shared/api-types';
+import { findingPhotoUrl, useAction, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
 
 export function ViolationsPage() {
   const { tx, t, formatDate } = useConductText();
   const [status, setStatus] = useState('');
-  const list = useLoad<{ items: Violation[] }>('/conduct/violations', { status: status || undefined, limit: 200 });
+  const list = useLoad<ViolationPage>('/conduct/violations', { status: status || undefined, limit: 200 });
   return (
     <>
       <PageHeader title={tx('violations')} intro={tx('violations.intro')} />
@@ -48,7 +49,7 @@ export function ViolationsPage() {
 export function ViolationDetailPage({ id }: { id: string }) {
   const { tx, t, formatDate, formatDateTime } = useConductText();
   const { user, hasRole } = useAuth();
-  const v = useLoad<Violation>(`/conduct/violations/${id}`);
+  const v = useLoad<ViolationDetail>(`/conduct/violations/${id}`);
   const [answer, setAnswer] = useState('');
   const [isDutyRelated, setIsDutyRelated] = useState(false);
   const [note, setNote] = useState('');
@@ -58,10 +59,12 @@ export function ViolationDetailPage({ id }: { id: string }) {
   if (v.error) return <ErrorAlert error={describeError(v.error, t)} />;
   if (!v.data) return <p role="status">{t('common.loading')}</p>;
   const row = v.data;
-  const photos = Array.isArray(row.evidence.photoKeys) ? (row.evidence.photoKeys as string[]) : [];
-  const findingId = typeof row.evidence.findingId === 'string' ? row.evidence.findingId : null;
-  const findingPhotos = findingId && typeof row.evidence.findingPhotos === 'number' ? Array.from({ length: row.evidence.findingPhotos }, (_, i) => i + 1) : [];
-  const signal = row.evidence.signal as { kind?: string; source?: string; ref?: string } | undefined;
+  // the schema says only "an object": its keys depend on the violation's source
+  const evidence = row.evidence as Record<string, unknown>;
+  const photos = Array.isArray(evidence.photoKeys) ? (evidence.photoKeys as string[]) : [];
+  const findingId = typeof evidence.findingId === 'string' ? evidence.findingId : null;
+  const findingPhotos = findingId && typeof evidence.findingPhotos === 'number' ? Array.from({ length: evidence.findingPhotos }, (_, i) => i + 1) : [];
+  const signal = evidence.signal as { kind?: string; source?: string; ref?: string } | undefined;
   const isReviewer = hasRole('leader', 'home_affairs');
   return (
     <>
@@ -97,7 +100,7 @@ export function ViolationDetailPage({ id }: { id: string }) {
           <h2 className="section-title">{tx('answer')}</h2>
           {row.answerText ? <p className="cd-answer">{row.answerText}<br /><span className="cell-meta">{formatDateTime(row.answeredAt)}</span></p> : <p>—</p>}
           {row.status === 'reported' && user && !hasRole('leader', 'home_affairs', 'inspector') ? (
-            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/violations/${id}/answer`, { text: answer, version: row.version })); }}>
+            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/violations/${id}/answer`, { text: answer, version: row.version } satisfies AnswerBody)); }}>
               <label className="field-label" htmlFor="cd-answer">{tx('answer')}</label>
               <textarea id="cd-answer" className="input" required value={answer} onChange={(e) => setAnswer(e.target.value)} />
               <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('sendAnswer')}</button></div>
@@ -111,8 +114,8 @@ export function ViolationDetailPage({ id }: { id: string }) {
               <label className="field-label" htmlFor="cd-review-note">{tx('note')}</label>
               <textarea id="cd-review-note" className="input" value={note} onChange={(e) => setNote(e.target.value)} />
               <div className="form-actions">
-                {row.status === 'answered' ? <button type="button" className="btn btn--primary" onClick={() => void act(() => api.post(`/conduct/violations/${id}/confirm`, { version: row.version, isDutyRelated, ...(note.trim() ? { note: note.trim() } : {}) }))}>{tx('confirm')}</button> : null}
-                <button type="button" className="btn btn--danger-outline" onClick={() => void act(() => api.post(`/conduct/violations/${id}/dismiss`, { version: row.version, ...(note.trim() ? { note: note.trim() } : {}) }))}>{tx('dismiss')}</button>
+                {row.status === 'answered' ? <button type="button" className="btn btn--primary" onClick={() => void act(() => api.post(`/conduct/violations/${id}/confirm`, { version: row.version, isDutyRelated, ...(note.trim() ? { note: note.trim() } : {}) } satisfies ReviewBody))}>{tx('confirm')}</button> : null}
+                <button type="button" className="btn btn--danger-outline" onClick={() => void act(() => api.post(`/conduct/violations/${id}/dismiss`, { version: row.version, ...(note.trim() ? { note: note.trim() } : {}) } satisfies ReviewBody))}>{tx('dismiss')}</button>
               </div>
             </form>
           ) : null}

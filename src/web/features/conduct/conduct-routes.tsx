@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Role } from '../../lib/types';
+import type { Role } from '../../../shared/roles';
 import { AttendancePage } from './AttendancePage';
 import { DisciplineCasePage, DisciplineListPage } from './DisciplinePages';
 import { CodePage, ConductHubPage, EmulationPage } from './HubPages';

@@ -3,8 +3,8 @@ import { ErrorAlert } from '../../components/Alert';
 import { PageHeader } from '../../components/PageHeader';
 import { api, seg } from '../../lib/api';
 import { describeError, type ErrorView } from '../../lib/errors';
-import type { ProcedureDetail } from '../procedures/procedures-api';
-import { type DossierDetail, dossierApi, fileToBase64, formUrl } from './dossiers-api';
+import type { AccessLog, DossierActionBody, DossierDetail, ProcedureDetail } from '../../../shared/api-types';
+import { dossierApi, fileToBase64, formUrl } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
@@ -39,7 +39,7 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
     setBusy(true);
     setError(null);
     try {
-      const body: Record<string, unknown> = { expectedVersion: d.version };
+      const body: DossierActionBody = { expectedVersion: d.version };
       for (const k of ['reason', 'assignee', 'to', 'note'] as const) if (values[k]) body[k] = values[k];
       if (values.newDueAt) body.newDueAt = new Date(`${values.newDueAt}:00+07:00`).toISOString();
       if (action === 'request-supplement') body.items = Object.entries(items).filter(([, r]) => r.trim()).map(([procedureDocumentId, reason]) => ({ procedureDocumentId, reason }));
@@ -121,7 +121,7 @@ export function DossierDetailPage({ code }: { code: string }) {
   const { tx, t, formatDateTime } = useDossierText();
   const [d, setD] = useState<DossierDetail | null>(null);
   const [proc, setProc] = useState<ProcedureDetail | null>(null);
-  const [access, setAccess] = useState<{ at: string; who: string; agency: string | null; purpose: string }[]>([]);
+  const [access, setAccess] = useState<AccessLog['items']>([]);
   const [error, setError] = useState<ErrorView | null>(null);
 
   const reload = useCallback(() => {

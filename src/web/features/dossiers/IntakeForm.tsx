@@ -3,8 +3,8 @@ import { Alert, ErrorAlert } from '../../components/Alert';
 import { api, seg } from '../../lib/api';
 import { describeError, type ErrorView } from '../../lib/errors';
 import { Link } from '../../lib/router';
-import type { ProcedureDetail } from '../procedures/procedures-api';
-import { type Created, type Desks, dossierApi, type DocumentPayload, fileToBase64, formUrl } from './dossiers-api';
+import type { Desks, DossierCreated, DossierDocumentInput, IntakeBody, ProcedureDetail } from '../../../shared/api-types';
+import { dossierApi, fileToBase64, formUrl } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
@@ -27,7 +27,7 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
   const [refusal, setRefusal] = useState('');
   const [error, setError] = useState<ErrorView | null>(null);
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<Created | null>(null);
+  const [created, setCreated] = useState<DossierCreated | null>(null);
   const [desks, setDesks] = useState<Desks | null>(null);
   const [desk, setDesk] = useState('');
 
@@ -60,14 +60,14 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
     setBusy(true);
     setError(null);
     try {
-      const documents: DocumentPayload[] = [];
+      const documents: DossierDocumentInput[] = [];
       for (const d of proc.documents) {
         const s = docs[d.id];
         if (mode === 'online' ? !s.file : !s.checked) continue;
         documents.push({ procedureDocumentId: d.id, ...(s.file ? { attachment: { fileName: s.file.name, contentBase64: await fileToBase64(s.file) } } : {}) });
       }
       const missing = proc.documents.filter((d) => mode === 'counter' && !docs[d.id].checked && docs[d.id].reason.trim()).map((d) => ({ procedureDocumentId: d.id, reason: docs[d.id].reason.trim() }));
-      const body = {
+      const body: IntakeBody = {
         procedureCode: proc.code,
         channel: mode === 'online' ? 'online' : channel,
         applicant: { ...applicant, email: applicant.email || null },

@@ -4,7 +4,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { api, seg } from '../../lib/api';
 import { describeError, type ErrorView } from '../../lib/errors';
 import { Link, navigate, useLocation } from '../../lib/router';
-import { dossierApi, type PublicDossier } from './dossiers-api';
+import type { CitizenRatingBody, DocumentVerifyResult, PublicDossier } from '../../../shared/api-types';
+import { dossierApi } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
@@ -22,7 +23,7 @@ export function LookupPage({ code: initial }: { code?: string }) {
   useEffect(() => {
     if (!initial || !token) return;
     let live = true;
-    api.get<{ valid: boolean }>('/public/documents/verify', { token }).then((v) => live && setGenuine(v.valid), () => undefined);
+    api.get<DocumentVerifyResult>('/public/documents/verify', { token }).then((v) => live && setGenuine(v.valid), () => undefined);
     dossierApi.lookup(initial, { token }).then((r) => live && setResult(r), (e: unknown) => live && setError(describeError(e, t)));
     return () => {
       live = false;
@@ -77,10 +78,14 @@ export function LookupPage({ code: initial }: { code?: string }) {
   );
 }
 
+const SATISFACTION = ['very_satisfied', 'satisfied', 'unsatisfied'] as const satisfies readonly CitizenRatingBody['satisfaction'][];
+const ATTITUDE = ['good', 'acceptable', 'poor'] as const satisfies readonly CitizenRatingBody['attitude'][];
+type RatingForm = Omit<CitizenRatingBody, 'verify' | 'token' | 'timesReturned' | 'bodiesContacted' | 'comment'> & { code: string; verify: string; timesReturned: string; bodiesContacted: string; comment: string };
+
 /** /danh-gia/:code — the kiosk rating page (Circular 01/2018 Art. 13 citizen indicators). */
 export function RatingPage({ code: initial }: { code?: string }) {
   const { tx, t } = useDossierText();
-  const [form, setForm] = useState({ code: initial ?? '', verify: '', satisfaction: 'satisfied', timesReturned: '0', bodiesContacted: '1', attitude: 'good', comment: '' });
+  const [form, setForm] = useState<RatingForm>({ code: initial ?? '', verify: '', satisfaction: 'satisfied', timesReturned: '0', bodiesContacted: '1', attitude: 'good', comment: '' });
   const [error, setError] = useState<ErrorView | null>(null);
   const [done, setDone] = useState(false);
   const set = (k: keyof typeof form, v: string) => setForm({ ...form, [k]: v });
@@ -104,7 +109,7 @@ export function RatingPage({ code: initial }: { code?: string }) {
   };
 
   if (done) return (<><PageHeader title={tx('rate.title')} /><Alert kind="success">{tx('rate.thanks')}</Alert><p><button type="button" className="btn btn--secondary" onClick={() => navigate(`/tra-cuu/${seg(form.code)}`)}>{tx('lookup.title')}</button></p></>);
-  const choice = (name: 'satisfaction' | 'attitude', options: string[]) => (
+  const choice = (name: 'satisfaction' | 'attitude', options: readonly string[]) => (
     <fieldset className="dossier-choices">
       <legend className="field-label">{tx(name === 'satisfaction' ? 'rate.satisfaction' : 'rate.attitude')}</legend>
       {options.map((o) => (
@@ -123,12 +128,12 @@ export function RatingPage({ code: initial }: { code?: string }) {
           <label className="field"><span className="field-label">{tx('lookup.code')}</span><input className="input input--mono" name="code" required value={form.code} onChange={(e) => set('code', e.target.value)} /></label>
           <label className="field"><span className="field-label">{tx('lookup.verify')}</span><input className="input" name="verify" inputMode="numeric" pattern="[0-9]{4}" required value={form.verify} onChange={(e) => set('verify', e.target.value)} /></label>
         </div>
-        {choice('satisfaction', ['very_satisfied', 'satisfied', 'unsatisfied'])}
+        {choice('satisfaction', SATISFACTION)}
         <div className="dossier-grid">
           <label className="field"><span className="field-label">{tx('rate.timesReturned')}</span><input className="input" type="number" min={0} max={50} name="timesReturned" value={form.timesReturned} onChange={(e) => set('timesReturned', e.target.value)} /></label>
           <label className="field"><span className="field-label">{tx('rate.bodies')}</span><input className="input" type="number" min={0} max={50} name="bodiesContacted" value={form.bodiesContacted} onChange={(e) => set('bodiesContacted', e.target.value)} /></label>
         </div>
-        {choice('attitude', ['good', 'acceptable', 'poor'])}
+        {choice('attitude', ATTITUDE)}
         <label className="field field--wide"><span className="field-label">{tx('rate.comment')}</span><textarea className="input" name="comment" maxLength={2000} value={form.comment} onChange={(e) => set('comment', e.target.value)} /></label>
         <p className="toolbar"><button type="submit" className="btn btn--primary">{tx('rate.send')}</button></p>
       </form>

@@ -6,7 +6,8 @@ import { api, seg } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError, type ErrorView } from '../../lib/errors';
 import { Link } from '../../lib/router';
-import { type DossierSummary, dossierApi } from './dossiers-api';
+import type { CitizenRatingStats, DossierSummary } from '../../../shared/api-types';
+import { dossierApi } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
@@ -27,7 +28,7 @@ export function QueuePage({ kind, embedded }: { kind: QueueKind; embedded?: bool
   const { hasRole } = useAuth();
   const [items, setItems] = useState<DossierSummary[] | null>(null);
   const [error, setError] = useState<ErrorView | null>(null);
-  const [stats, setStats] = useState<{ label: string; total: number; rate: number }[] | null>(null);
+  const [stats, setStats] = useState<CitizenRatingStats['items'] | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -36,7 +37,7 @@ export function QueuePage({ kind, embedded }: { kind: QueueKind; embedded?: bool
       (e: unknown) => live && setError(describeError(e, t)),
     );
     if (kind === 'unit' && hasRole('leader')) {
-      api.get<{ items: { label: string; total: number; rate: number }[] }>('/dossiers/ratings/stats', { by: 'officer' }).then(
+      api.get<CitizenRatingStats>('/dossiers/ratings/stats', { by: 'officer' }).then(
         (s) => live && setStats(s.items),
         () => undefined,
       );

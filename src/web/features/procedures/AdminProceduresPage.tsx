@@ -5,11 +5,10 @@ import { SearchBox } from '../../components/SearchBox';
 import { api, buildUrl, seg } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { Link } from '../../lib/router';
-import type { Page } from '../../lib/types';
+import type { AdminProcedureSummary, Page } from '../../../shared/api-types';
 import { usePagedList } from '../../lib/use-paged-list';
 import { formatLimit, onlineLabel } from './format';
 import { ImportPanel } from './ImportPanel';
-import type { AdminProcedureSummary } from './procedures-api';
 import './procedures.css';
 
 /** Administrators: the procedures of their agencies (including withdrawn ones), import, export. */

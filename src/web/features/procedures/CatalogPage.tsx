@@ -5,10 +5,9 @@ import { SearchBox } from '../../components/SearchBox';
 import { api, seg } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { Link, useLocation } from '../../lib/router';
-import type { Page } from '../../lib/types';
+import type { Page, ProcedureSummary } from '../../../shared/api-types';
 import { usePagedList } from '../../lib/use-paged-list';
 import { formatLimit, formatMoney, onlineLabel } from './format';
-import type { ProcedureSummary } from './procedures-api';
 import { useCatalogOptions } from './use-catalog-options';
 import './procedures.css';
 

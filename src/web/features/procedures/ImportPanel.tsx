@@ -2,14 +2,15 @@ import { useRef, useState } from 'react';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { describeError } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
-import { type ImportReport, uploadImport } from './procedures-api';
+import type { ProcedureImportResult } from '../../../shared/api-types';
+import { uploadImport } from './procedures-api';
 
 /** Choose a file, dry-run it (counts and rejected lines), then import for real. */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t, lang } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [report, setReport] = useState<ProcedureImportResult | null>(null);
   const [busy, setBusy] = useState<'check' | 'apply' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);

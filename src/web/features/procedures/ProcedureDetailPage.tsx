@@ -6,7 +6,7 @@ import { describeError } from '../../lib/errors';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { formatBudget, formatLimit, formatMoney, onlineLabel } from './format';
-import type { ProcedureDetail } from './procedures-api';
+import type { ProcedureDetail } from '../../../shared/api-types';
 import './procedures.css';
 
 /** One procedure: facts, documents (originals/copies), steps with their time budgets, fees, law. */

@@ -4,7 +4,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
-import { type ImportJob, type ImportResult, uploadOfficials } from './api';
+import type { OfficialImportJob, OfficialImportResult } from '../../../shared/api-types';
+import { uploadOfficials } from './api';
 import './workforce.css';
 
 /**
@@ -14,8 +15,8 @@ import './workforce.css';
 export function ImportPage() {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [progress, setProgress] = useState<{ processed: number; total: number } | null>(null);
+  const [result, setResult] = useState<OfficialImportResult | null>(null);
+  const [progress, setProgress] = useState<Pick<OfficialImportJob, 'processed' | 'total'> | null>(null);
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -28,7 +29,7 @@ export function ImportPage() {
     const jobId = crypto.randomUUID();
     setProgress({ processed: 0, total: 0 });
     const timer = window.setInterval(() => {
-      api.get<ImportJob>(`/workforce/imports/${jobId}`).then(
+      api.get<OfficialImportJob>(`/workforce/imports/${jobId}`).then(
         (j) => setProgress({ processed: j.processed, total: j.total }),
         () => undefined, // not created yet
       );

@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { Link } from '../../lib/router';
-import type { Official } from './api';
+import type { Official } from '../../../shared/api-types';
 import './workforce.css';
 
 export function OfficialDetailPage({ id }: { id: string }) {

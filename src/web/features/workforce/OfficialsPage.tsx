@@ -6,9 +6,9 @@ import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { Link } from '../../lib/router';
-import type { Page } from '../../lib/types';
+import type { OfficialItem, Page } from '../../../shared/api-types';
 import { usePagedList } from '../../lib/use-paged-list';
-import { CATEGORIES, type OfficialItem } from './api';
+import { CATEGORIES } from './api';
 import './workforce.css';
 
 export function OfficialsPage() {

@@ -4,7 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { api, buildUrl } from '../../lib/api';
 import { describeError } from '../../lib/errors';
 import { useI18n, type MessageKey, type Translate } from '../../lib/i18n';
-import type { Stats } from './api';
+import type { WorkforceStats } from '../../../shared/api-types';
 import { EChart } from './EChart';
 import './workforce.css';
 
@@ -39,7 +39,7 @@ export function StatsPage() {
   const { t, lang } = useI18n();
   const [agency, setAgency] = useState('');
   const [date, setDate] = useState('');
-  const [stats, setStats] = useState<Stats | null>(null);
+  const [stats, setStats] = useState<WorkforceStats | null>(null);
   const [error, setError] = useState<unknown>(null);
   const agencyCode = /^[0-9A-Z.]{1,35}$/.test(agency) ? agency : '';
   const query = { agency: agencyCode, date };
@@ -47,7 +47,7 @@ export function StatsPage() {
   useEffect(() => {
     const ctrl = new AbortController();
     setError(null);
-    api.get<Stats>('/workforce/stats', { agency: agencyCode, date }, ctrl.signal).then(setStats, (e: unknown) => {
+    api.get<WorkforceStats>('/workforce/stats', { agency: agencyCode, date }, ctrl.signal).then(setStats, (e: unknown) => {
       if (!ctrl.signal.aborted) setError(e);
     });
     return () => ctrl.abort();

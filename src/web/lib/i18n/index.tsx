@@ -31,6 +31,19 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
   );
 }
 
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(vi, key);
+}
+
+/**
+ * The label of a code the server sends as a plain string (a role, a unit level, a unit kind):
+ * its message when the dictionary has one, else the code itself.
+ */
+export function codeLabel(t: Translate, prefix: 'role' | 'units.level' | 'agencies.kind', code: string): string {
+  const key = `${prefix}.${code}`;
+  return isMessageKey(key) ? t(key) : code;
+}
+
 export function readStoredLang(): Lang {
   try {
     const v = window.localStorage.getItem(LANG_STORAGE_KEY);

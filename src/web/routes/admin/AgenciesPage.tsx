@@ -5,7 +5,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import type { Agency, Page } from '../../lib/types';
+import type { Agency, Page } from '../../../shared/api-types';
 import { usePagedList } from '../../lib/use-paged-list';
 import { AgencyForm } from './AgencyForm';
 import { AgencyUnitsPanel } from './AgencyUnitsPanel';

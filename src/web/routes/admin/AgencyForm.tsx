@@ -2,7 +2,7 @@ import { FormPanel } from '../../components/FormPanel';
 import { TextField } from '../../components/Field';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import type { Agency } from '../../lib/types';
+import type { Agency, CreateAgencyBody } from '../../../shared/api-types';
 import { useForm } from '../../lib/use-form';
 import { AGENCY_CODE, UNIT_CODE, optional, requireText } from './validation';
 
@@ -24,7 +24,7 @@ export function AgencyForm({ onCreated, onCancel }: { onCreated: (a: Agency) => 
         name: v.name.trim().normalize('NFC'),
         parentCode: optional(v.parentCode),
         adminUnitCode: v.adminUnitCode.trim(),
-      });
+      } satisfies CreateAgencyBody);
       onCreated(created);
     },
   });

@@ -4,20 +4,23 @@ import { FormPanel } from '../../components/FormPanel';
 import { SelectField, TextField } from '../../components/Field';
 import { api, seg } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { useI18n } from '../../lib/i18n';
-import { AGENCY_UNIT_KINDS, type Agency, type AgencyUnit } from '../../lib/types';
+import { codeLabel, useI18n } from '../../lib/i18n';
+import type { Agency, Items, OrgUnit, OrgUnitKind } from '../../../shared/api-types';
 import { useForm } from '../../lib/use-form';
 import { optional, requireText } from './validation';
 
+/** The kinds the server accepts (CreateOrgUnit), in the order the form offers them. */
+const ORG_UNIT_KINDS = ['phong', 'bo_phan', 'to'] as const satisfies readonly OrgUnitKind[];
+
 /** Units as a flat list in tree order, each with its depth (for indentation). */
-function treeOrder(units: AgencyUnit[]): { unit: AgencyUnit; depth: number }[] {
+function treeOrder(units: OrgUnit[]): { unit: OrgUnit; depth: number }[] {
   const ids = new Set(units.map((u) => u.id));
-  const children = new Map<string | null, AgencyUnit[]>();
+  const children = new Map<string | null, OrgUnit[]>();
   for (const u of units) {
     const parent = u.parentId && ids.has(u.parentId) ? u.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), u]);
   }
-  const out: { unit: AgencyUnit; depth: number }[] = [];
+  const out: { unit: OrgUnit; depth: number }[] = [];
   const walk = (parent: string | null, depth: number) => {
     const list = [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
     for (const u of list) {
@@ -32,14 +35,14 @@ function treeOrder(units: AgencyUnit[]): { unit: AgencyUnit; depth: number }[] {
 /** Internal units (phòng, bộ phận, tổ) of one agency: the tree and a form to add one. */
 export function AgencyUnitsPanel({ agency }: { agency: Agency }) {
   const { t } = useI18n();
-  const [units, setUnits] = useState<AgencyUnit[] | null>(null);
+  const [units, setUnits] = useState<OrgUnit[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const base = `/admin/agencies/${seg(agency.code)}/units`;
 
   useEffect(() => {
     const ctrl = new AbortController();
     api
-      .get<{ items: AgencyUnit[] }>(base, undefined, ctrl.signal)
+      .get<Items<OrgUnit>>(base, undefined, ctrl.signal)
       .then((res) => setUnits(res.items))
       .catch((err) => !ctrl.signal.aborted && setLoadError(err));
     return () => ctrl.abort();
@@ -52,7 +55,7 @@ export function AgencyUnitsPanel({ agency }: { agency: Agency }) {
     t,
     validate: (v) => ({ name: requireText(t, v.name, t('agencies.unit.name'), 200) }),
     onSubmit: async (v) => {
-      const created = await api.post<AgencyUnit>(base, {
+      const created = await api.post<OrgUnit>(base, {
         name: v.name.trim().normalize('NFC'),
         kind: v.kind,
         parentId: optional(v.parentId),
@@ -74,7 +77,7 @@ export function AgencyUnitsPanel({ agency }: { agency: Agency }) {
           {ordered.map(({ unit, depth }) => (
             <li key={unit.id} className={`tree-item tree-depth-${Math.min(depth, 4)}`}>
               {unit.name}
-              <span className="tree-kind">{t(`agencies.kind.${unit.kind}`)}</span>
+              <span className="tree-kind">{codeLabel(t, 'agencies.kind', unit.kind)}</span>
             </li>
           ))}
         </ul>
@@ -93,7 +96,7 @@ export function AgencyUnitsPanel({ agency }: { agency: Agency }) {
         <SelectField
           {...form.field('kind')}
           label={t('agencies.unit.kind')}
-          options={AGENCY_UNIT_KINDS.map((k) => ({ value: k, label: t(`agencies.kind.${k}`) }))}
+          options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`agencies.kind.${k}`) }))}
         />
         <SelectField
           {...form.field('parentId')}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { useI18n } from '../../lib/i18n';
-import type { CreatedApiToken } from '../../lib/types';
+import type { ApiTokenCreated } from '../../../shared/api-types';
 
 async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
   try {
@@ -22,7 +22,7 @@ async function copyText(text: string, input: HTMLInputElement | null): Promise<b
 }
 
 /** Shows a freshly created token once: warning, read-only field, copy button, dismiss. */
-export function TokenReveal({ created, onDone }: { created: CreatedApiToken; onDone: () => void }) {
+export function TokenReveal({ created, onDone }: { created: ApiTokenCreated; onDone: () => void }) {
   const { t } = useI18n();
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const headingRef = useRef<HTMLHeadingElement>(null);

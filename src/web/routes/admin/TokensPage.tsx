@@ -6,18 +6,19 @@ import { SelectField, TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { api, seg } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { useI18n } from '../../lib/i18n';
-import { ROLES, type ApiToken, type CreatedApiToken } from '../../lib/types';
+import { codeLabel, useI18n } from '../../lib/i18n';
+import { ROLES } from '../../../shared/roles';
+import type { ApiTokenCreated, ApiTokenItem, Items } from '../../../shared/api-types';
 import { useForm } from '../../lib/use-form';
 import { AGENCY_CODE, requireText } from './validation';
 import { TokenReveal } from './TokenReveal';
 
-function toRow(tok: CreatedApiToken): ApiToken {
+function toRow(tok: ApiTokenCreated): ApiTokenItem {
   const { id, name, role, agencyCode, prefix, createdAt, lastUsedAt, revokedAt } = tok;
   return { id, name, role, agencyCode, prefix, createdAt: createdAt ?? new Date().toISOString(), lastUsedAt: lastUsedAt ?? null, revokedAt: revokedAt ?? null };
 }
 
-function TokenForm({ onCreated, onCancel }: { onCreated: (tok: CreatedApiToken) => void; onCancel: () => void }) {
+function TokenForm({ onCreated, onCancel }: { onCreated: (tok: ApiTokenCreated) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const form = useForm({
     idPrefix: 'token',
@@ -28,7 +29,7 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (tok: CreatedApiToken) 
       agencyCode: AGENCY_CODE.test(v.agencyCode.trim()) ? undefined : t('agencies.field.codeInvalid'),
     }),
     onSubmit: async (v) => {
-      const created = await api.post<CreatedApiToken>('/admin/tokens', {
+      const created = await api.post<ApiTokenCreated>('/admin/tokens', {
         name: v.name.trim().normalize('NFC'),
         role: v.role,
         agencyCode: v.agencyCode.trim(),
@@ -65,18 +66,18 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (tok: CreatedApiToken) 
 
 export function TokensPage() {
   const { t, formatDateTime } = useI18n();
-  const [items, setItems] = useState<ApiToken[] | null>(null);
+  const [items, setItems] = useState<ApiTokenItem[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [isFormOpen, setFormOpen] = useState(false);
-  const [created, setCreated] = useState<CreatedApiToken | null>(null);
-  const [pending, setPending] = useState<ApiToken | null>(null);
+  const [created, setCreated] = useState<ApiTokenCreated | null>(null);
+  const [pending, setPending] = useState<ApiTokenItem | null>(null);
   const [isRevoking, setRevoking] = useState(false);
   const [revokeError, setRevokeError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback((signal?: AbortSignal) => {
     api
-      .get<{ items: ApiToken[] }>('/admin/tokens', undefined, signal)
+      .get<Items<ApiTokenItem>>('/admin/tokens', undefined, signal)
       .then((res) => setItems(res.items))
       .catch((err) => !signal?.aborted && setLoadError(err));
   }, []);
@@ -92,7 +93,7 @@ export function TokensPage() {
     setRevoking(true);
     setRevokeError(null);
     try {
-      const updated = await api.post<ApiToken>(`/admin/tokens/${seg(pending.id)}/revoke`);
+      const updated = await api.post<ApiTokenItem>(`/admin/tokens/${seg(pending.id)}/revoke`);
       const revokedAt = updated?.revokedAt ?? new Date().toISOString();
       setItems((prev) => (prev ?? []).map((x) => (x.id === pending.id ? { ...x, ...updated, revokedAt } : x)));
       setNotice(t('tokens.revoked', { name: pending.name }));
@@ -153,7 +154,7 @@ export function TokensPage() {
               {items.map((tok) => (
                 <tr key={tok.id} className={tok.revokedAt ? 'is-muted' : undefined}>
                   <td data-label={t('tokens.col.name')} className="cell-primary">{tok.name}</td>
-                  <td data-label={t('tokens.col.role')}>{t(`role.${tok.role}`)}</td>
+                  <td data-label={t('tokens.col.role')}>{codeLabel(t, 'role', tok.role)}</td>
                   <td data-label={t('tokens.col.agency')}>{tok.agencyCode ? <code>{tok.agencyCode}</code> : t('common.none')}</td>
                   <td data-label={t('tokens.col.prefix')}><code>{tok.prefix}…</code></td>
                   <td data-label={t('tokens.col.created')}>{formatDateTime(tok.createdAt)}</td>

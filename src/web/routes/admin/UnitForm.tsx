@@ -2,12 +2,12 @@ import { FormPanel } from '../../components/FormPanel';
 import { SelectField, TextField } from '../../components/Field';
 import { api } from '../../lib/api';
 import { useI18n, type MessageKey, type Translate } from '../../lib/i18n';
-import type { AdministrativeUnit, UnitLevel } from '../../lib/types';
+import type { AdminUnit, CreateAdminUnitBody, UnitLevel } from '../../../shared/api-types';
 import { useForm } from '../../lib/use-form';
 import { UNIT_CODE_BY_LEVEL, optional, requireText } from './validation';
 
 /** Unit types offered per level (stored as these identifiers; shown translated). */
-export const UNIT_TYPES: Record<UnitLevel, string[]> = {
+export const UNIT_TYPES: Record<UnitLevel, CreateAdminUnitBody['type'][]> = {
   province: ['tinh', 'thanh_pho_tw'],
   commune: ['xa', 'phuong', 'dac_khu', 'thi_tran'],
   district: ['huyen', 'quan', 'thi_xa', 'thanh_pho'],
@@ -18,7 +18,7 @@ export function unitTypeLabel(t: Translate, type: string): string {
   return KNOWN_TYPES.has(type) ? t(`units.type.${type}` as MessageKey) : type;
 }
 
-export function UnitForm({ onCreated, onCancel }: { onCreated: (u: AdministrativeUnit) => void; onCancel: () => void }) {
+export function UnitForm({ onCreated, onCancel }: { onCreated: (u: AdminUnit) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const form = useForm({
     idPrefix: 'unit',
@@ -33,7 +33,7 @@ export function UnitForm({ onCreated, onCancel }: { onCreated: (u: Administrativ
       };
     },
     onSubmit: async (v) => {
-      const created = await api.post<AdministrativeUnit>('/admin/administrative-units', {
+      const created = await api.post<AdminUnit>('/admin/administrative-units', {
         code: v.code.trim(),
         level: v.level,
         type: v.type,

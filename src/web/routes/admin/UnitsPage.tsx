@@ -5,8 +5,8 @@ import { ListFooter } from '../../components/ListFooter';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { api } from '../../lib/api';
-import { useI18n } from '../../lib/i18n';
-import type { AdministrativeUnit, Page } from '../../lib/types';
+import { codeLabel, useI18n } from '../../lib/i18n';
+import type { AdminUnit, Page } from '../../../shared/api-types';
 import { usePagedList } from '../../lib/use-paged-list';
 import { UnitForm, unitTypeLabel } from './UnitForm';
 
@@ -16,12 +16,12 @@ export function UnitsPage() {
   const [level, setLevel] = useState('');
   const [isFormOpen, setFormOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const list = usePagedList<AdministrativeUnit>(
-    (cursor, signal) => api.get<Page<AdministrativeUnit>>('/admin/administrative-units', { q, level, cursor, limit: 50 }, signal),
+  const list = usePagedList<AdminUnit>(
+    (cursor, signal) => api.get<Page<AdminUnit>>('/admin/administrative-units', { q, level, cursor, limit: 50 }, signal),
     [q, level],
   );
 
-  const validity = (u: AdministrativeUnit) => {
+  const validity = (u: AdminUnit) => {
     if (!u.validFrom && !u.validTo) return t('common.none');
     if (!u.validTo) return t('units.validFromOnly', { from: formatDate(u.validFrom) });
     return t('units.validRange', { from: formatDate(u.validFrom) || '…', to: formatDate(u.validTo) });
@@ -76,7 +76,7 @@ export function UnitsPage() {
               <tr key={u.code} className={u.validTo ? 'is-muted' : undefined}>
                 <td data-label={t('units.col.code')}><code>{u.code}</code></td>
                 <td data-label={t('units.col.name')} className="cell-primary">{u.name}</td>
-                <td data-label={t('units.col.level')}>{t(`units.level.${u.level}`)}</td>
+                <td data-label={t('units.col.level')}>{codeLabel(t, 'units.level', u.level)}</td>
                 <td data-label={t('units.col.type')}>{unitTypeLabel(t, u.type)}</td>
                 <td data-label={t('units.col.parent')}>{u.parentCode ? <code>{u.parentCode}</code> : t('common.none')}</td>
                 <td data-label={t('units.col.validity')}>{validity(u)}</td>

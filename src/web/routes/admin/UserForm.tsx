@@ -2,11 +2,11 @@ import { FormPanel } from '../../components/FormPanel';
 import { SelectField, TextField } from '../../components/Field';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import type { AdminUser } from '../../lib/types';
+import type { User } from '../../../shared/api-types';
 import { useForm } from '../../lib/use-form';
 import { EMAIL, PASSWORD_MIN, PHONE, USERNAME, optional, requireText } from './validation';
 
-export function UserForm({ onCreated, onCancel }: { onCreated: (u: AdminUser) => void; onCancel: () => void }) {
+export function UserForm({ onCreated, onCancel }: { onCreated: (u: User) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const form = useForm({
     idPrefix: 'user',
@@ -20,7 +20,7 @@ export function UserForm({ onCreated, onCancel }: { onCreated: (u: AdminUser) =>
       phone: v.phone.trim() && !PHONE.test(v.phone.replace(/[\s.-]/g, '')) ? t('users.field.phoneInvalid') : undefined,
     }),
     onSubmit: async (v) => {
-      const created = await api.post<AdminUser>('/admin/users', {
+      const created = await api.post<User>('/admin/users', {
         username: v.username.trim(),
         displayName: v.displayName.trim().normalize('NFC'),
         password: v.password,
@@ -28,7 +28,7 @@ export function UserForm({ onCreated, onCancel }: { onCreated: (u: AdminUser) =>
         email: optional(v.email),
         phone: optional(v.phone.replace(/[\s.-]/g, '')),
       });
-      onCreated({ ...created, roles: created.roles ?? [] });
+      onCreated(created);
     },
   });
 

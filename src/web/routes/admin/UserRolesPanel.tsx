@@ -5,25 +5,15 @@ import { FormPanel } from '../../components/FormPanel';
 import { SelectField, TextField } from '../../components/Field';
 import { api, seg } from '../../lib/api';
 import { describeError } from '../../lib/errors';
-import { useI18n } from '../../lib/i18n';
-import { ROLES, type AdminUser, type RoleAssignment } from '../../lib/types';
+import { codeLabel, useI18n } from '../../lib/i18n';
+import { ROLES } from '../../../shared/roles';
+import type { User, UserRole } from '../../../shared/api-types';
 import { useForm } from '../../lib/use-form';
 import { AGENCY_CODE, optional } from './validation';
 
-/** The POST may answer with the new assignment or with the whole user; accept both. */
-function rolesAfterAdd(user: AdminUser, res: unknown): RoleAssignment[] | null {
-  if (res && typeof res === 'object') {
-    const r = res as Partial<AdminUser> & Partial<RoleAssignment>;
-    if (Array.isArray(r.roles)) return r.roles;
-    if (typeof r.id === 'string' && typeof r.role === 'string') return [...user.roles, r as RoleAssignment];
-  }
-  return null;
-}
-
-/** Roles of one user: remove (with confirmation) and assign a new one. */
-export function UserRolesPanel({ user, onChange }: { user: AdminUser; onChange: (roles: RoleAssignment[]) => void }) {
+export function UserRolesPanel({ user, onChange }: { user: User; onChange: (roles: UserRole[]) => void }) {
   const { t } = useI18n();
-  const [pending, setPending] = useState<RoleAssignment | null>(null);
+  const [pending, setPending] = useState<UserRole | null>(null);
   const [isRemoving, setRemoving] = useState(false);
   const [removeError, setRemoveError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -40,13 +30,12 @@ export function UserRolesPanel({ user, onChange }: { user: AdminUser; onChange: 
       return { agencyCode: AGENCY_CODE.test(code) ? undefined : t('agencies.field.codeInvalid') };
     },
     onSubmit: async (v) => {
-      const res = await api.post<unknown>(base, {
+      const updated = await api.post<User>(base, {
         role: v.role,
         agencyCode: v.agencyCode.trim(),
         unitId: optional(v.unitId),
       });
-      const roles = rolesAfterAdd(user, res);
-      if (roles) onChange(roles);
+      onChange(updated.roles);
       setNotice(t('users.role.added'));
       form.reset({ role: v.role });
     },
@@ -80,13 +69,13 @@ export function UserRolesPanel({ user, onChange }: { user: AdminUser; onChange: 
           {user.roles.map((r) => (
             <li key={r.id} className="assignment">
               <span>
-                <strong>{t(`role.${r.role}`)}</strong>
+                <strong>{codeLabel(t, 'role', r.role)}</strong>
                 {r.agencyCode ? <> · <code>{r.agencyCode}</code></> : null}
                 {r.unitId ? <> · <code>{r.unitId}</code></> : null}
               </span>
               <button type="button" className="btn btn--small btn--danger-outline" onClick={() => { setNotice(null); setPending(r); }}>
                 {t('users.role.remove')}
-                <span className="visually-hidden">: {t(`role.${r.role}`)} {r.agencyCode ?? ''}</span>
+                <span className="visually-hidden">: {codeLabel(t, 'role', r.role)} {r.agencyCode ?? ''}</span>
               </button>
             </li>
           ))}
@@ -124,7 +113,7 @@ export function UserRolesPanel({ user, onChange }: { user: AdminUser; onChange: 
         >
           <p>
             {t('users.role.removeText', {
-              role: t(`role.${pending.role}`),
+              role: codeLabel(t, 'role', pending.role),
               agency: pending.agencyCode ?? t('common.none'),
               name: user.displayName,
             })}

@@ -4,8 +4,8 @@ import { ListFooter } from '../../components/ListFooter';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { api } from '../../lib/api';
-import { useI18n } from '../../lib/i18n';
-import type { AdminUser, Page } from '../../lib/types';
+import { codeLabel, useI18n } from '../../lib/i18n';
+import type { Page, User } from '../../../shared/api-types';
 import { usePagedList } from '../../lib/use-paged-list';
 import { UserForm } from './UserForm';
 import { UserRolesPanel } from './UserRolesPanel';
@@ -16,8 +16,8 @@ export function UsersPage() {
   const [isFormOpen, setFormOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const list = usePagedList<AdminUser>(
-    (cursor, signal) => api.get<Page<AdminUser>>('/admin/users', { q, cursor, limit: 50 }, signal),
+  const list = usePagedList<User>(
+    (cursor, signal) => api.get<Page<User>>('/admin/users', { q, cursor, limit: 50 }, signal),
     [q],
   );
 
@@ -78,7 +78,7 @@ export function UsersPage() {
                         <ul className="role-chips role-chips--plain">
                           {u.roles.map((r) => (
                             <li key={r.id} className="chip chip--light" title={r.agencyCode ?? undefined}>
-                              {t(`role.${r.role}`)}
+                              {codeLabel(t, 'role', r.role)}
                             </li>
                           ))}
                         </ul>

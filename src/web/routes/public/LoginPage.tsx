@@ -7,7 +7,7 @@ import { fetchMeta, isApiError } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { useI18n } from '../../lib/i18n';
 import { navigate, safeNextPath, useLocation } from '../../lib/router';
-import type { Meta } from '../../lib/types';
+import type { Meta } from '../../../shared/api-types';
 import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
 
