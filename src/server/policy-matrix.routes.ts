@@ -27,7 +27,7 @@ export interface Call {
 export interface Row {
   allow: readonly Role[];
   req?: (w: World, who: Who) => Call | Promise<Call>;
-  /** What an allowed caller gets (default 2xx): a 4xx only where success depends on the day. */
+  /** What an allowed caller gets (default 2xx), for the rare success that depends on the day. */
   ok?: (w: World) => Expect;
   deny?: Expect;
   as?: Partial<Record<Role, Expect>>;
@@ -52,7 +52,7 @@ const MANAGE: Role[] = ['home_affairs'];
 const url = (u: string, payload?: unknown): Call => ({ url: u, payload });
 const C = '/api/v1/conduct';
 const W = '/api/v1/workforce';
-const year = new Date().getUTCFullYear();
+const year = Number(f.today().slice(0, 4));
 /** Calls that refer to my agency in their query or body: a foreign member gets 404. */
 const MINE = 404;
 
@@ -103,12 +103,13 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/me/notifications': { allow: ALL, foreign: '2xx' },
 
   // ── Audit ─────────────────────────────────────────────────────────────────────────────────────
-  'GET /api/v1/audit/verify': { allow: AUDIT },
+  'GET /api/v1/audit/verify': { allow: AUDIT }, // a top-level grant verifies every chain (issue 11 point 2: its province's only)
   // Today a grant on any top-level agency reads every stream; issue 11 point 2 stops it at its province.
   'GET /api/v1/audit/events': { allow: AUDIT, req: (w) => url(`/api/v1/audit/events?stream=agency:${w.mine.child.code}`), foreign: '2xx' },
 
   // ── Organisation ──────────────────────────────────────────────────────────────────────────────
   'GET /api/v1/admin/administrative-units': { allow: STAFF },
+  // Today any top-level administrator adds a commune to any province (issue 11 point 2: its own only).
   'POST /api/v1/admin/administrative-units': {
     allow: ADMIN,
     req: () => url('/api/v1/admin/administrative-units', { code: String(10000 + Math.floor(Math.random() * 90000)), level: 'commune', type: 'xa', name: `Xã ${uid()}`, parentCode: '08' }),
@@ -155,7 +156,7 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/procedures/:code/versions': { allow: ADMIN, req: (w) => url(`/api/v1/procedures/${w.procedureCode}/versions`) },
 
   // ── Calendar (national data: today any top-level administrator edits it) ─────────────────────
-  'POST /api/v1/calendar/overrides': { allow: ADMIN, req: () => url('/api/v1/calendar/overrides', { date: f.freeDay(), kind: 'day_off', name: `Nghỉ ${uid()}`, source: 'Thử nghiệm ma trận quyền' }) },
+  'POST /api/v1/calendar/overrides': { allow: ADMIN, req: () => url('/api/v1/calendar/overrides', f.overridePayload()) },
   'DELETE /api/v1/calendar/overrides/:id': { allow: ADMIN, req: async (w) => url(`/api/v1/calendar/overrides/${(await f.override(w)).id}`), foreign: '2xx' },
   'POST /api/v1/calendar/years/:year/confirm': { allow: ADMIN, req: () => url(`/api/v1/calendar/years/${f.farYear()}/confirm`, { legalReference: `Thông báo ${uid()}/TB-VPCP` }), foreign: '2xx' },
 
@@ -171,6 +172,7 @@ export const MATRIX: Record<string, Row> = {
     },
   },
   'POST /api/v1/workforce/officials/:id/training': { allow: HR, req: (w) => url(`${W}/officials/${w.neutral.officialId}/training`, { kind: 'tin_hoc', title: `Tin học ${uid()}` }) },
+  // A foreign HR's dry run answers 200 with the rows naming my agency rejected (outside its scope).
   'POST /api/v1/workforce/officials/import': { allow: HR, req: (w) => ({ url: `${W}/officials/import?dryRun=true`, ...f.multipart('ds.csv', f.officialsCsv(w), 'text/csv') }), foreign: '2xx' },
   'GET /api/v1/workforce/imports/:id': { allow: HR, req: async (w) => url(`${W}/imports/${await f.importJob(w)}`) },
   'GET /api/v1/workforce/stats': { allow: HR_READ, req: (w) => url(`${W}/stats?agency=${w.mine.root.code}`), foreign: MINE },
@@ -218,7 +220,7 @@ export const MATRIX: Record<string, Row> = {
       return url(`/api/v1/dossiers/${await f.dossierInProcessing(w)}/actions/refuse`, { reason: 'Không đủ điều kiện' });
     },
   },
-  'GET /api/v1/dev/outbox': { allow: ADMIN },
+  'GET /api/v1/dev/outbox': { allow: ADMIN }, // every top-level admin reads the whole outbox (issue 11 point 2: province-scoped)
 
   // ── Conduct: code, commitments, attendance ────────────────────────────────────────────────────
   'GET /api/v1/conduct/rule-sets': { allow: STAFF },

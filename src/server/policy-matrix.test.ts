@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from './platform/principal.js';
 import { registeredRoutes, trackRoutes } from './platform/route-table.js';
 import { type Call, type Expect, isPublic, MATRIX, type Row } from './policy-matrix.routes.js';
-import { makeWorld, TOKEN_ROLE, type Who, type World } from './policy-matrix.world.js';
+import { makeWorld, removeOverrides, TOKEN_ROLE, type Who, type World } from './policy-matrix.world.js';
 import { type Harness, login, makeUser, startHarness, uid } from './test/harness.js';
 
 let h: Harness;
@@ -18,8 +18,12 @@ let w: World;
 beforeAll(async () => {
   // the matrix signs in a few hundred fresh sessions
   h = await startHarness({ loginRateLimitPerMinute: 100_000 });
+}, 600_000);
+afterAll(async () => {
+  if (!h) return;
+  await removeOverrides(h);
+  await h.close();
 });
-afterAll(() => h.close());
 /** The people and shared records: made once, for the suites that call routes. */
 const withWorld = () => beforeAll(async () => void (w ??= await makeWorld(h)), 600_000);
 
@@ -62,6 +66,19 @@ describe('the matrix is generated from the route table', () => {
     expect(routes.length).toBeGreaterThan(100);
     expect(missingRows(routes), 'routes without a row: add them to MATRIX (or PUBLIC_ROUTES) in policy-matrix.routes.ts').toEqual([]);
     expect(Object.keys(MATRIX).filter((k) => !routes.includes(k)), 'rows of routes that do not exist').toEqual([]);
+  });
+
+  it('the public routes answer an anonymous caller without asking to sign in', async () => {
+    const publicRoutes = registeredRoutes(h.app).filter((k) => isPublic(k) && !k.startsWith('HEAD '));
+    const results = await Promise.all(
+      publicRoutes.map(async (key) => {
+        const [method, path] = key.split(' ');
+        const res = await h.app.inject({ method: method as 'GET', url: path.replace(/:\w+/g, '1').replace('*', 'x') });
+        return `${key} → ${res.statusCode}`;
+      }),
+    );
+    expect(results.length).toBeGreaterThan(20);
+    expect(results.filter((r) => / → 40[13]$/.test(r))).toEqual([]);
   });
 
   it('a route added without a row is reported (the check the suite runs on the real app)', async () => {

@@ -5,7 +5,8 @@
  * fresh records of "mine" (a write that cannot be repeated gets a fresh record for each caller).
  */
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { emulationCampaign, official } from './db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { calendarOverride, emulationCampaign, official } from './db/schema/index.js';
 import { OFFICE_CULTURE_CAMPAIGN } from './modules/conduct/code.data.js';
 import { vnToday } from './modules/conduct/conduct.time.js';
 import { isWorkingDay } from './modules/conduct/attendance.service.js';
@@ -295,7 +296,14 @@ export function freeDay(): string {
 let confirmYear = 2100 - Math.floor(Math.random() * 60);
 /** A year to confirm: distinct within a run. */
 export const farYear = (): number => (confirmYear = confirmYear <= 2031 ? 2099 : confirmYear - 1);
-export const override = (w: World) => call(w.as.admin, 'POST', '/api/v1/calendar/overrides', { date: freeDay(), kind: 'day_off', name: `Nghỉ ${uid()}`, source: 'Thử nghiệm ma trận quyền' });
+const OVERRIDE_SOURCE = 'Thử nghiệm ma trận quyền';
+export const overridePayload = () => ({ date: freeDay(), kind: 'day_off', name: `Nghỉ ${uid()}`, source: OVERRIDE_SOURCE });
+export const override = (w: World) => call(w.as.admin, 'POST', '/api/v1/calendar/overrides', overridePayload());
+
+/** Overrides are unique per date and the PostgreSQL test database is kept: remove the matrix's days off. */
+export async function removeOverrides(h: Harness): Promise<void> {
+  await h.database.db.delete(calendarOverride).where(eq(calendarOverride.source, OVERRIDE_SOURCE));
+}
 
 // ── The world ───────────────────────────────────────────────────────────────────────────────────
 export async function makeWorld(h: Harness): Promise<World> {
