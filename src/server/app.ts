@@ -15,6 +15,7 @@ import type { Database } from './db/client.js';
 import { AppError } from './platform/errors.js';
 import { installErrorHandling, installJsonBodyParser, sendProblem } from './platform/http.js';
 import { installMetrics } from './platform/metrics.js';
+import { trackRoutes } from './platform/route-table.js';
 import { installSecurityHeaders } from './platform/security-headers.js';
 import { registerModules } from './modules/index.js';
 import { authPlugin } from './modules/auth/index.js';
@@ -52,6 +53,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false }, plugins: [ajvFormats as never] },
   });
+  trackRoutes(app);
   const ctx: AppContext = { config, database, db: database.db };
 
   app.addHook('onRequest', (req, reply, done) => {
