@@ -11,6 +11,7 @@
  * `readUpload(req, rule)` after their policy check; files that come inside JSON (base64) go
  * through `checkUpload` with the same rule shape.
  */
+import { isUtf8 } from 'node:buffer';
 import multipart, { type FastifyMultipartOptions } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
@@ -54,18 +55,8 @@ const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 const JPEG = [0xff, 0xd8, 0xff];
 const ZIP = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4": a local file header
 const startsWith = (b: Uint8Array, sig: readonly number[]) => b.length >= sig.length && sig.every((x, i) => b[i] === x);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Text a spreadsheet can be: valid UTF-8 (a BOM allowed) with no NUL byte in it. */
-function isText(b: Buffer): boolean {
-  if (b.includes(0)) return false;
-  try {
-    utf8.decode(b);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Text a spreadsheet can be: valid UTF-8 (a BOM allowed) with no NUL byte in it; checked without decoding. */
+const isText = (b: Buffer): boolean => !b.includes(0) && isUtf8(b);
 
 /** The kind of the bytes by their content; a zip counts as .xlsx only when it holds a workbook. */
 export function sniffUpload(b: Buffer, accept: readonly UploadKind[]): UploadKind | null {

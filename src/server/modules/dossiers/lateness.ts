@@ -50,10 +50,15 @@ export async function purgeExpired(ctx: AppContext, now = new Date()): Promise<{
   return { sessions, lookupGuards, stagedFiles };
 }
 
-/** One run of the background sweep: late dossiers, then the purge. */
+/** One run of the background sweep: late dossiers, then the purge (which runs even when the first part fails). */
 export async function sweepOnce(ctx: AppContext, now = new Date()): Promise<{ late: number } & Awaited<ReturnType<typeof purgeExpired>>> {
-  const late = await sweepLateDossiers(ctx, now);
-  return { late, ...(await purgeExpired(ctx, now)) };
+  const late = await sweepLateDossiers(ctx, now).then(
+    (n) => ({ n }),
+    (error: unknown) => ({ error }),
+  );
+  const purged = await purgeExpired(ctx, now);
+  if ('error' in late) throw late.error;
+  return { late: late.n, ...purged };
 }
 
 /** Start the sweep and the outbox delivery in process; returns a stop function. */
