@@ -25,7 +25,7 @@ export const MODULE_ARROWS: Record<string, readonly string[]> = {
   calendar: ['org'],
   procedures: ['org'],
   workforce: ['org', 'calendar'],
-  dossiers: ['org', 'calendar', 'procedures'],
+  dossiers: ['org', 'calendar', 'procedures', 'auth'],
   conduct: ['org', 'calendar', 'workforce'],
 };
 

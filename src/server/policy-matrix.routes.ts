@@ -13,8 +13,8 @@
  */
 import { ROLES, type Role } from './platform/principal.js';
 import { uid } from './test/harness.js';
-import * as f from './policy-matrix.world.js';
-import type { Who, World } from './policy-matrix.world.js';
+import * as f from './policy-matrix.test-support.js';
+import type { Who, World } from './policy-matrix.test-support.js';
 
 export type Expect = '2xx' | 400 | 401 | 403 | 404 | 409 | 422;
 export interface Call {

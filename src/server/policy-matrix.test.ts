@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from './platform/principal.js';
 import { registeredRoutes, trackRoutes } from './platform/route-table.js';
 import { type Call, type Expect, isPublic, MATRIX, type Row } from './policy-matrix.routes.js';
-import { makeWorld, removeOverrides, TOKEN_ROLE, type Who, type World } from './policy-matrix.world.js';
+import { makeWorld, removeOverrides, TOKEN_ROLE, type Who, type World } from './policy-matrix.test-support.js';
 import { type Harness, login, makeUser, startHarness, uid } from './test/harness.js';
 
 let h: Harness;

@@ -55,7 +55,10 @@ export function installErrorHandling(app: FastifyInstance): void {
       return sendProblem(req, reply, new AppError('UNSUPPORTED_MEDIA_TYPE', 'Kiểu nội dung không được hỗ trợ.'));
     }
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
-      return sendProblem(req, reply, new AppError('PAYLOAD_TOO_LARGE', 'Nội dung quá lớn.'));
+      // The same shape as an upload over its limit (platform/uploads.ts): the field and the limit.
+      const maxBytes = req.routeOptions.bodyLimit;
+      const limit = maxBytes ? ` (tối đa ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB)` : '';
+      return sendProblem(req, reply, new AppError('PAYLOAD_TOO_LARGE', `Nội dung quá lớn${limit}.`, { errors: [{ field: 'body', message: `larger than ${maxBytes ?? 'the limit'} bytes` }], extra: maxBytes ? { maxBytes } : undefined }));
     }
     if (fe.statusCode === 429) {
       return sendProblem(req, reply, new AppError('RATE_LIMITED', 'Quá nhiều yêu cầu, vui lòng thử lại sau.'));

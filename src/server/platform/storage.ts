@@ -7,9 +7,10 @@
  * callers see, so an S3-compatible implementation can be added behind it later.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from './errors.js';
+import { checkUpload, CONTENT_TYPES, sniffUpload, type UploadKind } from './uploads.js';
 
 export interface PutOptions {
   /** Stored as object metadata by remote backends; the local folder ignores it. */
@@ -24,6 +25,18 @@ export interface FileStorage {
   /** True when something was deleted. */
   delete(key: string): Promise<boolean>;
   exists(key: string): Promise<boolean>;
+  /**
+   * Writes the bytes aside, not yet under `key`: `commit()` puts them there (atomically), `discard()`
+   * forgets them. Used for files that belong to a database write: stage before the transaction,
+   * commit after it commits, discard when it fails (see `keepFilesIfCommitted`).
+   */
+  stage(key: string, bytes: Uint8Array, opts?: PutOptions): Promise<StagedFile>;
+}
+
+export interface StagedFile {
+  readonly key: string;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
 }
 
 const KEY_PATTERN = /^[0-9a-f]{4}[0-9A-Za-z_-]{0,124}(\.[0-9a-z]{1,10})?$/;
@@ -69,6 +82,47 @@ export class LocalFileStorage implements FileStorage {
     }
   }
 
+  /** Staged files wait in `<root>/.staging` (no key starts with a dot), one uniquely named file per upload. */
+  get stagingDir(): string {
+    return path.join(this.root, '.staging');
+  }
+
+  async stage(key: string, bytes: Uint8Array): Promise<StagedFile> {
+    const file = this.pathOf(key);
+    await mkdir(this.stagingDir, { recursive: true });
+    const temp = path.join(this.stagingDir, `${randomBytes(8).toString('hex')}-${key}`);
+    await writeFile(temp, bytes, { flag: 'wx' });
+    return {
+      key,
+      commit: async () => {
+        await mkdir(path.dirname(file), { recursive: true });
+        await rename(temp, file);
+      },
+      discard: () => rm(temp, { force: true }),
+    };
+  }
+
+  /** Removes staged files older than `olderThanMs` (left by a process that stopped between stage and commit); returns how many. */
+  async purgeStaged(olderThanMs: number, now = Date.now()): Promise<number> {
+    let names: string[];
+    try {
+      names = await readdir(this.stagingDir);
+    } catch (error) {
+      if (isNotFound(error)) return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const file = path.join(this.stagingDir, name);
+      const info = await stat(file).catch(() => null);
+      if (info && now - info.mtimeMs > olderThanMs) {
+        await rm(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   async get(key: string): Promise<Buffer | null> {
     const file = this.pathOf(key);
     try {
@@ -105,6 +159,28 @@ function isNotFound(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
 }
 
+/**
+ * Runs `work` (which stages files and writes the rows that name them, in a transaction) and keeps
+ * the staged files only when it succeeds: a failed write leaves no file behind, and a file never
+ * appears before the row that names it could be committed. Content-addressed keys make a commit of
+ * a file that is already there a no-op rewrite of the same bytes.
+ */
+export async function keepFilesIfCommitted<T>(storage: FileStorage, work: (stage: (key: string, bytes: Uint8Array, opts?: PutOptions) => Promise<void>) => Promise<T>): Promise<T> {
+  const staged = new Map<string, StagedFile>();
+  const stage = async (key: string, bytes: Uint8Array, opts?: PutOptions) => {
+    if (!staged.has(key)) staged.set(key, await storage.stage(key, bytes, opts));
+  };
+  let result: T;
+  try {
+    result = await work(stage);
+  } catch (error) {
+    await Promise.allSettled([...staged.values()].map((f) => f.discard()));
+    throw error;
+  }
+  for (const f of staged.values()) await f.commit();
+  return result;
+}
+
 export function createLocalStorage(opts: { dataDir: string } | { root: string }): LocalFileStorage {
   return new LocalFileStorage('root' in opts ? opts.root : path.join(opts.dataDir, 'files'));
 }
@@ -113,21 +189,12 @@ export function createLocalStorage(opts: { dataDir: string } | { root: string })
 
 export type SniffedFileType = 'application/pdf' | 'image/jpeg' | 'image/png';
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
-const JPEG_SIGNATURE = [0xff, 0xd8, 0xff];
-
-function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
-  if (bytes.length < offset + signature.length) return false;
-  return signature.every((byte, i) => bytes[offset + i] === byte);
-}
+const ATTACHMENT_KINDS = ['pdf', 'jpeg', 'png'] as const satisfies readonly UploadKind[];
 
 /** The real type of the bytes by their magic number, whatever the file name or declared type says. */
 export function sniffFileType(bytes: Uint8Array): SniffedFileType | null {
-  if (startsWith(bytes, PDF_SIGNATURE)) return 'application/pdf';
-  if (startsWith(bytes, PNG_SIGNATURE)) return 'image/png';
-  if (startsWith(bytes, JPEG_SIGNATURE)) return 'image/jpeg';
-  return null;
+  const kind = sniffUpload(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), []);
+  return kind === 'pdf' || kind === 'jpeg' || kind === 'png' ? (CONTENT_TYPES[kind] as SniffedFileType) : null;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -145,18 +212,19 @@ export const ATTACHMENT_LIMITS = {
   allowedTypes: ['application/pdf', 'image/jpeg', 'image/png'] as readonly SniffedFileType[],
 } as const;
 
-/**
- * Checks an uploaded attachment by size and content; returns its type and content-addressed key
- * (`<sha256>.<ext>`). Throws PAYLOAD_TOO_LARGE (413) or UNSUPPORTED_MEDIA_TYPE (415).
- */
-export function inspectAttachment(bytes: Uint8Array): { type: SniffedFileType; sha256: string; key: string; size: number } {
-  if (bytes.length > ATTACHMENT_LIMITS.maxBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp đính kèm vượt quá dung lượng cho phép (10 MB).');
-  }
-  const type = sniffFileType(bytes);
-  if (!type || !ATTACHMENT_LIMITS.allowedTypes.includes(type)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Chỉ chấp nhận tệp PDF, JPEG hoặc PNG.');
-  }
+/** The content-addressed key of checked bytes: `<sha256>.<ext>`. */
+export function contentKey(bytes: Uint8Array, type: SniffedFileType): { sha256: string; key: string } {
   const sha256 = sha256Hex(bytes);
-  return { type, sha256, key: `${sha256}.${EXTENSION_BY_TYPE[type]}`, size: bytes.length };
+  return { sha256, key: `${sha256}.${EXTENSION_BY_TYPE[type]}` };
+}
+
+/**
+ * Checks an uploaded attachment by size and content (platform/uploads.ts, errors naming `field`);
+ * returns its type and content-addressed key. Throws PAYLOAD_TOO_LARGE (413) or UNSUPPORTED_MEDIA_TYPE (415).
+ */
+export function inspectAttachment(bytes: Uint8Array, field = 'file'): { type: SniffedFileType; sha256: string; key: string; size: number } {
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const checked = checkUpload(data, { field, maxBytes: ATTACHMENT_LIMITS.maxBytes, accept: ATTACHMENT_KINDS, what: 'Tệp đính kèm' });
+  const type = checked.contentType as SniffedFileType;
+  return { type, ...contentKey(data, type), size: data.length };
 }

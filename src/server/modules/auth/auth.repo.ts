@@ -52,8 +52,8 @@ export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void
   await db.delete(session).where(eq(session.tokenHash, tokenHash));
 }
 
-export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
-  await db.delete(session).where(lt(session.expiresAt, sql`now()`));
+export async function deleteExpiredSessions(db: DbOrTx): Promise<number> {
+  return (await db.delete(session).where(lt(session.expiresAt, sql`now()`)).returning({ tokenHash: session.tokenHash })).length;
 }
 
 interface GrantRow {

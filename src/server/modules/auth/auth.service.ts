@@ -171,3 +171,6 @@ export async function logout(ctx: AppContext, p: Principal): Promise<void> {
 }
 
 export const isCsrfValid = (p: Principal, header: string | undefined): boolean => !!p.csrfToken && !!header && safeEqual(p.csrfToken, header);
+
+/** Deletes the sessions that have expired (run by the background sweep); returns how many went. */
+export const purgeExpiredSessions = (ctx: AppContext): Promise<number> => repo.deleteExpiredSessions(ctx.db);

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalStorage } from '../../platform/storage.js';
 import { type Client, type Harness, login, makeAgencyTree, makeUser, startHarness, type TestAgency, uid } from '../../test/harness.js';
 import { makeOfficial } from './conduct.test-helpers.js';
 import { PHOTO_MAX_BYTES } from './finding-photos.service.js';
@@ -99,10 +101,30 @@ describe('finding photos', () => {
     expect(pdf.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
     const big = await upload(thanhtra, f.id, 'big.png', Buffer.concat([PNG, Buffer.alloc(PHOTO_MAX_BYTES)]), 'image/png');
     expect(big.statusCode).toBe(413);
-    expect(big.json().code).toBe('PAYLOAD_TOO_LARGE');
+    expect(big.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', maxBytes: PHOTO_MAX_BYTES, errors: [{ field: 'file' }] });
     const json = await post(thanhtra, `/findings/${f.id}/photos`, { file: 'x' });
     expect(json.statusCode).toBe(415);
     expect((await get(thanhtra, `/inspections/${(await get(thanhtra, '/inspections')).json().items[0].id}`)).json().findings[0].photos).toEqual([]);
+  });
+
+  it('a photo whose transaction fails leaves no file behind; the retry keeps it', async () => {
+    const f = await newFinding(false);
+    const photo = Buffer.concat([PNG, Buffer.from(uid(8))]);
+    const key = `${createHash('sha256').update(photo).digest('hex')}.png`;
+    const files = createLocalStorage({ dataDir: h.config.dataDir });
+    const name = `h6_fail_${uid(4).toLowerCase()}`;
+    await h.database.exec(`
+      create function ${name}() returns trigger language plpgsql as $$ begin raise exception 'forced failure for the test'; end $$;
+      create trigger ${name} before update on inspection_finding for each row when (new.id = '${f.id}') execute function ${name}();`);
+    try {
+      expect((await upload(thanhtra, f.id, 'a.png', photo, 'image/png')).statusCode).toBe(500);
+    } finally {
+      await h.database.exec(`drop trigger ${name} on inspection_finding; drop function ${name}();`);
+    }
+    expect(await files.exists(key)).toBe(false);
+    expect(fs.existsSync(files.stagingDir) ? fs.readdirSync(files.stagingDir).filter((x) => x.endsWith(key)) : []).toEqual([]);
+    expect((await upload(thanhtra, f.id, 'a.png', photo, 'image/png')).statusCode).toBe(201);
+    expect(await files.exists(key)).toBe(true);
   });
 
   it('another agency gets 404, for upload and for viewing', async () => {

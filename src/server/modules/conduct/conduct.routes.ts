@@ -1,9 +1,8 @@
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Static, TSchema } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
+import { multipartOptions, multipartPlugin, readUpload } from '../../platform/uploads.js';
 import * as report from './attendance-report.service.js';
 import * as attendance from './attendance.service.js';
 import * as code from './code.service.js';
@@ -23,7 +22,7 @@ type Handler<B extends TSchema, Q extends TSchema> = (p: Principal | null, req: 
 
 export async function conductRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   // multipart only in this plugin's scope, for finding photos
-  await app.register(multipart, { limits: { fileSize: photos.PHOTO_MAX_BYTES, files: 1, fields: 2, parts: 3 }, throwFileSizeLimit: true });
+  await app.register(multipartPlugin, multipartOptions);
   const route = <B extends TSchema = TSchema, Q extends TSchema = TSchema>(method: 'GET' | 'POST', url: string, summary: string, schema: { params?: TSchema; body?: B; querystring?: Q; response: TSchema; status?: number }, handler: Handler<B, Q>) =>
     app.route({
       method,
@@ -72,15 +71,7 @@ export async function conductRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     { schema: { tags, summary: 'Thêm ảnh minh chứng cho kết quả kiểm tra (multipart "file"; JPEG/PNG theo nội dung)', consumes: ['multipart/form-data'], params: id, response: { 201: s.Finding } } },
     async (req, reply) =>
       reply.code(201).send(
-        await photos.addFindingPhoto(ctx, req.principal, req.params.id, async () => {
-          if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Gửi ảnh bằng multipart/form-data (trường "file").');
-          const part = await req.file();
-          if (!part) throw AppError.validation('file', 'Chưa chọn ảnh.');
-          const data = await part.toBuffer().catch((e: unknown) => {
-            throw (e as { statusCode?: number }).statusCode === 413 ? new AppError('PAYLOAD_TOO_LARGE', `Ảnh vượt quá ${photos.PHOTO_MAX_BYTES / 1024 / 1024} MB.`) : e;
-          });
-          return { fileName: part.filename || 'photo', data };
-        }),
+        await photos.addFindingPhoto(ctx, req.principal, req.params.id, () => readUpload(req, photos.PHOTO_FILE)),
       ),
   );
   app.get<{ Params: { id: string; n: number } }>(

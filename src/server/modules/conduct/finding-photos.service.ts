@@ -9,7 +9,8 @@ import type { AppContext } from '../../context.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal, requirePrincipal } from '../../platform/principal.js';
-import { createLocalStorage, type FileStorage, inspectAttachment } from '../../platform/storage.js';
+import { contentKey, createLocalStorage, type FileStorage, keepFilesIfCommitted } from '../../platform/storage.js';
+import type { Upload, UploadRule } from '../../platform/uploads.js';
 import type { FindingPhoto } from './cases.repo.js';
 import * as repo from './cases.repo.js';
 import * as policy from './conduct.policy.js';
@@ -21,40 +22,38 @@ export const PHOTOS_PER_FINDING = 10;
 const PHOTOGRAPH = [...policy.INSPECT, ...policy.MANAGE];
 const storageOf = (ctx: AppContext): FileStorage => createLocalStorage({ dataDir: ctx.config.dataDir });
 
-/** Checks a photo by size and content: 413 over the limit, 415 unless JPEG or PNG. */
-export function checkPhoto(bytes: Uint8Array): { key: string; sha256: string; contentType: FindingPhoto['contentType']; size: number } {
-  if (bytes.length > PHOTO_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `Ảnh vượt quá ${PHOTO_MAX_BYTES / 1024 / 1024} MB.`);
-  if (bytes.length === 0) throw AppError.validation('file', 'Tệp ảnh rỗng.');
-  const checked = inspectAttachment(bytes);
-  if (checked.type !== 'image/jpeg' && checked.type !== 'image/png') throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Ảnh minh chứng phải là tệp JPEG hoặc PNG.');
-  return { key: checked.key, sha256: checked.sha256, contentType: checked.type, size: checked.size };
-}
+/** A photo: JPEG or PNG by content, up to PHOTO_MAX_BYTES (platform/uploads.ts answers 413/415). */
+export const PHOTO_FILE: UploadRule = { maxBytes: PHOTO_MAX_BYTES, accept: ['jpeg', 'png'], what: 'Ảnh' };
 
 /** Adds one photo; `read` is called only after the caller is authorised. The same picture twice is kept once. */
-export async function addFindingPhoto(ctx: AppContext, p: P, findingId: string, read: () => Promise<{ fileName: string; data: Buffer }>) {
+export async function addFindingPhoto(ctx: AppContext, p: P, findingId: string, read: () => Promise<Upload>) {
   const finding = await repo.findFindingForPhotos(ctx.db, findingId);
   if (!finding) throw AppError.notFound('Kết quả kiểm tra');
   const principal = policy.requireIn(p, finding.inspectionAgencyId, PHOTOGRAPH, 'Kết quả kiểm tra');
   if (finding.photos.length >= PHOTOS_PER_FINDING) throw AppError.rule('TOO_MANY_PHOTOS', `Mỗi kết quả kiểm tra có tối đa ${PHOTOS_PER_FINDING} ảnh.`);
   const file = await read();
-  const photo = checkPhoto(file.data);
+  const contentType = file.contentType as FindingPhoto['contentType'];
+  const photo = { ...contentKey(file.data, contentType), contentType, size: file.data.length };
   if (finding.photos.some((x) => x.sha256 === photo.sha256)) return presentFinding(finding);
-  await storageOf(ctx).put(photo.key, file.data, { contentType: photo.contentType });
   const entry: FindingPhoto = { ...photo, uploadedAt: new Date().toISOString(), uploadedBy: principal.userId };
-  return ctx.db.transaction(async (tx) => {
-    const updated = await repo.appendFindingPhoto(tx, finding.id, entry, PHOTOS_PER_FINDING);
-    if (!updated) throw AppError.rule('TOO_MANY_PHOTOS', `Mỗi kết quả kiểm tra có tối đa ${PHOTOS_PER_FINDING} ảnh.`);
-    if (updated.violationId) await repo.noteViolationPhotos(tx, updated.violationId, updated.photos.length);
-    await appendAudit(tx, {
-      stream: agencyStream(finding.agencyCode),
-      actor: actorOf(principal),
-      action: 'conduct.inspection.finding_photo',
-      entityType: 'inspection_finding',
-      entityId: finding.id,
-      provinceCode: finding.provinceCode,
-      data: { n: updated.photos.length, sha256: photo.sha256, contentType: photo.contentType, size: photo.size, fileName: file.fileName.normalize('NFC').slice(0, 200) },
+  // The file is kept only when the row naming it commits.
+  return keepFilesIfCommitted(storageOf(ctx), async (stage) => {
+    await stage(photo.key, file.data, { contentType });
+    return ctx.db.transaction(async (tx) => {
+      const updated = await repo.appendFindingPhoto(tx, finding.id, entry, PHOTOS_PER_FINDING);
+      if (!updated) throw AppError.rule('TOO_MANY_PHOTOS', `Mỗi kết quả kiểm tra có tối đa ${PHOTOS_PER_FINDING} ảnh.`);
+      if (updated.violationId) await repo.noteViolationPhotos(tx, updated.violationId, updated.photos.length);
+      await appendAudit(tx, {
+        stream: agencyStream(finding.agencyCode),
+        actor: actorOf(principal),
+        action: 'conduct.inspection.finding_photo',
+        entityType: 'inspection_finding',
+        entityId: finding.id,
+        provinceCode: finding.provinceCode,
+        data: { n: updated.photos.length, sha256: photo.sha256, contentType: photo.contentType, size: photo.size, fileName: file.fileName },
+      });
+      return presentFinding({ ...updated, officialName: finding.officialName });
     });
-    return presentFinding({ ...updated, officialName: finding.officialName });
   });
 }
 

@@ -7,13 +7,14 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
 import { UUID_PATTERN } from '../../platform/pagination.js';
 import { agencyScope, hasRole } from '../../platform/principal.js';
+import { keepFilesIfCommitted } from '../../platform/storage.js';
 import type { CatalogProcedure } from '../procedures/index.js';
 import { org } from '../org/index.js';
 import { addWorkingDays } from './dossier.deadline.js';
 import { ruleSetAt, ruleSetById } from './dossier.rules.js';
 import { type DossierAction, supplementStageFrom } from './dossier.state.js';
 import { type ActionInput, computeDossierDue, handoff, leadersAndOfficer, type P, type Plan, procedureOf, runTransition } from './dossiers.service.js';
-import { checkDocuments, type DocumentInput } from './intake.service.js';
+import { checkDocuments, type DocumentInput, dossierFiles, type StageFile } from './intake.service.js';
 
 export interface ActionBody {
   expectedVersion?: number;
@@ -45,7 +46,7 @@ async function colleague(ctx: AppContext, who: string, roles: string[], agencyId
   return u;
 }
 
-type Planner = (ctx: AppContext, i: ActionInput, body: ActionBody, proc: CatalogProcedure) => Promise<Plan>;
+type Planner = (ctx: AppContext, i: ActionInput, body: ActionBody, proc: CatalogProcedure, stageFile: StageFile) => Promise<Plan>;
 
 const PLANNERS: Record<DossierAction, Planner> = {
   async receive(ctx, { d, principal, now }, body, proc) {
@@ -84,8 +85,8 @@ const PLANNERS: Record<DossierAction, Planner> = {
     };
   },
 
-  async 'submit-supplement'(ctx, { d, now }, body, proc) {
-    const documents = await checkDocuments(ctx, proc, body.documents ?? [], 'supplement');
+  async 'submit-supplement'(ctx, { d, now }, body, proc, stageFile) {
+    const documents = await checkDocuments(proc, body.documents ?? [], 'supplement', stageFile);
     const open = d.pauses.findLast((x) => !x.to);
     const stage = open?.stage ?? 'intake';
     const pauses = d.pauses.map((x) => (x === open ? { ...x, to: now.toISOString() } : x));
@@ -225,5 +226,6 @@ const PLANNERS: Record<DossierAction, Planner> = {
 };
 
 export async function performAction(ctx: AppContext, p: P, code: string, action: DossierAction, body: ActionBody) {
-  return runTransition(ctx, p, code, action, body.expectedVersion, async (input) => PLANNERS[action](ctx, input, body, await procedureOf(ctx, input.d)));
+  // Files attached to the step are kept only when the transition commits.
+  return keepFilesIfCommitted(dossierFiles(ctx), (stageFile) => runTransition(ctx, p, code, action, body.expectedVersion, async (input) => PLANNERS[action](ctx, input, body, await procedureOf(ctx, input.d), stageFile)));
 }

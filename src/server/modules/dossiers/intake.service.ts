@@ -11,7 +11,7 @@ import type { Db } from '../../db/client.js';
 import { KeyedBatcher } from '../../platform/batcher.js';
 import { AppError } from '../../platform/errors.js';
 import { agencyScope, hasRole, type Principal } from '../../platform/principal.js';
-import { createLocalStorage, type FileStorage, inspectAttachment } from '../../platform/storage.js';
+import { createLocalStorage, inspectAttachment, keepFilesIfCommitted, type LocalFileStorage, type PutOptions } from '../../platform/storage.js';
 import { calendarState } from '../calendar/index.js';
 import { type CatalogProcedure, findProcedureByCode, provincesWithProcedure } from '../procedures/index.js';
 import { org } from '../org/index.js';
@@ -47,8 +47,14 @@ export function vnDay(at: Date): { yymmdd: string; day: string } {
 /** `<desk code>-<YYMMDD>-`: the code without its sequence number. */
 export const dossierCodePrefix = (agencyCode: string, yymmdd: string): string => `${agencyCode}-${yymmdd}-`;
 
-/** Documents on the procedure's list, with files stored; anything else is refused. */
-export async function checkDocuments(ctx: AppContext, proc: CatalogProcedure, docs: DocumentInput[], stage: 'intake' | 'supplement') {
+/** Stages a file for the write under way (platform/storage.ts `keepFilesIfCommitted`). */
+export type StageFile = (key: string, bytes: Uint8Array, opts?: PutOptions) => Promise<void>;
+
+/** The files folder (`<data dir>/files`), shared with the other modules' uploads. */
+export const dossierFiles = (ctx: AppContext): LocalFileStorage => createLocalStorage({ dataDir: ctx.config.dataDir });
+
+/** Documents on the procedure's list, with files staged (kept only if the dossier's write commits); anything else is refused. */
+export async function checkDocuments(proc: CatalogProcedure, docs: DocumentInput[], stage: 'intake' | 'supplement', stageFile: StageFile) {
   const onList = new Map(proc.documents.map((x) => [x.id, x]));
   const rows = [];
   for (const [i, doc] of docs.entries()) {
@@ -57,9 +63,8 @@ export async function checkDocuments(ctx: AppContext, proc: CatalogProcedure, do
     let file: { storageKey: string; sha256: string; mime: string; size: number } | undefined;
     if (doc.attachment) {
       const bytes = Buffer.from(doc.attachment.contentBase64, 'base64');
-      const checked = inspectAttachment(bytes);
-      const storage: FileStorage = createLocalStorage({ dataDir: ctx.config.dataDir });
-      await storage.put(checked.key, bytes, { contentType: checked.type });
+      const checked = inspectAttachment(bytes, `documents[${i}].attachment.contentBase64`);
+      await stageFile(checked.key, bytes, { contentType: checked.type });
       file = { storageKey: checked.key, sha256: checked.sha256, mime: checked.type, size: checked.size };
     }
     rows.push({ procedureDocumentId: listed.id, name: listed.name, form: doc.form ?? (doc.attachment ? 'electronic' : 'original'), quantity: doc.quantity ?? 1, stage, ...file });
@@ -134,15 +139,18 @@ export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
   // writes nothing when either has changed, and the intake runs again on fresh reads.
   // A refusal found on cached data is confirmed on fresh data before it is given. Fresh reads are
   // tried twice: an administrator's edit can land between a read and the statement.
-  for (const fresh of [false, true, true]) {
-    try {
-      const created = await intakeOnce(ctx, principal, body, { isCitizen, named, province, fresh });
-      if (created) return created;
-    } catch (err) {
-      if (fresh || !(err instanceof AppError)) throw err;
+  // Attached files are kept only when the intake is written.
+  return keepFilesIfCommitted(dossierFiles(ctx), async (stageFile) => {
+    for (const fresh of [false, true, true]) {
+      try {
+        const created = await intakeOnce(ctx, principal, body, { isCitizen, named, province, fresh, stageFile });
+        if (created) return created;
+      } catch (err) {
+        if (fresh || !(err instanceof AppError)) throw err;
+      }
     }
-  }
-  throw new AppError('VERSION_CONFLICT', 'Danh mục thủ tục hoặc lịch làm việc vừa thay đổi; hãy gửi lại hồ sơ.');
+    throw new AppError('VERSION_CONFLICT', 'Danh mục thủ tục hoặc lịch làm việc vừa thay đổi; hãy gửi lại hồ sơ.');
+  });
 }
 
 interface IntakeContext {
@@ -150,16 +158,17 @@ interface IntakeContext {
   named: Desk | undefined;
   province: string | undefined;
   fresh: boolean;
+  stageFile: StageFile;
 }
 
-async function intakeOnce(ctx: AppContext, principal: Principal, body: IntakeBody, { isCitizen, named, province, fresh }: IntakeContext) {
+async function intakeOnce(ctx: AppContext, principal: Principal, body: IntakeBody, { isCitizen, named, province, fresh, stageFile }: IntakeContext) {
   const proc = province ? await findProcedureByCode(ctx.db, body.procedureCode, province, { unchecked: !fresh }) : undefined;
   if (!proc || !proc.isActive) throw AppError.validation('procedureCode', `Không có thủ tục mã ${body.procedureCode}.`);
   if (isCitizen && proc.onlineLevel === 'none') throw AppError.rule('ONLINE_NOT_AVAILABLE', 'Thủ tục này không tiếp nhận hồ sơ trực tuyến.');
   const desk = named ?? (await defaultOnlineDesk(ctx, proc));
   // Decree 118/2025: any procedure of the province is received at any one-stop desk of the province.
   if (desk.provinceCode !== proc.provinceCode) throw AppError.rule('PROCEDURE_OUT_OF_PROVINCE', 'Thủ tục không thuộc tỉnh của bộ phận tiếp nhận.');
-  const documents = await checkDocuments(ctx, proc, body.documents, 'intake');
+  const documents = await checkDocuments(proc, body.documents, 'intake', stageFile);
   const given = new Set(documents.map((x) => x.procedureDocumentId));
   const missing = proc.documents.filter((x) => x.isRequired && !given.has(x.id)).map((x) => ({ procedureDocumentId: x.id, name: x.name, reason: 'Chưa nộp giấy tờ này.' }));
   for (const m of body.missing ?? []) {

@@ -1,9 +1,8 @@
-import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../platform/errors.js';
+import { multipartOptions, multipartPlugin, readUpload } from '../../platform/uploads.js';
 import { exportProcedures, importProcedures, MAX_IMPORT_BYTES } from './procedures.import.js';
 import * as s from './procedures.schemas.js';
 import * as service from './procedures.service.js';
@@ -15,7 +14,7 @@ const publicLimit = { rateLimit: { max: 300, timeWindow: '1 minute' } };
 
 export async function procedureRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   // multipart only in this plugin's scope, for the import
-  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6 }, throwFileSizeLimit: true });
+  await app.register(multipartPlugin, multipartOptions);
 
   app.get<{ Querystring: Static<typeof s.ProcedureQuery> }>(
     '/api/v1/procedures',
@@ -48,10 +47,8 @@ export async function procedureRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
     { schema: { tags, summary: 'Nhập danh mục thủ tục từ tệp .xlsx/.csv (dryRun mặc định true) / Import', consumes: ['multipart/form-data'], querystring: s.ImportQuery, response: { 200: s.ImportResult } } },
     (req) =>
       importProcedures(ctx, req.principal, async () => {
-        if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data.');
-        const part = await req.file();
-        if (!part) throw AppError.validation('file', 'Thiếu tệp.');
-        return { filename: part.filename, data: await part.toBuffer() };
+        const file = await readUpload(req, { maxBytes: MAX_IMPORT_BYTES, accept: ['xlsx', 'csv'] });
+        return { filename: file.fileName, data: file.data };
       }, req.query.dryRun ?? true),
   );
 

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type Harness, login, makeAgencyTree, makeUser, startHarness, type TestAgency, uid } from '../../test/harness.js';
+import { lyingBomb, zerosBomb } from '../../test/zip-fixtures.js';
 import { DEMO_FIELDS, DEMO_PROCEDURES, findProcedureByCode } from './index.js';
+import { MAX_IMPORT_BYTES } from './procedures.import.js';
 import { checkBudgets } from './procedures.write.js';
 
 let h: Harness;
@@ -227,6 +229,30 @@ describe('import and export', () => {
       expect(back.json()).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: [] });
     });
   }
+});
+
+describe('import uploads that cannot take the server down', () => {
+  const importFile = (name: string, content: Buffer) => admin.request({ method: 'POST', url: '/api/v1/procedures/import?dryRun=true', ...multipart(name, content) });
+
+  it('a file over the limit answers 413 naming the field and the limit', async () => {
+    const res = await importFile('lon.csv', Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x41));
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', maxBytes: MAX_IMPORT_BYTES, errors: [{ field: 'file' }] });
+    expect(res.json().detail).toMatch(/5 MB/);
+  });
+
+  it('a zip bomb is refused from its central directory (413), a lying header at the cap (422), other bytes by content (415)', async () => {
+    const bomb = await importFile('danh-muc.xlsx', zerosBomb(8));
+    expect(bomb.statusCode, bomb.body).toBe(413);
+    expect(bomb.json()).toMatchObject({ code: 'ARCHIVE_TOO_LARGE', errors: [{ field: 'file' }] });
+    const lying = await importFile('danh-muc.xlsx', lyingBomb(4));
+    expect(lying.statusCode, lying.body).toBe(422);
+    expect(lying.json().code).toBe('ARCHIVE_INVALID');
+    const png = await importFile('danh-muc.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]));
+    expect(png.statusCode).toBe(415);
+    expect(png.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', errors: [{ field: 'file' }] });
+  });
 });
 
 describe('demo catalog', () => {

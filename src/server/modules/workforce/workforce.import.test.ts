@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type Harness, login, makeAgencyTree, makeUser, startHarness, type TestAgency } from '../../test/harness.js';
+import { lyingBomb, manyEntriesBomb, zerosBomb } from '../../test/zip-fixtures.js';
 import { generateOfficialRows, rowsToCsv, SHEET_HEADERS, type SheetRow } from './workforce.fixtures.js';
 import { readCsv, validateRows } from './workforce.import.js';
+import { MAX_IMPORT_BYTES } from './workforce.routes.js';
 import { upload } from './workforce.test-helpers.js';
 
 let h: Harness;
@@ -110,5 +112,32 @@ describe('import from a spreadsheet with Vietnamese headers', () => {
     const other = await makeAgencyTree(h);
     const otherHr = await login(h, (await makeUser(h, 'home_affairs', other.root.id)).username);
     expect((await otherHr.request({ method: 'GET', url: `/api/v1/workforce/imports/${jobId}` })).statusCode).toBe(404);
+  });
+});
+
+describe('uploads that cannot take the server down', () => {
+  it('a file over 30 MB answers 413 naming the field and the limit; a leader is refused before the upload is read', async () => {
+    const big = Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x41);
+    const res = await upload(hr, 'lon.csv', big, true);
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', maxBytes: MAX_IMPORT_BYTES, errors: [{ field: 'file' }] });
+    const leader = await login(h, (await makeUser(h, 'leader', tree.root.id)).username);
+    expect((await upload(leader, 'lon.csv', big, true)).statusCode).toBe(403);
+  });
+
+  it('zip bombs are refused before exceljs unpacks them; a normal workbook still imports', async () => {
+    for (const [bomb, status, code] of [
+      [zerosBomb(8), 413, 'ARCHIVE_TOO_LARGE'],
+      [manyEntriesBomb(2000), 413, 'ARCHIVE_TOO_LARGE'],
+      [lyingBomb(4), 422, 'ARCHIVE_INVALID'],
+    ] as const) {
+      const res = await upload(hr, 'danh-sach.xlsx', bomb, true);
+      expect(res.statusCode, res.body).toBe(status);
+      expect(res.json()).toMatchObject({ code, errors: [{ field: 'file' }] });
+    }
+    const rows = generateOfficialRows(3, { seed: 11, agencies: [{ code: tree.child.code }], codePrefix: `Z${tree.root.code.slice(1, 7)}-` });
+    const ok = await upload(hr, 'danh-sach.xlsx', await xlsxOf(rows), true);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ dryRun: true, total: 3, imported: 3, rejected: [] });
   });
 });

@@ -1,28 +1,19 @@
-import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../platform/errors.js';
+import { multipartOptions, multipartPlugin, readUpload, type UploadRule } from '../../platform/uploads.js';
 import * as s from './workforce.schemas.js';
 import * as service from './workforce.service.js';
 
 const tags = ['workforce'];
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 
-/** The one uploaded file of a multipart request, as a buffer. */
-async function uploadedFile(req: FastifyRequest): Promise<{ fileName: string; data: Buffer }> {
-  if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Gửi tệp bằng multipart/form-data (trường "file").');
-  const file = await req.file();
-  if (!file) throw AppError.validation('file', 'Chưa chọn tệp.');
-  const data = await file.toBuffer().catch(() => {
-    throw new AppError('PAYLOAD_TOO_LARGE', `Tệp vượt quá ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
-  });
-  return { fileName: file.filename || 'upload', data };
-}
+/** The register as .xlsx or UTF-8 .csv (by content), up to 30 MB. */
+const IMPORT_FILE: UploadRule = { maxBytes: MAX_IMPORT_BYTES, accept: ['xlsx', 'csv'] };
 
 export async function workforceRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
+  await app.register(multipartPlugin, multipartOptions);
   const base = '/api/v1/workforce';
 
   app.get<{ Querystring: Static<typeof s.OfficialQuery> }>(
@@ -61,10 +52,7 @@ export async function workforceRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
         response: { 200: s.ImportResult },
       },
     },
-    async (req) => {
-      const file = await uploadedFile(req);
-      return service.importFile(ctx, req.principal, { ...file, dryRun: req.query.dryRun !== false, jobId: req.query.jobId });
-    },
+    (req) => service.importFile(ctx, req.principal, { read: () => readUpload(req, IMPORT_FILE), dryRun: req.query.dryRun !== false, jobId: req.query.jobId }),
   );
   app.get<{ Params: Static<typeof s.IdParams> }>(
     `${base}/imports/:id`,

@@ -151,10 +151,12 @@ export async function addTraining(ctx: AppContext, p: P, id: string, b: { kind: 
 }
 
 // ── Import ──────────────────────────────────────────────────────────────────────────────────────
-export async function importFile(ctx: AppContext, p: P, f: { fileName: string; data: Buffer; dryRun: boolean; jobId?: string }): Promise<ImportResult> {
+/** `read` (the upload) runs after the policy check, so nobody else gets to upload. */
+export async function importFile(ctx: AppContext, p: P, f: { read: () => Promise<{ fileName: string; data: Buffer }>; dryRun: boolean; jobId?: string }): Promise<ImportResult> {
   const scope = policy.manageScope(p);
   const jobAgency = policy.defaultRoot(scope)!;
-  return importOfficials(ctx.db, { fileName: f.fileName, data: f.data, dryRun: f.dryRun, scope: scope.agencyIds, actor: actorOf(scope.principal), job: { id: f.jobId ?? randomUUID(), agencyId: jobAgency } });
+  const { fileName, data } = await f.read();
+  return importOfficials(ctx.db, { fileName, data, dryRun: f.dryRun, scope: scope.agencyIds, actor: actorOf(scope.principal), job: { id: f.jobId ?? randomUUID(), agencyId: jobAgency } });
 }
 
 export async function getImportJob(ctx: AppContext, p: P, id: string) {

@@ -7,12 +7,9 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { calendarOverride, emulationCampaign, official } from './db/schema/index.js';
-import { OFFICE_CULTURE_CAMPAIGN } from './modules/conduct/code.data.js';
-import { vnToday } from './modules/conduct/conduct.time.js';
-import { isWorkingDay } from './modules/conduct/attendance.service.js';
-import { seedConductReference } from './modules/conduct/index.js';
-import { vietnameseSortKey } from './modules/workforce/index.js';
-import { generateOfficialRows, rowsToCsv } from './modules/workforce/workforce.fixtures.js';
+import { vnToday } from '../shared/vn-time.js';
+import { isWorkingDay, OFFICE_CULTURE_CAMPAIGN, seedConductReference } from './modules/conduct/index.js';
+import { generateOfficialRows, rowsToCsv, vietnameseSortKey } from './modules/workforce/index.js';
 import { ROLES, type Role } from './platform/principal.js';
 import { type Harness, login, makeAgencyTree, makeUser, type TestAgency, uid } from './test/harness.js';
 
