@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from './platform/principal.js';
-import { type Client, type Harness, login, makeAgencyTree, makeUser, startHarness, type TestAgency, uid } from './test/harness.js';
+import { type Client, type Harness, login, makeAgencyTree, makeNationalAgency, makeUser, startHarness, type TestAgency, uid } from './test/harness.js';
 
 let h: Harness;
 let mine: { root: TestAgency; child: TestAgency };
@@ -17,7 +17,8 @@ beforeAll(async () => {
   h = await startHarness();
   mine = await makeAgencyTree(h);
   theirs = await makeAgencyTree(h);
-  for (const role of ROLES) clients[role] = await login(h, (await makeUser(h, role, mine.root.id)).username);
+  const ministry = await makeNationalAgency(h); // national roles are held at a national agency
+  for (const role of ROLES) clients[role] = await login(h, (await makeUser(h, role, role === 'calendar_admin' ? ministry.id : mine.root.id)).username);
   const theirAdmin = await login(h, (await makeUser(h, 'admin', theirs.root.id)).username);
   theirTokenId = (await theirAdmin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Kiosk', role: 'counter_officer', agencyCode: theirs.child.code } })).json().id;
   theirUserId = (await makeUser(h, 'leader', theirs.child.id)).id;
@@ -59,9 +60,9 @@ const ROUTES: Record<string, Call> = {
       while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
       return { date: d.toISOString().slice(0, 10), kind: 'day_off', name: `Nghỉ ${uid()}`, source: 'Thử nghiệm ma trận quyền' };
     },
-    allowed: ['admin'],
+    allowed: ['calendar_admin'],
   },
-  'confirm a calendar year': { method: 'POST', url: () => `/api/v1/calendar/years/${2031 + Math.floor(Math.random() * 69)}/confirm`, payload: () => ({ legalReference: `Thông báo ${uid()}/TB-VPCP` }), allowed: ['admin'] },
+  'confirm a calendar year': { method: 'POST', url: () => `/api/v1/calendar/years/${2031 + Math.floor(Math.random() * 69)}/confirm`, payload: () => ({ legalReference: `Thông báo ${uid()}/TB-VPCP` }), allowed: ['calendar_admin'] },
   'list officials': { method: 'GET', url: () => '/api/v1/workforce/officials', allowed: ['leader', 'home_affairs', 'admin'] },
   'workforce statistics': { method: 'GET', url: () => `/api/v1/workforce/stats?agency=${mine.root.code}`, allowed: ['leader', 'home_affairs', 'admin'] },
   'job positions and headcount': { method: 'GET', url: () => `/api/v1/workforce/positions?agency=${mine.child.code}`, allowed: ['leader', 'home_affairs', 'admin'] },

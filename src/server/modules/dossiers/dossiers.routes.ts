@@ -1,22 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { AppError } from '../../platform/errors.js';
 import { requirePrincipal } from '../../platform/principal.js';
 import { sendInlineFile } from '../../platform/security-headers.js';
 import { performAction } from './actions.service.js';
 import type { DossierAction } from './dossier.state.js';
 import { renderDossierForm, trackingBook } from './forms.service.js';
 import { intakeDossier, onlineDesks } from './intake.service.js';
-import { listNotificationsOf, listOutbox } from './outbox.worker.js';
+import { myNotifications, viewOutbox } from './outbox.service.js';
 import * as pub from './public.service.js';
 import * as s from './dossiers.schemas.js';
 import { accessLogOf, getDossier, listDossiers } from './dossiers.service.js';
 
 const tags = ['dossiers'];
-
-type OutboxRow = Awaited<ReturnType<typeof listOutbox>>[number];
-const presentNotification = (n: OutboxRow) => ({ id: n.id, channel: n.channel, recipient: n.recipient, subject: n.subject, body: n.body, status: n.status, dossierId: n.dossierId, createdAt: n.createdAt.toISOString(), sentAt: n.sentAt?.toISOString() ?? null });
 
 export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   // Citizens' browsers do not read quota headers: they go out with the 429 only (retry-after, limit, reset).
@@ -95,15 +91,8 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   );
 
   // ── Notifications ───────────────────────────────────────────────────────────────────────────
-  app.get('/api/v1/me/notifications', { schema: { tags, summary: 'Thông báo trong ứng dụng', response: { 200: s.Notifications } } }, async (req) => {
-    const p = requirePrincipal(req.principal);
-    return { items: p.userId ? (await listNotificationsOf(ctx.db, p.userId)).map(presentNotification) : [] };
-  });
-  app.get('/api/v1/dev/outbox', { schema: { tags, summary: 'Hộp thư đi (development only)', response: { 200: s.Notifications } } }, async (req) => {
-    const p = requirePrincipal(req.principal);
-    // A development aid: off in production, and limited to administrators of the deployment.
-    if (ctx.config.isProduction) throw new AppError('ROUTE_NOT_FOUND', 'Không có trong môi trường production.');
-    if (!p.grants.some((g) => g.role === 'admin' && g.isTopLevel)) throw AppError.forbidden();
-    return { items: (await listOutbox(ctx.db)).map(presentNotification) };
-  });
+  app.get('/api/v1/me/notifications', { schema: { tags, summary: 'Thông báo trong ứng dụng', response: { 200: s.Notifications } } }, (req) =>
+    myNotifications(ctx, requirePrincipal(req.principal)),
+  );
+  app.get('/api/v1/dev/outbox', { schema: { tags, summary: 'Hộp thư đi (development only)', response: { 200: s.Notifications } } }, (req) => viewOutbox(ctx, req.principal));
 }

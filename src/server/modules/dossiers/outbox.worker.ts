@@ -82,7 +82,14 @@ async function deliverOne(db: Db, channels: NotificationChannels, row: Claimed, 
   }
 }
 
-export const listOutbox = (db: DbOrTx, limit = 200) => db.select().from(o).orderBy(desc(o.createdAt)).limit(limit);
+/** Newest first; `provinces` given: only the rows of these provinces (none when empty). */
+export const listOutbox = (db: DbOrTx, provinces?: readonly string[], limit = 200) =>
+  db
+    .select()
+    .from(o)
+    .where(provinces ? (provinces.length ? inArray(o.provinceCode, [...provinces]) : sql`false`) : undefined)
+    .orderBy(desc(o.createdAt))
+    .limit(limit);
 
 export const listNotificationsOf = (db: DbOrTx, userId: string, limit = 100) =>
   db
