@@ -8,6 +8,10 @@ export type { Role } from '../../shared/roles';
 export interface SessionRole {
   role: Role;
   agencyCode: string | null;
+  /** The grant's province (`VN`: a national agency). */
+  provinceCode?: string | null;
+  /** `province`: granted on a province's top-level agency; `national`: on a top-level national agency. */
+  scope?: 'agency' | 'province' | 'national';
 }
 
 export interface SessionUser {

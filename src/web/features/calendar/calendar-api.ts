@@ -32,6 +32,8 @@ export interface CalendarDay {
   nameEn: string;
   source: string;
   overrideId: string | null;
+  /** Set on a province's local day off. */
+  provinceCode?: string | null;
 }
 
 export interface YearDetail {
@@ -42,14 +44,19 @@ export interface YearDetail {
   confirmedAt: string | null;
   version: number;
   calendarVersion: string;
-  overrides: { id: string; date: string; kind: DayKind; name: string; source: string; createdAt: string }[];
+  province?: string | null;
+  overrides: { id: string; provinceCode?: string | null; date: string; kind: DayKind; name: string; source: string; createdAt: string }[];
   days: CalendarDay[];
 }
 
 export const fetchMonth = (year: number, month: number, signal?: AbortSignal) => api.get<MonthData>('/calendar/month', { year, month }, signal);
-export const fetchYear = (year: number, signal?: AbortSignal) => api.get<YearDetail>(`/calendar/years/${year}`, undefined, signal);
+/** `province`: that province's local days off are included. */
+export const fetchYear = (year: number, signal?: AbortSignal, province?: string | null) =>
+  api.get<YearDetail>(`/calendar/years/${year}`, province ? { province } : undefined, signal);
 export const addOverride = (body: { date: string; kind: DayKind; name: string; source: string }) => api.post('/calendar/overrides', body);
 export const removeOverride = (id: string) => api.del(`/calendar/overrides/${encodeURIComponent(id)}`);
+export const addLocalDayOff = (province: string, body: { date: string; name: string; source: string }) => api.post(`/calendar/provinces/${encodeURIComponent(province)}/days-off`, body);
+export const removeLocalDayOff = (province: string, id: string) => api.del(`/calendar/provinces/${encodeURIComponent(province)}/days-off/${encodeURIComponent(id)}`);
 export const confirmYear = (year: number, legalReference: string, expectedVersion: number) =>
   api.post<YearDetail>(`/calendar/years/${year}/confirm`, { legalReference, expectedVersion });
 
