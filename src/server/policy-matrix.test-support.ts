@@ -335,6 +335,6 @@ export async function makeWorld(h: Harness): Promise<World> {
   w.violationId = (await violation(w, w.neutral)).id;
   w.caseId = (await disciplineCase(w)).id;
   w.ratingId = (await rating(w, w.neutral)).id;
-  w.todayIsWorkingDay = await isWorkingDay(h.ctx, vnToday());
+  w.todayIsWorkingDay = await isWorkingDay(h.ctx, vnToday(), '08');
   return w;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { type DbOrTx, Params, queryPrepared } from '../db/client.js';
 import { auditEvent, auditStreamHead } from '../db/schema/index.js';
 import { canonicalJson, sha256 } from './crypto.js';
@@ -131,9 +131,14 @@ export interface AuditProblem {
   reason: string;
 }
 
-/** Walk every chain; report the first bad entry of each broken stream. */
-export async function verifyAudit(db: DbOrTx, batch = 1000): Promise<{ streams: number; events: number; problems: AuditProblem[] }> {
-  const heads = await db.select().from(auditStreamHead).orderBy(asc(auditStreamHead.stream));
+/** Walk every chain (or the `streams` given); report the first bad entry of each broken stream. */
+export async function verifyAudit(db: DbOrTx, batch = 1000, streams?: readonly string[]): Promise<{ streams: number; events: number; problems: AuditProblem[] }> {
+  if (streams && !streams.length) return { streams: 0, events: 0, problems: [] };
+  const heads = await db
+    .select()
+    .from(auditStreamHead)
+    .where(streams ? inArray(auditStreamHead.stream, [...streams]) : undefined)
+    .orderBy(asc(auditStreamHead.stream));
   const problems: AuditProblem[] = [];
   let events = 0;
   for (const head of heads) {
@@ -175,7 +180,7 @@ export async function verifyAudit(db: DbOrTx, batch = 1000): Promise<{ streams: 
   const [{ orphans }] = await db
     .select({ orphans: sql<string>`count(*)` })
     .from(auditEvent)
-    .where(sql`not exists (select 1 from ${auditStreamHead} h where h.stream = ${auditEvent.stream})`);
+    .where(and(streams ? inArray(auditEvent.stream, [...streams]) : undefined, sql`not exists (select 1 from ${auditStreamHead} h where h.stream = ${auditEvent.stream})`));
   if (Number(orphans) > 0) problems.push({ stream: '?', seq: 0, reason: `${orphans} entries belong to a stream whose head was deleted` });
   return { streams: heads.length, events, problems };
 }

@@ -12,7 +12,7 @@ import { type Database, migrateDatabase, openDatabase } from '../db/client.js';
 import { agency, roleAssignment, userAccount } from '../db/schema/index.js';
 import { seedReference } from '../db/seed/index.js';
 import { hashPassword } from '../modules/auth/index.js';
-import type { Role } from '../platform/principal.js';
+import { NATIONAL_CODE, type Role } from '../platform/principal.js';
 
 export interface Harness {
   app: FastifyInstance;
@@ -63,6 +63,16 @@ export async function makeAgencyTree(h: Harness, provinceCode = '08'): Promise<{
     .values({ code: `T${tag}.00.31.H99`, name: `Sở thử nghiệm ${tag}`, parentId: root.id, adminUnitCode: provinceCode, provinceCode })
     .returning({ id: agency.id, code: agency.code });
   return { root, child };
+}
+
+/** A fresh agency of the national level (in no province), like a ministry. */
+export async function makeNationalAgency(h: Harness): Promise<TestAgency> {
+  const tag = uid(3);
+  const [row] = await h.database.db
+    .insert(agency)
+    .values({ code: `T${tag}.00.00.G99`, name: `Bộ thử nghiệm ${tag}`, adminUnitCode: NATIONAL_CODE, provinceCode: NATIONAL_CODE })
+    .returning({ id: agency.id, code: agency.code });
+  return row;
 }
 
 export interface TestUser {

@@ -71,6 +71,7 @@ export const HOME_CARDS: Record<Role, HomeCard[]> = {
     ready('calendar', '/calendar'),
   ],
   auditor: [soon('audit', '/audit')],
+  calendar_admin: [ready('calendar', '/admin/calendar')],
 };
 
 /** Planned routes and the roles whose home card points at them. */

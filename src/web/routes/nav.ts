@@ -51,8 +51,8 @@ export const NAV: NavGroup[] = [
       { to: '/admin/users', label: 'nav.users', roles: ['admin'] },
       { to: '/admin/tokens', label: 'nav.tokens', roles: ['admin'] },
       { to: '/admin/procedures', label: 'nav.proceduresAdmin', roles: ['admin'] },
-      { to: '/calendar', label: 'nav.calendar', roles: ['admin'] },
-      { to: '/admin/calendar', label: 'nav.calendarAdmin', roles: ['admin'] },
+      { to: '/calendar', label: 'nav.calendar', roles: ['admin', 'calendar_admin'] },
+      { to: '/admin/calendar', label: 'nav.calendarAdmin', roles: ['admin', 'calendar_admin'] },
     ],
   },
 ];

@@ -47,7 +47,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/workforce/officials/:id', roles: ['home_affairs', 'leader', 'admin'], render: (p) => <OfficialDetailPage id={p.id} /> },
   { path: '/workforce/import', roles: ['home_affairs', 'admin'], render: () => <ImportPage /> },
   { path: '/workforce/stats', roles: ['home_affairs', 'leader', 'admin'], render: () => (<Suspense fallback={null}><StatsPage /></Suspense>) },
-  { path: '/admin/calendar', roles: ['admin'], render: () => <CalendarAdminPage /> },
+  { path: '/admin/calendar', roles: ['admin', 'calendar_admin'], render: () => <CalendarAdminPage /> },
   { path: '/counter/intake', roles: ['counter_officer'], render: () => <CounterIntakePage /> },
   { path: '/counter/results', roles: ['counter_officer'], render: () => <QueuePage kind="results" /> },
   { path: '/work/dossiers', roles: ['processing_officer', 'leader'], render: () => <QueuePage kind="mine" /> },

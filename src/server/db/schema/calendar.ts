@@ -25,12 +25,16 @@ export const calendarYear = pgTable(
 /**
  * An administrator's exception for one date: `day_off` (a weekday not worked; on a weekend it
  * cancels a make-up day) or `working_day` (a weekend day worked; on a weekday it cancels a day
- * off). Removal is a soft delete, so history stays readable. One active override per date.
+ * off). Removal is a soft delete, so history stays readable. National overrides (`province_code`
+ * null, by the national calendar administrator) apply everywhere; a province's local days off
+ * (`province_code` set, by its administrator) apply to that province's deadlines only. One active
+ * override per date nationally, and one per date in each province.
  */
 export const calendarOverride = pgTable(
   'calendar_override',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    provinceCode: text('province_code'),
     date: date('date').notNull(),
     kind: text('kind').notNull(), // day_off | working_day
     name: text('name').notNull(),
@@ -42,7 +46,21 @@ export const calendarOverride = pgTable(
   },
   (t) => [
     check('calendar_override_kind_ck', sql`${t.kind} in ('day_off', 'working_day')`),
-    uniqueIndex('calendar_override_active_uq').on(t.date).where(sql`${t.removedAt} is null`),
+    check('calendar_override_local_day_off_ck', sql`${t.provinceCode} is null or ${t.kind} = 'day_off'`),
+    uniqueIndex('calendar_override_active_uq').on(t.date).where(sql`${t.removedAt} is null and ${t.provinceCode} is null`),
+    uniqueIndex('calendar_override_local_active_uq').on(t.provinceCode, t.date).where(sql`${t.removedAt} is null and ${t.provinceCode} is not null`),
     index('calendar_override_date_idx').on(t.date),
+    // The national part of the stamp reads the newest national override.
+    index('calendar_override_national_id_idx').on(t.id).where(sql`${t.provinceCode} is null`),
   ],
 );
+
+/**
+ * A province's calendar: `version` is bumped by every edit of its local days off, so the
+ * province's stamp (the national stamp plus this version) changes with them and no other.
+ */
+export const calendarProvince = pgTable('calendar_province', {
+  provinceCode: text('province_code').primaryKey(),
+  version: integer('version').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

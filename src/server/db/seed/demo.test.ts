@@ -20,7 +20,7 @@ describe('demo dataset', () => {
     expect(Object.keys(body).sort()).toEqual(['csrfToken', 'user']);
     expect(Object.keys(body.user).sort()).toEqual(['displayName', 'id', 'roles', 'username']);
     expect(body.user.username).toBe(username);
-    expect(body.user.roles).toContainEqual({ role, agencyCode });
+    expect(body.user.roles).toContainEqual(expect.objectContaining({ role, agencyCode }));
     expect(typeof body.csrfToken).toBe('string');
   });
 

@@ -36,5 +36,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: strin
   { username: 'thanhtra', displayName: 'Phạm Thu Hà', kind: 'official', role: 'inspector', agency: '000.00.05.H57' },
   { username: 'noivu', displayName: 'Hoàng Minh Tuấn', kind: 'official', role: 'home_affairs', agency: '000.00.14.H57' },
   { username: 'kiemtoan', displayName: 'Vũ Thị Lan', kind: 'official', role: 'auditor', agency: '000.00.00.H57' },
+  // National roles, at the Ministry of Home Affairs (reference data, seeded everywhere).
+  { username: 'quantriquocgia', displayName: 'Đặng Quốc Khánh', kind: 'official', role: 'admin', agency: '000.00.00.G09' },
+  { username: 'lichquocgia', displayName: 'Ngô Thị Thu', kind: 'official', role: 'calendar_admin', agency: '000.00.00.G09' },
   { username: 'congdan', displayName: 'Đỗ Văn An', kind: 'citizen', role: 'citizen', agency: '000.00.00.H57', phone: '0912345678' },
 ];

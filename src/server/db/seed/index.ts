@@ -5,7 +5,7 @@ import { administrativeUnit, agency, orgUnit, roleAssignment, userAccount } from
 import { hashPassword } from '../../modules/auth/index.js';
 import { appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_COMMUNES, DEMO_PROVINCE } from './demo.js';
-import { PROVINCES } from './provinces.js';
+import { NATIONAL_AGENCIES, NATIONAL_UNIT, PROVINCES } from './provinces.js';
 import { seedDemoProcedures } from '../../modules/procedures/index.js';
 import { seedDemoWorkforce } from '../../modules/workforce/index.js';
 import { seedDemoConduct } from '../../modules/conduct/index.js';
@@ -14,8 +14,15 @@ import { seedDemoConduct } from '../../modules/conduct/index.js';
 export async function seedReference(db: Db): Promise<void> {
   await db
     .insert(administrativeUnit)
-    .values(PROVINCES.map((p) => ({ code: p.code, level: 'province', type: p.type, name: p.name, provinceCode: p.code, validFrom: '2025-07-01' })))
+    .values([
+      { ...NATIONAL_UNIT, provinceCode: NATIONAL_UNIT.code, validFrom: '2025-07-01' },
+      ...PROVINCES.map((p) => ({ code: p.code, level: 'province', type: p.type, name: p.name, provinceCode: p.code, validFrom: '2025-07-01' })),
+    ])
     .onConflictDoNothing();
+  for (const a of NATIONAL_AGENCIES) {
+    const parentId = a.parent ? (await db.select({ id: agency.id }).from(agency).where(eq(agency.code, a.parent)))[0]?.id : null;
+    await db.insert(agency).values({ code: a.code, name: a.name, parentId, adminUnitCode: NATIONAL_UNIT.code, provinceCode: NATIONAL_UNIT.code }).onConflictDoNothing();
+  }
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -54,7 +61,8 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
         .values({ username: acc.username, displayName: acc.displayName, kind: acc.kind, passwordHash, phone: acc.phone ?? null, isDemo: true })
         .onConflictDoNothing();
       const [user] = await tx.select().from(userAccount).where(eq(userAccount.username, acc.username));
-      await tx.insert(roleAssignment).values({ userId: user.id, role: acc.role, agencyId: ids.get(acc.agency)! }).onConflictDoNothing();
+      const agencyId = ids.get(acc.agency) ?? (await tx.select({ id: agency.id }).from(agency).where(eq(agency.code, acc.agency)))[0].id;
+      await tx.insert(roleAssignment).values({ userId: user.id, role: acc.role, agencyId }).onConflictDoNothing();
     }
     await appendAudit(tx, { stream: SYSTEM_STREAM, actor: { userId: null, label: 'system' }, action: 'demo.seed', entityType: 'dataset', entityId: 'demo', data: { accounts: DEMO_ACCOUNTS.length } });
   });

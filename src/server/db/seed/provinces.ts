@@ -1,3 +1,5 @@
+import { NATIONAL_CODE } from '../../../shared/roles.js';
+
 /**
  * The 34 provinces and centrally-run cities from 01/07/2025 (Decision 19/2025/QĐ-TTg, Resolution
  * 202/2025/QH15). Codes are stable for a unit's lifetime and never reused.
@@ -38,3 +40,12 @@ export const PROVINCES: ReadonlyArray<{ code: string; name: string; type: 'tinh'
   { code: '92', name: 'Thành phố Cần Thơ', type: 'thanh_pho_tw' },
   { code: '96', name: 'Tỉnh Cà Mau', type: 'tinh' },
 ];
+
+/**
+ * The national level: an administrative unit in no province, under which the national agencies sit.
+ * The Ministry of Home Affairs announces the year's days off (since 2025 it also holds the former
+ * Ministry of Labour's remit); its level-1 identifier is G09 (Decision 09/2025/QĐ-TTg amending
+ * Decision 20/2020/QĐ-TTg). Its administrators are national administrators (docs/ARCHITECTURE.md).
+ */
+export const NATIONAL_UNIT = { code: NATIONAL_CODE, level: 'national', type: 'quoc_gia', name: 'Cộng hòa xã hội chủ nghĩa Việt Nam' } as const;
+export const NATIONAL_AGENCIES: ReadonlyArray<{ code: string; name: string; parent: string | null }> = [{ code: '000.00.00.G09', name: 'Bộ Nội vụ', parent: null }];

@@ -1,19 +1,32 @@
 import { AppError } from '../../platform/errors.js';
-import { type Principal, requireRole } from '../../platform/principal.js';
+import { holdsNationWide, isProvinceWide, type Principal, requireRole } from '../../platform/principal.js';
 
-/**
- * Auditors and administrators read the chains of the agencies they reach. The `system` stream
- * (sign-ins and platform administration of the whole province) and the full verification belong
- * to those granted on a top-level agency.
- */
-export function readableStreams(p: Principal | null): { principal: Principal; agencyCodes: Set<string>; isProvinceWide: boolean } {
-  const principal = requireRole(p, 'auditor', 'admin');
-  const grants = principal.grants.filter((g) => g.role === 'auditor' || g.role === 'admin');
-  return { principal, agencyCodes: new Set(grants.map((g) => g.agencyCode)), isProvinceWide: grants.some((g) => g.isTopLevel) };
+const READERS = ['auditor', 'admin'] as const;
+
+export interface ReadableStreams {
+  principal: Principal;
+  /** Every stream, `system` included: an auditor or administrator of a top-level national agency. */
+  isNationWide: boolean;
+  /** Otherwise the agencies whose `agency:<code>` streams may be read: the grants' subtrees (never beyond their province). */
+  agencyIds: string[];
 }
 
-export function requireProvinceWide(p: Principal | null): Principal {
-  const { principal, isProvinceWide } = readableStreams(p);
-  if (!isProvinceWide) throw AppError.forbidden('Chỉ kiểm toán viên hoặc quản trị cấp tỉnh được kiểm tra toàn bộ nhật ký.');
-  return principal;
+/**
+ * Auditors and administrators read the chains of the agencies they reach. A grant on a province's
+ * top-level agency reaches that province's agencies only; the `system` stream (sign-ins with their
+ * addresses, national administration) and other provinces' streams belong to national grants.
+ */
+export function readableStreams(p: Principal | null): ReadableStreams {
+  const principal = requireRole(p, ...READERS);
+  const grants = principal.grants.filter((g) => (READERS as readonly string[]).includes(g.role));
+  return { principal, isNationWide: holdsNationWide(principal, ...READERS), agencyIds: [...new Set(grants.flatMap((g) => g.agencyIds))] };
+}
+
+/** Verifying chains is for top-level grants: the whole log nation-wide, the province's streams province-wide. */
+export function requireVerifier(p: Principal | null): ReadableStreams {
+  const readable = readableStreams(p);
+  if (!readable.isNationWide && !readable.principal.grants.some((g) => (READERS as readonly string[]).includes(g.role) && isProvinceWide(g))) {
+    throw AppError.forbidden('Chỉ kiểm toán viên hoặc quản trị cấp tỉnh, cấp quốc gia được kiểm tra chuỗi nhật ký.');
+  }
+  return readable;
 }

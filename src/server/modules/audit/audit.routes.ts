@@ -9,6 +9,7 @@ const VerifyResult = Type.Object({
   events: Type.Integer(),
   problems: Type.Array(Type.Object({ stream: Type.String(), seq: Type.Integer(), reason: Type.String() })),
 });
+const VerifyQuery = Type.Object({ stream: Type.Optional(Type.String({ maxLength: 100 })) });
 const EventsQuery = Type.Object({ stream: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) });
 const EventList = Type.Object({
   items: Type.Array(
@@ -17,8 +18,10 @@ const EventList = Type.Object({
 });
 
 export async function auditRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
-  app.get('/api/v1/audit/verify', { schema: { tags: ['audit'], summary: 'Kiểm tra chuỗi nhật ký / Verify the audit chains', response: { 200: VerifyResult } } }, (req) =>
-    service.verify(ctx, req.principal),
+  app.get<{ Querystring: Static<typeof VerifyQuery> }>(
+    '/api/v1/audit/verify',
+    { schema: { tags: ['audit'], summary: 'Kiểm tra chuỗi nhật ký / Verify the audit chains', querystring: VerifyQuery, response: { 200: VerifyResult } } },
+    (req) => service.verify(ctx, req.principal, req.query),
   );
   app.get<{ Querystring: Static<typeof EventsQuery> }>(
     '/api/v1/audit/events',

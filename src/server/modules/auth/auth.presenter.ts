@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { Principal } from '../../platform/principal.js';
+import { isNationWide, isProvinceWide, type Principal } from '../../platform/principal.js';
 import type { SessionResponse } from './auth.schemas.js';
 
 export const presentSession = (p: Principal): Static<typeof SessionResponse> => ({
@@ -7,7 +7,12 @@ export const presentSession = (p: Principal): Static<typeof SessionResponse> => 
     id: p.userId ?? p.tokenId ?? '',
     username: p.username,
     displayName: p.displayName,
-    roles: p.grants.map((g) => ({ role: g.role, agencyCode: g.agencyCode || null })),
+    roles: p.grants.map((g) => ({
+      role: g.role,
+      agencyCode: g.agencyCode || null,
+      provinceCode: g.provinceCode || null,
+      scope: isNationWide(g) ? ('national' as const) : isProvinceWide(g) ? ('province' as const) : ('agency' as const),
+    })),
   },
   csrfToken: p.csrfToken,
 });

@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { type DbOrTx, executePrepared } from '../../db/client.js';
 import { apiToken, oidcFlow, session, userAccount } from '../../db/schema/index.js';
-import type { RoleGrant } from '../../platform/principal.js';
+import { NATIONAL_CODE, type RoleGrant } from '../../platform/principal.js';
 
 export type UserRow = typeof userAccount.$inferSelect;
 
@@ -65,6 +65,7 @@ interface GrantRow {
   org_unit_id: string | null;
   agency_ids: string[] | string;
   is_top_level: boolean;
+  is_national: boolean;
 }
 
 const toGrant = (r: GrantRow): RoleGrant => ({
@@ -76,18 +77,22 @@ const toGrant = (r: GrantRow): RoleGrant => ({
   orgUnitId: r.org_unit_id,
   agencyIds: Array.isArray(r.agency_ids) ? r.agency_ids : String(r.agency_ids).replace(/[{}]/g, '').split(',').filter(Boolean),
   isTopLevel: r.is_top_level === true,
+  isNational: r.is_national === true,
 });
 
-/** Role grants of a user, each with the agency subtree it reaches. */
+/**
+ * Role grants of a user, each with the agency subtree it reaches. The subtree stops at the
+ * grant's province: an agency of another province is never reached, even if filed below.
+ */
 export async function loadGrants(db: DbOrTx, userId: string): Promise<RoleGrant[]> {
   const res = await db.execute(sql`
-    with recursive scope(grant_id, agency_id) as (
-      select ra.id, ra.agency_id from role_assignment ra where ra.user_id = ${userId}
+    with recursive scope(grant_id, agency_id, province_code) as (
+      select ra.id, ra.agency_id, ag.province_code from role_assignment ra join agency ag on ag.id = ra.agency_id where ra.user_id = ${userId}
       union all
-      select s.grant_id, a.id from agency a join scope s on a.parent_id = s.agency_id
+      select s.grant_id, a.id, s.province_code from agency a join scope s on a.parent_id = s.agency_id and a.province_code = s.province_code
     )
     select ra.id, ra.role, ra.agency_id, ag.code as agency_code, ag.province_code, ra.org_unit_id,
-           array_agg(s.agency_id::text) as agency_ids, (ag.parent_id is null) as is_top_level
+           array_agg(s.agency_id::text) as agency_ids, (ag.parent_id is null) as is_top_level, (ag.province_code = ${NATIONAL_CODE}) as is_national
     from role_assignment ra
     join agency ag on ag.id = ra.agency_id
     join scope s on s.grant_id = ra.id
@@ -113,13 +118,13 @@ export async function findActiveTokenGrant(db: DbOrTx, tokenHash: string): Promi
       update ${apiToken} set last_used_at = now()
       where id in (select id from tok) and (last_used_at is null or last_used_at < now() - interval '1 minute')
     ),
-    scope(agency_id) as (
-      select agency_id from tok
+    scope(agency_id, province_code) as (
+      select tok.agency_id, ag.province_code from tok join agency ag on ag.id = tok.agency_id
       union all
-      select a.id from agency a join scope s on a.parent_id = s.agency_id
+      select a.id, s.province_code from agency a join scope s on a.parent_id = s.agency_id and a.province_code = s.province_code
     )
     select tok.id, tok.name, tok.prefix, tok.role, tok.agency_id, ag.code as agency_code, ag.province_code, null as org_unit_id,
-           (select array_agg(agency_id::text) from scope) as agency_ids, (ag.parent_id is null) as is_top_level
+           (select array_agg(agency_id::text) from scope) as agency_ids, (ag.parent_id is null) as is_top_level, (ag.province_code = ${NATIONAL_CODE}) as is_national
     from tok join agency ag on ag.id = tok.agency_id`,
   );
   return r ? { id: r.id, name: r.name, prefix: r.prefix, grants: [toGrant(r)] } : undefined;

@@ -12,7 +12,16 @@ export const SessionUser = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
-  roles: Type.Array(Type.Object({ role: Type.String(), agencyCode: Type.Union([Type.String(), Type.Null()]) })),
+  roles: Type.Array(
+    Type.Object({
+      role: Type.String(),
+      agencyCode: Type.Union([Type.String(), Type.Null()]),
+      /** The grant's province, or `VN` for a national agency (null for a citizen's implicit role). */
+      provinceCode: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+      /** What the grant reaches beyond its agency subtree: its whole province, the nation, or nothing more. */
+      scope: Type.Optional(Type.Union([Type.Literal('agency'), Type.Literal('province'), Type.Literal('national')])),
+    }),
+  ),
 });
 
 export const SessionResponse = Type.Object({ user: SessionUser, csrfToken: Type.Union([Type.String(), Type.Null()]) });

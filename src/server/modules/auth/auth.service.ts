@@ -16,7 +16,7 @@ export interface SessionResult {
   cookieToken: string;
 }
 
-const implicitCitizenGrant: RoleGrant = { id: 'implicit', role: 'citizen', agencyId: '', agencyCode: '', provinceCode: '', orgUnitId: null, agencyIds: [], isTopLevel: false };
+const implicitCitizenGrant: RoleGrant = { id: 'implicit', role: 'citizen', agencyId: '', agencyCode: '', provinceCode: '', orgUnitId: null, agencyIds: [], isTopLevel: false, isNational: false };
 
 async function principalForUser(ctx: AppContext, user: repo.UserRow, via: Principal['via'], csrfToken: string | null, sessionHash: string | null): Promise<Principal> {
   const grants = await repo.loadGrants(ctx.db, user.id);

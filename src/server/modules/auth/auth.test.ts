@@ -111,7 +111,7 @@ describe('API tokens', () => {
 
     const me = await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect(me.statusCode).toBe(200);
-    expect(me.json().user.roles).toEqual([{ role: 'counter_officer', agencyCode: child.code }]);
+    expect(me.json().user.roles).toEqual([{ role: 'counter_officer', agencyCode: child.code, provinceCode: '08', scope: 'agency' }]);
     expect(me.json().csrfToken).toBeNull();
 
     const list = await admin.request({ method: 'GET', url: '/api/v1/admin/tokens' });

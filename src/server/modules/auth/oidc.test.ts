@@ -243,7 +243,7 @@ describe('OIDC sign-in against a real OpenID Provider', () => {
     expect(session.user.displayName).toBe(DISPLAY_NAME);
     expect(session.user.displayName).toBe(DISPLAY_NAME.normalize('NFC'));
     expect(session.user.username).toBe(`sso:nvdinh-${login}`);
-    expect(session.user.roles).toEqual([{ role: 'citizen', agencyCode: null }]);
+    expect(session.user.roles).toEqual([{ role: 'citizen', agencyCode: null, provinceCode: null, scope: 'agency' }]);
   });
 
   it('refuses a forged state and a replayed state with 400 problem+json and no cookie', async () => {

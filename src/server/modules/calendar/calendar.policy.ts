@@ -1,17 +1,27 @@
 import { AppError } from '../../platform/errors.js';
-import { type Principal, requireRole } from '../../platform/principal.js';
+import { isProvinceWide, type Principal, requirePrincipal } from '../../platform/principal.js';
 
 /**
- * The working calendar is national reference data: everyone (even without signing in) reads it;
- * only an administrator of a top-level agency (a province or ministry) edits it.
+ * The working calendar is reference data: everyone (even without signing in) reads it. The
+ * national calendar (days off and make-up days, confirming a year) is edited only by a national
+ * calendar administrator (`calendar_admin` held on a national agency).
  */
-export function requireCalendarEditor(p: Principal | null, rootAgencyIds: ReadonlySet<string>): Principal {
-  const principal = requireRole(p, 'admin');
-  if (!principal.grants.some((g) => g.role === 'admin' && rootAgencyIds.has(g.agencyId))) {
-    throw AppError.forbidden('Chỉ quản trị viên cơ quan cấp tỉnh được sửa lịch làm việc.');
+export function requireNationalCalendarEditor(p: Principal | null): Principal {
+  const principal = requirePrincipal(p);
+  if (!principal.grants.some((g) => g.role === 'calendar_admin' && g.isNational)) {
+    throw AppError.forbidden('Chỉ quản trị viên lịch làm việc cấp quốc gia được sửa lịch nghỉ toàn quốc.');
   }
   return principal;
 }
 
-/** Admin grants worth checking for top-level agencies (the service looks the agencies up). */
-export const adminGrantCodes = (p: Principal | null): string[] => (p ? p.grants.filter((g) => g.role === 'admin').map((g) => g.agencyCode) : []);
+/**
+ * A province's local days off are decided by the province (its People's Committee): they are
+ * edited by an administrator granted on the province's top-level agency, and by nobody outside it.
+ * Returns the grant's agency code: the audit stream of the edit.
+ */
+export function requireLocalCalendarEditor(p: Principal | null, province: string): { principal: Principal; agencyCode: string } {
+  const principal = requirePrincipal(p);
+  const grant = principal.grants.find((g) => g.role === 'admin' && isProvinceWide(g) && g.provinceCode === province);
+  if (!grant) throw AppError.forbidden('Chỉ quản trị viên cấp tỉnh của tỉnh này được thêm ngày nghỉ của tỉnh.');
+  return { principal, agencyCode: grant.agencyCode };
+}

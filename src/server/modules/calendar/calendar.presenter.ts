@@ -8,10 +8,12 @@ export const presentDay = (d: EffectiveDay) => ({
   nameEn: d.nameEn,
   source: d.source,
   overrideId: d.overrideId ?? null,
+  provinceCode: d.provinceCode ?? null,
 });
 
 export const presentOverride = (r: OverrideRow) => ({
   id: String(r.id),
+  provinceCode: r.provinceCode,
   date: r.date,
   kind: r.kind as 'day_off' | 'working_day',
   name: r.name,

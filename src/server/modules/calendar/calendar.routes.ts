@@ -22,7 +22,7 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
   app.get<{ Querystring: Static<typeof s.YearQuery> }>(
     '/api/v1/calendar/holidays',
     { config: publicRead, schema: { tags, summary: 'Ngày nghỉ và ngày làm bù trong năm / Days off and weekend working days', querystring: s.YearQuery, response: { 200: s.HolidaysResponse } } },
-    (req) => service.holidays(ctx, req.query.year),
+    (req) => service.holidays(ctx, req.query.year, req.query),
   );
   app.get<{ Querystring: Static<typeof s.YearQuery> }>(
     '/api/v1/calendar/holidays.ics',
@@ -31,22 +31,22 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
       reply
         .type('text/calendar; charset=utf-8')
         .header('content-disposition', `inline; filename="ngay-nghi-${req.query.year}.ics"`)
-        .send(await service.holidaysFeed(ctx, req.query.year)),
+        .send(await service.holidaysFeed(ctx, req.query.year, req.query)),
   );
   app.get<{ Querystring: Static<typeof s.MonthQuery> }>(
     '/api/v1/calendar/month',
     { config: publicRead, schema: { tags, summary: 'Lịch tháng (dương và âm) / Month view with lunar dates', querystring: s.MonthQuery, response: { 200: s.MonthResponse } } },
-    (req) => service.month(ctx, req.query.year, req.query.month),
+    (req) => service.month(ctx, req.query.year, req.query.month, req.query),
   );
   app.get<{ Querystring: Static<typeof s.DeadlineQuery> }>(
     '/api/v1/calendar/deadline',
     { config: publicRead, schema: { tags, summary: 'Tính hạn / Compute a due time', querystring: s.DeadlineQuery, response: { 200: s.DeadlineResponse } } },
     (req) => service.deadline(ctx, req.query),
   );
-  app.get<{ Params: Static<typeof s.YearParams> }>(
+  app.get<{ Params: Static<typeof s.YearParams>; Querystring: Static<typeof s.ProvinceQuery> }>(
     '/api/v1/calendar/years/:year',
-    { config: publicRead, schema: { tags, summary: 'Lịch năm: trạng thái, điều chỉnh / A year with its overrides', params: s.YearParams, response: { 200: s.YearDetail } } },
-    (req) => service.yearDetail(ctx, req.params.year),
+    { config: publicRead, schema: { tags, summary: 'Lịch năm: trạng thái, điều chỉnh / A year with its overrides', params: s.YearParams, querystring: s.ProvinceQuery, response: { 200: s.YearDetail } } },
+    (req) => service.yearDetail(ctx, req.params.year, req.query),
   );
 
   app.post<{ Body: Static<typeof s.CreateOverride> }>(
@@ -66,5 +66,20 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
     '/api/v1/calendar/years/:year/confirm',
     { schema: { tags, summary: 'Xác nhận lịch năm là chính thức / Confirm a year as official', params: s.YearParams, body: s.ConfirmYear, response: { 200: s.YearDetail } } },
     (req) => service.confirmYear(ctx, req.principal, req.params.year, req.body),
+  );
+
+  // A province's local days off: its administrator only; they apply to its deadlines only.
+  app.post<{ Params: Static<typeof s.ProvinceParams>; Body: Static<typeof s.CreateLocalDayOff> }>(
+    '/api/v1/calendar/provinces/:province/days-off',
+    { schema: { tags, summary: 'Thêm ngày nghỉ riêng của tỉnh / Add a local day off', params: s.ProvinceParams, body: s.CreateLocalDayOff, response: { 201: s.Override } } },
+    async (req, reply) => reply.code(201).send(await service.addLocalDayOff(ctx, req.principal, req.params.province, req.body)),
+  );
+  app.delete<{ Params: Static<typeof s.LocalDayParams> }>(
+    '/api/v1/calendar/provinces/:province/days-off/:id',
+    { schema: { tags, summary: 'Gỡ ngày nghỉ riêng của tỉnh / Remove a local day off', params: s.LocalDayParams } },
+    async (req, reply) => {
+      await service.removeLocalDayOff(ctx, req.principal, req.params.province, Number(req.params.id));
+      return reply.code(204).send();
+    },
   );
 }

@@ -12,6 +12,8 @@ const Year = Type.Integer({ minimum: FIRST_YEAR, maximum: LAST_YEAR });
 const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Kind = Type.Union([Type.Literal('day_off'), Type.Literal('working_day')]);
+/** A province's code (two digits): its local days off are included. Absent: the national calendar. */
+const Province = Type.String({ pattern: '^[0-9]{2}$', description: 'Mã tỉnh: gồm cả ngày nghỉ riêng của tỉnh / province code: its local days off included' });
 
 export const LunarDate = Type.Object({ day: Type.Integer(), month: Type.Integer(), year: Type.Integer(), leap: Type.Boolean() });
 
@@ -29,7 +31,8 @@ export const SolarQuery = Type.Object(
 );
 export const SolarResponse = Type.Object({ date: Type.String() });
 
-export const YearQuery = Type.Object({ year: Year }, { additionalProperties: false });
+export const YearQuery = Type.Object({ year: Year, province: Type.Optional(Province) }, { additionalProperties: false });
+export const ProvinceQuery = Type.Object({ province: Type.Optional(Province) }, { additionalProperties: false });
 export const YearParams = Type.Object({ year: Year });
 
 export const CalendarDay = Type.Object({
@@ -40,6 +43,8 @@ export const CalendarDay = Type.Object({
   source: Type.String(),
   /** The administrator's override that produced this day, if any. */
   overrideId: Nullable(Type.String()),
+  /** Set on a province's local day off. */
+  provinceCode: Nullable(Type.String()),
 });
 export const HolidaysResponse = Type.Object({
   year: Type.Integer(),
@@ -49,13 +54,13 @@ export const HolidaysResponse = Type.Object({
   days: Type.Array(CalendarDay),
 });
 
-export const MonthQuery = Type.Object({ year: Year, month: Type.Integer({ minimum: 1, maximum: 12 }) }, { additionalProperties: false });
+export const MonthQuery = Type.Object({ year: Year, month: Type.Integer({ minimum: 1, maximum: 12 }), province: Type.Optional(Province) }, { additionalProperties: false });
 export const MonthDay = Type.Object({
   date: Type.String(),
   weekday: Type.Integer({ description: '0 = Sunday … 6 = Saturday' }),
   isWorking: Type.Boolean(),
   lunar: LunarDate,
-  holiday: Type.Union([Type.Object({ kind: Kind, name: Type.String(), nameEn: Type.String() }), Type.Null()]),
+  holiday: Type.Union([Type.Object({ kind: Kind, name: Type.String(), nameEn: Type.String(), provinceCode: Nullable(Type.String()) }), Type.Null()]),
 });
 export const MonthResponse = Type.Object({
   year: Type.Integer(),
@@ -70,6 +75,7 @@ export const DeadlineQuery = Type.Object(
     from: Type.String({ pattern: INSTANT_PATTERN, description: 'ISO 8601 with offset, e.g. 2019-11-20T08:37:00+07:00' }),
     amount: Type.Number({ minimum: 0, maximum: 10_000 }),
     unit: Type.Union([Type.Literal('working_days'), Type.Literal('working_hours'), Type.Literal('calendar_days')]),
+    province: Type.Optional(Province),
   },
   { additionalProperties: false },
 );
@@ -77,6 +83,8 @@ export const DeadlineResponse = Type.Object({ due: Type.String(), calendarVersio
 
 export const Override = Type.Object({
   id: Type.String(),
+  /** Null: a national override; else the province whose local day off it is. */
+  provinceCode: Nullable(Type.String()),
   date: Type.String(),
   kind: Kind,
   name: Type.String(),
@@ -88,6 +96,12 @@ export const CreateOverride = Type.Object(
   { additionalProperties: false },
 );
 export const OverrideParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,15}$' }) });
+export const ProvinceParams = Type.Object({ province: Type.String({ pattern: '^[0-9]{2}$' }) });
+export const LocalDayParams = Type.Object({ province: Type.String({ pattern: '^[0-9]{2}$' }), id: Type.String({ pattern: '^[0-9]{1,15}$' }) });
+export const CreateLocalDayOff = Type.Object(
+  { date: Type.String({ format: 'date', pattern: DATE_PATTERN }), name: Text(200), source: Text(500) },
+  { additionalProperties: false },
+);
 
 export const YearDetail = Type.Object({
   year: Type.Integer(),
@@ -97,6 +111,8 @@ export const YearDetail = Type.Object({
   confirmedAt: Nullable(Type.String()),
   version: Type.Integer({ description: 'Edit counter of the year (0 = built-in data only)' }),
   calendarVersion: Type.String(),
+  /** The province whose local days off are included, if one was asked for. */
+  province: Nullable(Type.String()),
   overrides: Type.Array(Override),
   days: Type.Array(CalendarDay),
 });

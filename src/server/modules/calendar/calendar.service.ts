@@ -1,8 +1,7 @@
 import type { AppContext } from '../../context.js';
-import { appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
+import { agencyStream, appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
-import { org } from '../org/index.js';
 import { holidaysIcs } from './calendar.ics.js';
 import * as policy from './calendar.policy.js';
 import { presentDay, presentOverride, presentYearRow } from './calendar.presenter.js';
@@ -46,19 +45,22 @@ export function solarOf(q: { year: number; month: number; day: number; leap?: bo
   return { date: isoFromParts(solar.year, solar.month, solar.day) };
 }
 
-export async function holidays(ctx: CalendarCtx, year: number) {
-  const state = await calendarState(ctx);
+/** `province`: that province's local days off are included (every read below takes it). */
+type Where = { province?: string | null };
+
+export async function holidays(ctx: CalendarCtx, year: number, { province }: Where = {}) {
+  const state = await calendarState(ctx, { province });
   const y = effectiveYear(state, year);
   return { year, provisional: y.status === 'provisional', legalReference: y.legalReference, calendarVersion: state.version, days: y.days.map(presentDay) };
 }
 
-export async function holidaysFeed(ctx: CalendarCtx, year: number): Promise<string> {
-  const state = await calendarState(ctx);
+export async function holidaysFeed(ctx: CalendarCtx, year: number, { province }: Where = {}): Promise<string> {
+  const state = await calendarState(ctx, { province });
   return holidaysIcs(year, effectiveYear(state, year).days, new Date(), state.version);
 }
 
-export async function month(ctx: CalendarCtx, year: number, monthNumber: number) {
-  const state = await calendarState(ctx);
+export async function month(ctx: CalendarCtx, year: number, monthNumber: number, { province }: Where = {}) {
+  const state = await calendarState(ctx, { province });
   const y = effectiveYear(state, year);
   const byDate = new Map(y.days.map((d) => [d.date, d]));
   const first = jdnFromIso(isoFromParts(year, monthNumber, 1));
@@ -73,15 +75,21 @@ export async function month(ctx: CalendarCtx, year: number, monthNumber: number)
       weekday: weekdayOfJdn(jdn),
       isWorking: state.calendar.isWorkingDate(date),
       lunar: solarToLunar(year, monthNumber, day),
-      holiday: h ? { kind: h.kind, name: h.name, nameEn: h.nameEn } : null,
+      holiday: h ? { kind: h.kind, name: h.name, nameEn: h.nameEn, provinceCode: h.provinceCode ?? null } : null,
     });
   }
   return { year, month: monthNumber, provisional: y.status === 'provisional', yearName: canChiYear(days[days.length - 1].lunar.year), days };
 }
 
-/** The due time of a period, with the version of the calendar that produced it. For other modules. */
-export async function computeDue(ctx: CalendarCtx, req: { from: Date; amount: number; unit: DeadlineUnit; pauses?: readonly Pause[] }): Promise<{ due: Date; calendarVersion: string }> {
-  const state = await calendarState(ctx);
+/**
+ * The due time of a period in a province (its local days off count; null: the national calendar
+ * alone), with the version of the calendar that produced it. For other modules.
+ */
+export async function computeDue(
+  ctx: CalendarCtx,
+  req: { from: Date; amount: number; unit: DeadlineUnit; pauses?: readonly Pause[]; province: string | null },
+): Promise<{ due: Date; calendarVersion: string }> {
+  const state = await calendarState(ctx, { province: req.province });
   const { due } = computeDeadline(req, state.calendar);
   return { due, calendarVersion: state.version };
 }
@@ -99,13 +107,13 @@ function parseInstant(value: string): Date {
   return at;
 }
 
-export async function deadline(ctx: CalendarCtx, q: { from: string; amount: number; unit: DeadlineUnit }) {
+export async function deadline(ctx: CalendarCtx, q: { from: string; amount: number; unit: DeadlineUnit; province?: string }) {
   const from = parseInstant(q.from);
   if (q.unit !== 'working_hours' && !Number.isInteger(q.amount)) throw AppError.validation('querystring.amount', 'Số ngày phải là số nguyên không âm.');
   const year = Number(formatVN(from).slice(0, 4));
   if (year < FIRST_YEAR || year > LAST_YEAR - 1) throw AppError.validation('querystring.from', `Lịch làm việc chỉ hỗ trợ các năm ${FIRST_YEAR}–${LAST_YEAR - 1}.`);
   try {
-    const result = await computeDue(ctx, { from, amount: q.amount, unit: q.unit });
+    const result = await computeDue(ctx, { from, amount: q.amount, unit: q.unit, province: q.province ?? null });
     return { due: formatVN(result.due), calendarVersion: result.calendarVersion };
   } catch (err) {
     if (err instanceof RangeError) throw AppError.validation('querystring.amount', 'Thời hạn vượt quá phạm vi của lịch làm việc.');
@@ -113,11 +121,11 @@ export async function deadline(ctx: CalendarCtx, q: { from: string; amount: numb
   }
 }
 
-export async function yearDetail(ctx: CalendarCtx, year: number) {
-  const state = await calendarState(ctx);
+export async function yearDetail(ctx: CalendarCtx, year: number, { province }: Where = {}) {
+  const state = await calendarState(ctx, { province });
   const y = effectiveYear(state, year);
   const row = state.years.get(year);
-  const overrides = await repo.listActiveOverridesOfYear(ctx.db, year);
+  const overrides = await repo.listActiveOverridesOfYear(ctx.db, year, province ?? null);
   return {
     year,
     status: y.status,
@@ -126,27 +134,19 @@ export async function yearDetail(ctx: CalendarCtx, year: number) {
     confirmedAt: row?.confirmedAt ? row.confirmedAt.toISOString() : null,
     version: row?.version ?? 0,
     calendarVersion: state.version,
+    province: province ?? null,
     overrides: overrides.map(presentOverride),
     days: y.days.map(presentDay),
   };
 }
 
-// ── Administrators' edits ──────────────────────────────────────────────────────────────────────
-async function requireEditor(ctx: AppContext, p: P): Promise<Principal> {
-  const roots = new Set<string>();
-  for (const code of policy.adminGrantCodes(p)) {
-    const a = await org.findAgencyByCode(ctx.db, code);
-    if (a && !a.parentId) roots.add(a.id);
-  }
-  return policy.requireCalendarEditor(p, roots);
-}
-
+// ── National edits (calendar_admin) ────────────────────────────────────────────────────────────
 function checkYear(field: string, year: number): void {
   if (year < FIRST_YEAR || year > LAST_YEAR) throw AppError.validation(field, `Chỉ sửa được lịch các năm ${FIRST_YEAR}–${LAST_YEAR}.`);
 }
 
 export async function addOverride(ctx: AppContext, p: P, body: { date: string; kind: 'day_off' | 'working_day'; name: string; source: string }) {
-  const principal = await requireEditor(ctx, p);
+  const principal = policy.requireNationalCalendarEditor(p);
   const { year } = parseDate('date', body.date);
   checkYear('date', year);
   const weekend = isWeekendJdn(jdnFromIso(body.date));
@@ -165,9 +165,9 @@ export async function addOverride(ctx: AppContext, p: P, body: { date: string; k
 }
 
 export async function removeOverride(ctx: AppContext, p: P, id: number) {
-  const principal = await requireEditor(ctx, p);
+  const principal = policy.requireNationalCalendarEditor(p);
   const existing = await repo.findOverride(ctx.db, id);
-  if (!existing || existing.removedAt) throw AppError.notFound('Điều chỉnh lịch');
+  if (!existing || existing.removedAt || existing.provinceCode !== null) throw AppError.notFound('Điều chỉnh lịch');
   const year = Number(existing.date.slice(0, 4));
   await ctx.db.transaction(async (tx) => {
     await repo.lockYear(tx, year, builtInStatus(year));
@@ -179,7 +179,7 @@ export async function removeOverride(ctx: AppContext, p: P, id: number) {
 }
 
 export async function confirmYear(ctx: AppContext, p: P, year: number, body: { legalReference: string; expectedVersion?: number }) {
-  const principal = await requireEditor(ctx, p);
+  const principal = policy.requireNationalCalendarEditor(p);
   checkYear('year', year);
   await ctx.db.transaction(async (tx) => {
     const current = await repo.lockYear(tx, year, builtInStatus(year));
@@ -190,4 +190,40 @@ export async function confirmYear(ctx: AppContext, p: P, year: number, body: { l
     await appendAudit(tx, { stream: SYSTEM_STREAM, actor: actorOf(principal), action: 'calendar.year.confirm', entityType: 'calendar_year', entityId: String(year), data: { before: presentYearRow(current), after: presentYearRow(row) } });
   });
   return yearDetail(ctx, year);
+}
+
+// ── A province's local days off (its administrator) ───────────────────────────────────────────
+/**
+ * A day off in one province only (a local festival, a storm): it moves that province's deadlines
+ * and no other's. It must fall on a day the national calendar works.
+ */
+export async function addLocalDayOff(ctx: AppContext, p: P, province: string, body: { date: string; name: string; source: string }) {
+  const { principal, agencyCode } = policy.requireLocalCalendarEditor(p, province);
+  const { year } = parseDate('date', body.date);
+  checkYear('date', year);
+  const national = await calendarState(ctx);
+  if (!national.calendar.isWorkingDate(body.date)) {
+    throw new AppError('CALENDAR_OVERRIDE_NO_EFFECT', `Ngày ${body.date} đã là ngày nghỉ trên toàn quốc.`, { status: 422, errors: [{ field: 'date', message: 'already a day off nationally' }] });
+  }
+  return ctx.db.transaction(async (tx) => {
+    await repo.lockProvince(tx, province);
+    const row = await repo.insertOverride(tx, { provinceCode: province, date: body.date, kind: 'day_off', name: body.name.normalize('NFC').trim(), source: body.source.normalize('NFC').trim(), createdBy: principal.userId });
+    if (!row) throw new AppError('ALREADY_EXISTS', `Ngày ${body.date} đã là ngày nghỉ của tỉnh; hãy gỡ ngày cũ trước.`, { errors: [{ field: 'date', message: 'already a local day off' }] });
+    const version = await repo.bumpProvince(tx, province);
+    await appendAudit(tx, { stream: agencyStream(agencyCode), actor: actorOf(principal), action: 'calendar.local_day_off.add', entityType: 'calendar_override', entityId: String(row.id), provinceCode: province, data: { ...presentOverride(row), provinceVersion: version } });
+    return presentOverride(row);
+  });
+}
+
+export async function removeLocalDayOff(ctx: AppContext, p: P, province: string, id: number) {
+  const { principal, agencyCode } = policy.requireLocalCalendarEditor(p, province);
+  const existing = await repo.findOverride(ctx.db, id);
+  if (!existing || existing.removedAt || existing.provinceCode !== province) throw AppError.notFound('Ngày nghỉ của tỉnh');
+  await ctx.db.transaction(async (tx) => {
+    await repo.lockProvince(tx, province);
+    const removed = await repo.removeOverride(tx, id, principal.userId);
+    if (!removed) throw AppError.notFound('Ngày nghỉ của tỉnh');
+    const version = await repo.bumpProvince(tx, province);
+    await appendAudit(tx, { stream: agencyStream(agencyCode), actor: actorOf(principal), action: 'calendar.local_day_off.remove', entityType: 'calendar_override', entityId: String(id), provinceCode: province, data: { ...presentOverride(removed), provinceVersion: version } });
+  });
 }

@@ -1,8 +1,9 @@
 /**
  * The DB-aware working calendar: built-in data (official years with their legal references,
- * statutory defaults elsewhere) plus the administrators' overrides and year confirmations.
- * Built once per data stamp and cached in process; every call reads the stamp (one tiny query),
- * so several stateless servers pick up each other's edits on their next computation.
+ * statutory defaults elsewhere) plus the national administrators' overrides and year
+ * confirmations, and, for a province, its local days off (which no other province sees).
+ * Built once per province and data stamp and cached in process; every call reads the stamp (one
+ * tiny query), so several stateless servers pick up each other's edits on their next computation.
  */
 import type { DbOrTx } from '../../db/client.js';
 import * as repo from './calendar.repo.js';
@@ -12,7 +13,8 @@ import { buildWorkingCalendar, type WorkingCalendar } from './deadline.js';
 import { officialYears, scheduleFor } from './holidays.js';
 import type { CalendarDay, OfficialYear, OfficialYearOverrides } from './holidays.types.js';
 
-export type EffectiveDay = CalendarDay & { overrideId?: string };
+/** A day as in force: `overrideId` when an administrator's edit made it, `provinceCode` when it is a local day off. */
+export type EffectiveDay = CalendarDay & { overrideId?: string; provinceCode?: string | null };
 export type YearStatus = 'official' | 'provisional';
 
 export interface EffectiveYear {
@@ -23,6 +25,8 @@ export interface EffectiveYear {
 }
 
 export interface CalendarState {
+  /** The province whose local days off are included; null: the national calendar alone. */
+  province: string | null;
   stamp: string;
   calendar: WorkingCalendar;
   /** Content hash of the working days plus the data revision: changes with every edit. */
@@ -41,19 +45,24 @@ export interface CalendarCtx {
 
 export const builtInStatus = (year: number): YearStatus => (officialYears[year] ? 'official' : 'provisional');
 
-/** Built-in schedule of `year` with the overrides applied: an override replaces any built-in day on its date. */
+/**
+ * Built-in schedule of `year` with the overrides applied: an override replaces any built-in day on
+ * its date, and a province's local day off replaces a national override of the same date.
+ */
 export function mergeYear(year: number, overrides: readonly repo.OverrideRow[], row: repo.CalendarYearRow | undefined): OfficialYear {
   const base = scheduleFor(year);
-  const dates = new Set(overrides.map((o) => o.date));
+  const local = new Set(overrides.filter((o) => o.provinceCode !== null).map((o) => o.date));
+  const applied = overrides.filter((o) => o.provinceCode !== null || !local.has(o.date));
+  const dates = new Set(applied.map((o) => o.date));
   const days: EffectiveDay[] = [
-    ...overrides.map((o) => ({ date: o.date, kind: o.kind as CalendarDay['kind'], name: o.name, nameEn: o.name, source: o.source, overrideId: String(o.id) })),
+    ...applied.map((o) => ({ date: o.date, kind: o.kind as CalendarDay['kind'], name: o.name, nameEn: o.name, source: o.source, overrideId: String(o.id), provinceCode: o.provinceCode })),
     ...base.days.filter((d) => !dates.has(d.date)),
   ];
   return { year, legalReference: row?.legalReference ?? base.legalReference, version: `${base.version}+db${row?.version ?? 0}`, days };
 }
 
-async function buildState(db: DbOrTx, stamp: string): Promise<CalendarState> {
-  const [rows, overrides] = await Promise.all([repo.listYears(db), repo.listActiveOverrides(db)]);
+async function buildState(db: DbOrTx, province: string | null, stamp: string): Promise<CalendarState> {
+  const [rows, overrides] = await Promise.all([repo.listYears(db), repo.listActiveOverrides(db, province)]);
   const years = new Map(rows.map((r) => [r.year, r]));
   const byYear = new Map<number, repo.OverrideRow[]>();
   for (const o of overrides) {
@@ -63,30 +72,36 @@ async function buildState(db: DbOrTx, stamp: string): Promise<CalendarState> {
   const merged: Record<number, OfficialYear> = {};
   for (const year of new Set([...years.keys(), ...byYear.keys()])) merged[year] = mergeYear(year, byYear.get(year) ?? [], years.get(year));
   const calendar = buildWorkingCalendar({ firstYear: FIRST_YEAR, lastYear: LAST_YEAR, overrides: merged });
-  return { stamp, calendar, version: `${calendar.version}.r${stamp}`, years, merged };
+  return { province, stamp, calendar, version: `${calendar.version}.r${stamp}${province === null ? '' : `.p${province}`}`, years, merged };
 }
 
-const cache = new WeakMap<object, { stamp: string; state: Promise<CalendarState> }>();
+/** Per database, per province ('' = national): the state built last and its stamp. */
+const cache = new WeakMap<object, Map<string, { stamp: string; state: Promise<CalendarState> }>>();
 
 /**
- * The calendar in force. With `unchecked`, the state built last is returned without reading the
- * stamp: the caller must check `state.stamp` against `CALENDAR_STAMP_SQL` in the statement that
- * uses it (and read again when it differs), as intake does.
+ * The calendar in force in `province` (its local days off included; null or absent: the national
+ * calendar). With `unchecked`, the state built last is returned without reading the stamp: the
+ * caller must check `state.stamp` against `calendarStampSql` in the statement that uses it (and
+ * read again when it differs), as intake does.
  */
-export async function calendarState(ctx: CalendarCtx, opts: { unchecked?: boolean } = {}): Promise<CalendarState> {
-  if (ctx.state) return ctx.state;
+export async function calendarState(ctx: CalendarCtx, opts: { unchecked?: boolean; province?: string | null } = {}): Promise<CalendarState> {
+  const province = opts.province ?? null;
+  if (ctx.state && ctx.state.province === province) return ctx.state;
+  const key = ctx.database ?? ctx.db;
+  let states = cache.get(key);
+  if (!states) cache.set(key, (states = new Map()));
+  const slot = province ?? '';
   if (opts.unchecked) {
-    const last = cache.get(ctx.database ?? ctx.db);
+    const last = states.get(slot);
     if (last) return last.state;
   }
-  const key = ctx.database ?? ctx.db;
-  const stamp = await repo.readStamp(ctx.db);
-  const hit = cache.get(key);
+  const stamp = await repo.readStamp(ctx.db, province);
+  const hit = states.get(slot);
   if (hit && hit.stamp === stamp) return hit.state;
-  const state = buildState(ctx.db, stamp);
-  cache.set(key, { stamp, state });
+  const state = buildState(ctx.db, province, stamp);
+  states.set(slot, { stamp, state });
   void state.catch(() => {
-    if (cache.get(key)?.state === state) cache.delete(key);
+    if (states.get(slot)?.state === state) states.delete(slot);
   });
   return state;
 }

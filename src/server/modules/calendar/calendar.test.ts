@@ -1,17 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type Harness, login, makeAgencyTree, makeUser, startHarness } from '../../test/harness.js';
+import { type Client, type Harness, login, makeAgencyTree, makeNationalAgency, makeUser, startHarness } from '../../test/harness.js';
 import { officialYears } from './holidays.js';
 import { computeDue } from './index.js';
 
 let h: Harness;
 let admin: Client;
+let calendarAdmin: Client;
 let childAdmin: Client;
 let officer: Client;
 beforeAll(async () => {
   h = await startHarness();
   const tree = await makeAgencyTree(h);
   admin = await login(h, (await makeUser(h, 'admin', tree.root.id)).username);
+  calendarAdmin = await login(h, (await makeUser(h, 'calendar_admin', (await makeNationalAgency(h)).id)).username);
   childAdmin = await login(h, (await makeUser(h, 'admin', tree.child.id)).username);
   officer = await login(h, (await makeUser(h, 'processing_officer', tree.root.id)).username);
 });
@@ -141,14 +143,14 @@ describe('deadlines (public)', () => {
   });
 });
 
-describe('administrators edit a year', () => {
+describe('the national calendar administrator edits a year', () => {
   it('adding a day off moves deadlines and the calendar version; removing it restores them; both audited', async () => {
     const date = freeWeekday();
     const year = Number(date.slice(0, 4));
     const from = `${date}T09:00:00+07:00`;
     const before = (await get(`/api/v1/calendar/deadline?from=${encodeURIComponent(from)}&amount=1&unit=working_days`)).json();
 
-    const added = await admin.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload: { date, kind: 'day_off', name: 'Nghỉ thử nghiệm, đột xuất', source: 'Quyết định 1/QĐ-TTg; thử nghiệm' } });
+    const added = await calendarAdmin.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload: { date, kind: 'day_off', name: 'Nghỉ thử nghiệm, đột xuất', source: 'Quyết định 1/QĐ-TTg; thử nghiệm' } });
     expect(added.statusCode, added.body).toBe(201);
     const id = added.json().id as string;
     const holidays = (await get(`/api/v1/calendar/holidays?year=${year}`)).json();
@@ -156,18 +158,18 @@ describe('administrators edit a year', () => {
     const after = (await get(`/api/v1/calendar/deadline?from=${encodeURIComponent(from)}&amount=1&unit=working_days`)).json();
     expect(after.calendarVersion).not.toBe(before.calendarVersion);
     expect(after.due > before.due).toBe(true);
-    const viaIndex = await computeDue(h.ctx, { from: new Date(from), amount: 1, unit: 'working_days' });
+    const viaIndex = await computeDue(h.ctx, { from: new Date(from), amount: 1, unit: 'working_days', province: null });
     expect(viaIndex.due.getTime()).toBe(new Date(after.due).getTime());
     const detail = (await get(`/api/v1/calendar/years/${year}`)).json();
     expect(detail.overrides).toContainEqual(expect.objectContaining({ id, date }));
     expect(detail.version).toBeGreaterThan(0);
 
-    const dup = await admin.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload: { date, kind: 'day_off', name: 'Trùng', source: 'x' } });
+    const dup = await calendarAdmin.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload: { date, kind: 'day_off', name: 'Trùng', source: 'x' } });
     expect(dup.statusCode).toBe(409);
     expect(fieldOf(dup)).toBe('date');
 
-    expect((await admin.request({ method: 'DELETE', url: `/api/v1/calendar/overrides/${id}` })).statusCode).toBe(204);
-    expect((await admin.request({ method: 'DELETE', url: `/api/v1/calendar/overrides/${id}` })).statusCode).toBe(404);
+    expect((await calendarAdmin.request({ method: 'DELETE', url: `/api/v1/calendar/overrides/${id}` })).statusCode).toBe(204);
+    expect((await calendarAdmin.request({ method: 'DELETE', url: `/api/v1/calendar/overrides/${id}` })).statusCode).toBe(404);
     const restored = (await get(`/api/v1/calendar/deadline?from=${encodeURIComponent(from)}&amount=1&unit=working_days`)).json();
     expect(restored.due).toBe(before.due);
     expect(restored.calendarVersion).not.toBe(after.calendarVersion);
@@ -178,11 +180,11 @@ describe('administrators edit a year', () => {
   });
 
   it('refuses an override without effect, naming the field', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload: { date: '2026-04-27', kind: 'day_off', name: 'x', source: 'y' } });
+    const res = await calendarAdmin.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload: { date: '2026-04-27', kind: 'day_off', name: 'x', source: 'y' } });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('CALENDAR_OVERRIDE_NO_EFFECT');
     expect(fieldOf(res)).toBe('kind');
-    const bad = await admin.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload: { date: '2031-02-30', kind: 'day_off', name: 'x', source: 'y' } });
+    const bad = await calendarAdmin.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload: { date: '2031-02-30', kind: 'day_off', name: 'x', source: 'y' } });
     expect(bad.statusCode).toBe(400);
     expect(fieldOf(bad)).toBe('date');
   });
@@ -191,23 +193,85 @@ describe('administrators edit a year', () => {
     const year = 2031 + Math.floor(Math.random() * 69);
     const before = (await get(`/api/v1/calendar/years/${year}`)).json();
     const ref = `Thông báo ${Math.floor(Math.random() * 1e6)}/TB-VPCP về lịch nghỉ năm ${year}`;
-    const res = await admin.request({ method: 'POST', url: `/api/v1/calendar/years/${year}/confirm`, payload: { legalReference: ref, expectedVersion: before.version } });
+    const res = await calendarAdmin.request({ method: 'POST', url: `/api/v1/calendar/years/${year}/confirm`, payload: { legalReference: ref, expectedVersion: before.version } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ year, status: 'official', legalReference: ref, version: before.version + 1 });
     expect((await get(`/api/v1/calendar/holidays?year=${year}`)).json()).toMatchObject({ provisional: false, legalReference: ref });
-    const stale = await admin.request({ method: 'POST', url: `/api/v1/calendar/years/${year}/confirm`, payload: { legalReference: ref, expectedVersion: before.version } });
+    const stale = await calendarAdmin.request({ method: 'POST', url: `/api/v1/calendar/years/${year}/confirm`, payload: { legalReference: ref, expectedVersion: before.version } });
     expect(stale.statusCode).toBe(409);
     const audit = await h.database.rows<{ action: string }>(sql`select action from audit_event where entity_type = 'calendar_year' and entity_id = ${String(year)} and data->'after'->>'legalReference' = ${ref}`);
     expect(audit).toEqual([{ action: 'calendar.year.confirm' }]);
   });
 
-  it('refuses non-admins (403), admins of a child agency (403) and anonymous callers (401)', async () => {
+  it('refuses a province administrator (403), other staff (403) and anonymous callers (401)', async () => {
     const payload = { date: freeWeekday(), kind: 'day_off', name: 'x', source: 'y' };
-    for (const client of [officer, childAdmin]) {
+    const tree = await makeAgencyTree(h);
+    // the role held on a province's agency is no national role
+    const provinceCalendarAdmin = await login(h, (await makeUser(h, 'calendar_admin', tree.root.id)).username);
+    for (const client of [admin, officer, childAdmin, provinceCalendarAdmin]) {
       expect((await client.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload })).statusCode).toBe(403);
       expect((await client.request({ method: 'POST', url: '/api/v1/calendar/years/2099/confirm', payload: { legalReference: 'x' } })).statusCode).toBe(403);
       expect((await client.request({ method: 'DELETE', url: '/api/v1/calendar/overrides/1' })).statusCode).toBe(403);
     }
     expect((await h.app.inject({ method: 'POST', url: '/api/v1/calendar/overrides', payload })).statusCode).toBe(401);
+  });
+});
+
+describe("a province's local days off", () => {
+  const deadlineIn = async (province: string | null, from: string) =>
+    (await get(`/api/v1/calendar/deadline?from=${encodeURIComponent(from)}&amount=1&unit=working_days${province ? `&province=${province}` : ''}`)).json() as { due: string; calendarVersion: string };
+
+  it("move that province's deadlines only; only its top-level administrator edits them, audited in its stream", async () => {
+    const a = await makeAgencyTree(h, '92');
+    const b = await makeAgencyTree(h, '96');
+    const adminA = await login(h, (await makeUser(h, 'admin', a.root.id)).username);
+    const adminB = await login(h, (await makeUser(h, 'admin', b.root.id)).username);
+    const childAdminA = await login(h, (await makeUser(h, 'admin', a.child.id)).username);
+    const date = freeWeekday();
+    const from = `${date}T09:00:00+07:00`;
+    const [beforeA, beforeB, beforeNational] = [await deadlineIn('92', from), await deadlineIn('96', from), await deadlineIn(null, from)];
+    expect(beforeA.due).toBe(beforeNational.due);
+
+    const payload = { date, name: 'Nghỉ phòng chống bão', source: 'Quyết định 1/QĐ-UBND; thử nghiệm' };
+    for (const client of [adminB, childAdminA, calendarAdmin, officer]) {
+      expect((await client.request({ method: 'POST', url: '/api/v1/calendar/provinces/92/days-off', payload })).statusCode).toBe(403);
+    }
+    const added = await adminA.request({ method: 'POST', url: '/api/v1/calendar/provinces/92/days-off', payload });
+    expect(added.statusCode, added.body).toBe(201);
+    const id = added.json().id as string;
+    expect(added.json()).toMatchObject({ provinceCode: '92', kind: 'day_off', date });
+
+    const [afterA, afterB, afterNational] = [await deadlineIn('92', from), await deadlineIn('96', from), await deadlineIn(null, from)];
+    expect(afterA.due > beforeA.due).toBe(true);
+    expect(afterA.calendarVersion).not.toBe(beforeA.calendarVersion);
+    expect(afterB).toEqual(beforeB);
+    expect(afterNational).toEqual(beforeNational);
+    const viaIndex = await computeDue(h.ctx, { from: new Date(from), amount: 1, unit: 'working_days', province: '92' });
+    expect(viaIndex.due.getTime()).toBe(new Date(afterA.due).getTime());
+    const year = Number(date.slice(0, 4));
+    expect((await get(`/api/v1/calendar/holidays?year=${year}&province=92`)).json().days).toContainEqual(expect.objectContaining({ date, overrideId: id, provinceCode: '92' }));
+    expect((await get(`/api/v1/calendar/holidays?year=${year}&province=96`)).json().days.map((d: { date: string }) => d.date)).not.toContain(date);
+    expect((await get(`/api/v1/calendar/years/${year}?province=92`)).json().overrides).toContainEqual(expect.objectContaining({ id, provinceCode: '92' }));
+
+    // the national route neither sees nor removes a local day; another province's administrator cannot
+    expect((await calendarAdmin.request({ method: 'DELETE', url: `/api/v1/calendar/overrides/${id}` })).statusCode).toBe(404);
+    expect((await adminB.request({ method: 'DELETE', url: `/api/v1/calendar/provinces/96/days-off/${id}` })).statusCode).toBe(404);
+    expect((await adminA.request({ method: 'DELETE', url: `/api/v1/calendar/provinces/92/days-off/${id}` })).statusCode).toBe(204);
+    expect((await deadlineIn('92', from)).due).toBe(beforeA.due);
+
+    const audit = await h.database.rows<{ action: string; stream: string }>(sql`select action, stream from audit_event where entity_type = 'calendar_override' and entity_id = ${id} order by seq`);
+    expect(audit).toEqual([
+      { action: 'calendar.local_day_off.add', stream: `agency:${a.root.code}` },
+      { action: 'calendar.local_day_off.remove', stream: `agency:${a.root.code}` },
+    ]);
+  });
+
+  it('refuses a local day that is already a day off nationally', async () => {
+    const a = await makeAgencyTree(h, '92');
+    const adminA = await login(h, (await makeUser(h, 'admin', a.root.id)).username);
+    const res = await adminA.request({ method: 'POST', url: '/api/v1/calendar/provinces/92/days-off', payload: { date: '2026-09-02', name: 'x', source: 'y' } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().code).toBe('CALENDAR_OVERRIDE_NO_EFFECT');
+    expect(fieldOf(res)).toBe('date');
   });
 });

@@ -31,5 +31,5 @@ export {
 export { calendarRoutes } from './calendar.routes.js';
 export { computeDue } from './calendar.service.js';
 export { calendarState, type CalendarCtx, type CalendarState } from './calendar.state.js';
-/** The calendar's data stamp as a SQL expression, to check a state used unchecked (`calendarState`). */
-export { STAMP_SQL as CALENDAR_STAMP_SQL } from './calendar.repo.js';
+/** The calendar's data stamp in a province as a SQL expression, to check a state used unchecked (`calendarState`). */
+export { stampSql as calendarStampSql } from './calendar.repo.js';

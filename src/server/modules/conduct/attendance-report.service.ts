@@ -25,9 +25,9 @@ export function datesOfMonth(month: string, until: string): string[] {
 /** The last civil date of a month (YYYY-MM). */
 export const lastDayOf = (month: string): string => datesOfMonth(month, '9999-12-31').at(-1)!;
 
-async function workingDaysOf(ctx: AppContext, month: string, until: string): Promise<string[]> {
+async function workingDaysOf(ctx: AppContext, month: string, until: string, province: string): Promise<string[]> {
   const out: string[] = [];
-  for (const d of datesOfMonth(month, until)) if (await isWorkingDay(ctx, d)) out.push(d);
+  for (const d of datesOfMonth(month, until)) if (await isWorkingDay(ctx, d, province)) out.push(d);
   return out;
 }
 
@@ -38,7 +38,7 @@ export async function attendanceReport(ctx: AppContext, p: P, q: { agencyCode: s
   const today = vnToday();
   if (q.month > today.slice(0, 7)) throw AppError.validation('month', 'Tháng báo cáo không được ở tương lai.');
   const subtree = await org.subtreeIds(ctx.db, target.id);
-  const working = await workingDaysOf(ctx, q.month, today);
+  const working = await workingDaysOf(ctx, q.month, today, target.provinceCode);
   const people = await officials.listOfficials(ctx.db, { agencyIds: subtree, limit: 5000 });
   const rows = await repo.daysForReport(ctx.db, subtree, `${q.month}-01`, lastDayOf(q.month));
   const byOfficial = new Map<string, Map<string, (typeof rows)[number]>>();
@@ -89,5 +89,5 @@ export async function myAttendance(ctx: AppContext, p: P, q: { month?: string })
   const month = q.month ?? today.slice(0, 7);
   if (!me) return { official: null, today, isWorkingDay: false, items: [] };
   const rows = await repo.daysOfOfficial(ctx.db, me.id, `${month}-01`, lastDayOf(month));
-  return { official: { id: me.id, fullName: me.fullName, agencyCode: me.agencyCode }, today, isWorkingDay: await isWorkingDay(ctx, today), items: rows.map(presentAttendance) };
+  return { official: { id: me.id, fullName: me.fullName, agencyCode: me.agencyCode }, today, isWorkingDay: await isWorkingDay(ctx, today, me.provinceCode), items: rows.map(presentAttendance) };
 }

@@ -14,9 +14,9 @@ type P = Principal | null;
 export const OPENS = DEFAULT_OFFICE_HOURS[0].from;
 export const CLOSES = DEFAULT_OFFICE_HOURS[DEFAULT_OFFICE_HOURS.length - 1].to;
 
-/** A working day per the calendar module (database overrides included): the first opening after 00:00 is that day. */
-export async function isWorkingDay(ctx: AppContext, date: string): Promise<boolean> {
-  const { due } = await computeDue({ db: ctx.db, database: ctx.database }, { from: vnMidnight(date), amount: 0, unit: 'working_hours' });
+/** A working day in the province per the calendar module (its local days off included): the first opening after 00:00 is that day. */
+export async function isWorkingDay(ctx: AppContext, date: string, province: string): Promise<boolean> {
+  const { due } = await computeDue({ db: ctx.db, database: ctx.database }, { from: vnMidnight(date), amount: 0, unit: 'working_hours', province });
   return vnDate(due) === date;
 }
 
@@ -33,7 +33,7 @@ export async function importAttendance(ctx: AppContext, p: P, body: { agencyCode
   const people = await repo.officialsByCode(ctx.db, codes, subtree, target.provinceCode);
   const byCode = new Map(people.map((o) => [o.code, o]));
   const workDays = new Map<string, boolean>();
-  for (const d of new Set(rows.map((r) => r.date))) workDays.set(d, await isWorkingDay(ctx, d));
+  for (const d of new Set(rows.map((r) => r.date))) workDays.set(d, await isWorkingDay(ctx, d, target.provinceCode));
   const values: repo.AttendanceInsert[] = [];
   let skipped = 0;
   for (const r of rows) {
@@ -56,7 +56,7 @@ export async function checkIn(ctx: AppContext, p: P) {
   if (!me) throw AppError.rule('NOT_AN_OFFICIAL', 'Tài khoản chưa gắn với hồ sơ cán bộ, công chức.');
   const now = new Date();
   const date = vnDate(now);
-  if (!(await isWorkingDay(ctx, date))) throw AppError.rule('NOT_A_WORKING_DAY', `Ngày ${date} không phải ngày làm việc.`);
+  if (!(await isWorkingDay(ctx, date, me.provinceCode))) throw AppError.rule('NOT_A_WORKING_DAY', `Ngày ${date} không phải ngày làm việc.`);
   return ctx.db.transaction(async (tx) => {
     const existing = await repo.findDay(tx, me.id, date);
     const checkInAt = existing?.checkIn ?? now;

@@ -77,7 +77,7 @@ describe('acceptance: inspection finding → violation → written answer → di
     const kase = opened.json();
     expect(kase.regime).toBe('ND172_2025');
     expect(kase.allowedForms.map((f: { code: string }) => f.code)).toEqual(['khien_trach', 'canh_cao', 'buoc_thoi_viec']);
-    const due = await computeDue({ db: h.ctx.db, database: h.database }, { from: new Date(kase.openedAt), amount: 90, unit: 'calendar_days' });
+    const due = await computeDue({ db: h.ctx.db, database: h.database }, { from: new Date(kase.openedAt), amount: 90, unit: 'calendar_days', province: '08' });
     expect(kase.handlingDue).toBe(due.due.toISOString());
     expect(kase.limitationUntil).toBe(addYears(vnToday(), 5));
     const again = await post(noivu, '/discipline-cases', { violationIds: [violationId], severity: 'it_nghiem_trong' });
@@ -152,7 +152,7 @@ describe('discipline regimes and periods through the API', () => {
     const inTime = await post(noivu, '/discipline-cases', { violationIds: [await confirmedViolation(o, who, lastDay)], severity: 'it_nghiem_trong', isComplex: true });
     expect(inTime.statusCode, inTime.body).toBe(201);
     expect(inTime.json().limitationUntil).toBe(vnToday());
-    const due = await computeDue({ db: h.ctx.db, database: h.database }, { from: new Date(inTime.json().openedAt), amount: 150, unit: 'calendar_days' });
+    const due = await computeDue({ db: h.ctx.db, database: h.database }, { from: new Date(inTime.json().openedAt), amount: 150, unit: 'calendar_days', province: '08' });
     expect(inTime.json().handlingDue).toBe(due.due.toISOString());
   });
 

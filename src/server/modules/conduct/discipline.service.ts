@@ -31,9 +31,9 @@ type P = Principal | null;
 const vnDay = (d: string | null) => (d ? d.split('-').reverse().join('/') : '');
 const calendarCtx = (ctx: AppContext) => ({ db: ctx.db, database: ctx.database });
 
-/** The handling period from the calendar module, not counting the waiting periods. */
-async function handlingDue(ctx: AppContext, openedAt: Date, isComplex: boolean, pauses: { from: string; to: string }[]) {
-  return computeDue(calendarCtx(ctx), { from: openedAt, amount: handlingDays(isComplex), unit: HANDLING_PERIOD.unit, pauses: pauses.map((x) => ({ from: new Date(x.from), to: new Date(x.to) })) });
+/** The handling period from the calendar module (of the official's province), not counting the waiting periods. */
+async function handlingDue(ctx: AppContext, province: string, openedAt: Date, isComplex: boolean, pauses: { from: string; to: string }[]) {
+  return computeDue(calendarCtx(ctx), { from: openedAt, amount: handlingDays(isComplex), unit: HANDLING_PERIOD.unit, pauses: pauses.map((x) => ({ from: new Date(x.from), to: new Date(x.to) })), province });
 }
 
 export async function openCase(ctx: AppContext, p: P, body: { violationIds: string[]; severity: Severity; isComplex?: boolean; actDate?: string; noLimitation?: NoLimitationCase }) {
@@ -58,7 +58,7 @@ export async function openCase(ctx: AppContext, p: P, body: { violationIds: stri
     throw AppError.rule('DISCIPLINE_LIMITATION_EXPIRED', `Đã hết thời hiệu xử lý kỷ luật (đến hết ngày ${vnDay(limitation.until)}, ${limitation.rule.legalReference}).`, { limitationUntil: limitation.until, rule: limitation.rule.code });
   }
   const openedAt = new Date();
-  const due = await handlingDue(ctx, openedAt, body.isComplex ?? false, []);
+  const due = await handlingDue(ctx, o.provinceCode, openedAt, body.isComplex ?? false, []);
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertCase(tx, {
       agencyId: o.agencyId,
@@ -139,7 +139,7 @@ export async function resume(ctx: AppContext, p: P, id: string, body: { version:
   const { row, principal } = await load(ctx, p, id);
   if (row.status !== 'waiting' || !row.waitingSince) throw AppError.rule('DISCIPLINE_CASE_STATE', 'Vụ việc không ở trạng thái tạm chờ.');
   const pauses = [...row.pauses, { from: row.waitingSince.toISOString(), to: new Date().toISOString(), reason: row.waitingReason ?? '' }];
-  const due = await handlingDue(ctx, row.openedAt, row.isComplex, pauses);
+  const due = await handlingDue(ctx, row.provinceCode, row.openedAt, row.isComplex, pauses);
   return change(ctx, principal, row, body.version, ['waiting'], { status: 'open', waitingReason: null, waitingSince: null, pauses, handlingDue: due.due, calendarVersion: due.calendarVersion }, 'conduct.discipline.resume', { handlingDue: due.due.toISOString() });
 }
 

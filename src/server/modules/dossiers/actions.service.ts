@@ -74,7 +74,7 @@ const PLANNERS: Record<DossierAction, Planner> = {
       throw AppError.rule('SUPPLEMENT_ALREADY_REQUESTED', 'Hồ sơ chỉ được yêu cầu bổ sung một lần ở mỗi giai đoạn.', { stage });
     }
     if (stage === 'appraisal') {
-      const closesAt = await addWorkingDays(ctx.db, ctx.database, d.receivedAt ?? now, rules.appraisalSupplementWindowDays);
+      const closesAt = await addWorkingDays(ctx.db, ctx.database, d.provinceCode, d.receivedAt ?? now, rules.appraisalSupplementWindowDays);
       if (now > closesAt) throw AppError.rule('SUPPLEMENT_WINDOW_CLOSED', `Chỉ được yêu cầu bổ sung trong ${rules.appraisalSupplementWindowDays} ngày làm việc kể từ khi tiếp nhận.`, { closedAt: closesAt.toISOString() });
     }
     return {
@@ -205,7 +205,7 @@ const PLANNERS: Record<DossierAction, Planner> = {
     if (d.apologyIssuedAt) throw AppError.rule('APOLOGY_ALREADY_ISSUED', `Hồ sơ chỉ được hẹn lại ngày trả kết quả ${rules.maxReschedules} lần.`);
     if (!d.dueAt) throw AppError.rule('INVALID_TRANSITION', 'Hồ sơ chưa có ngày hẹn trả kết quả.');
     if (newDueAt <= d.dueAt) throw AppError.validation('newDueAt', 'Ngày hẹn mới phải sau ngày hẹn cũ.');
-    const latest = await addWorkingDays(ctx.db, ctx.database, now, rules.apologyLeadWorkingDays);
+    const latest = await addWorkingDays(ctx.db, ctx.database, d.provinceCode, now, rules.apologyLeadWorkingDays);
     if (latest > d.dueAt) throw AppError.rule('APOLOGY_TOO_LATE', `Phiếu xin lỗi phải được gửi chậm nhất ${rules.apologyLeadWorkingDays} ngày làm việc trước hạn trả kết quả.`, { dueAt: d.dueAt.toISOString() });
     return {
       set: { apologyIssuedAt: now, apologyReason: reason, dueAt: newDueAt, originalDueAt: d.originalDueAt ?? d.dueAt },

@@ -1,6 +1,7 @@
 /**
  * The one place where dossiers ask the calendar for a due time. It uses the DB-aware
- * `computeDue` (administrators' calendar edits included) and records the calendar version.
+ * `computeDue` (national edits and the dossier's province's local days off included) and records
+ * the calendar version.
  */
 import type { DbOrTx } from '../../db/client.js';
 import { type CalendarCtx, computeDue, type DeadlineUnit, type Pause } from '../calendar/index.js';
@@ -12,15 +13,18 @@ export interface DueRequest {
   amount: number;
   unit: LimitUnit;
   pauses?: readonly Pause[];
+  /** The dossier's province: its local days off count, no other province's. */
+  province: string;
 }
 
 /** Same-day procedures are due at the end of the working day: 8 working hours at most. */
-function normalise(req: DueRequest): { from: Date; amount: number; unit: DeadlineUnit; pauses?: readonly Pause[] } {
-  if (req.unit === 'same_day') return { from: req.from, amount: Math.max(1, Math.ceil(req.amount || 8)), unit: 'working_hours', pauses: req.pauses };
+function normalise(req: DueRequest): { from: Date; amount: number; unit: DeadlineUnit; pauses?: readonly Pause[]; province: string } {
+  const base = { from: req.from, pauses: req.pauses, province: req.province };
+  if (req.unit === 'same_day') return { ...base, amount: Math.max(1, Math.ceil(req.amount || 8)), unit: 'working_hours' };
   // Fractional working days (0.5 ngày làm việc) count in office hours: 8 hours a day.
-  if (req.unit === 'working_days' && !Number.isInteger(req.amount)) return { from: req.from, amount: Math.ceil(req.amount * 8), unit: 'working_hours', pauses: req.pauses };
-  if (!Number.isInteger(req.amount)) return { from: req.from, amount: Math.ceil(req.amount), unit: req.unit, pauses: req.pauses };
-  return { from: req.from, amount: req.amount, unit: req.unit, pauses: req.pauses };
+  if (req.unit === 'working_days' && !Number.isInteger(req.amount)) return { ...base, amount: Math.ceil(req.amount * 8), unit: 'working_hours' };
+  if (!Number.isInteger(req.amount)) return { ...base, amount: Math.ceil(req.amount), unit: req.unit };
+  return { ...base, amount: req.amount, unit: req.unit };
 }
 
 /** `ctx.state` (a calendar already read) lets several deadlines of one step share one read. */
@@ -28,7 +32,7 @@ export async function dueDate(ctx: CalendarCtx, req: DueRequest): Promise<{ due:
   return computeDue(ctx, normalise(req));
 }
 
-/** `n` working days after `from` (for rule windows such as "within 3 working days of receipt"). */
-export async function addWorkingDays(db: DbOrTx, database: object | undefined, from: Date, n: number): Promise<Date> {
-  return (await computeDue({ db, database }, { from, amount: n, unit: 'working_days' })).due;
+/** `n` working days after `from` in the province (for rule windows such as "within 3 working days of receipt"). */
+export async function addWorkingDays(db: DbOrTx, database: object | undefined, province: string, from: Date, n: number): Promise<Date> {
+  return (await computeDue({ db, database }, { from, amount: n, unit: 'working_days', province })).due;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors.js';
-import { agencyScope, hasRole, type Principal, requirePrincipal, type Role } from '../../platform/principal.js';
+import { agencyScope, hasRole, holdsNationWide, type Principal, provinceWideCodes, requirePrincipal, type Role } from '../../platform/principal.js';
 import type { Permit } from './dossier.state.js';
 
 /** Staff roles that may open a dossier of their agencies (each read is logged). */
@@ -49,4 +49,16 @@ export function requireStaff(p: Principal | null, roles: Role[] = WORK_ROLES): {
   const principal = requirePrincipal(p);
   if (!hasRole(principal, ...roles)) throw AppError.forbidden();
   return { principal, agencyIds: [...agencyScope(principal, ...roles)] };
+}
+
+/**
+ * The outbox viewer (a development aid): a province's administrator (granted on its top-level
+ * agency) sees that province's messages only; a national administrator sees every message.
+ */
+export function outboxScope(p: Principal | null): { provinces: string[] | undefined } {
+  const principal = requirePrincipal(p);
+  if (holdsNationWide(principal, 'admin')) return { provinces: undefined };
+  const provinces = provinceWideCodes(principal, 'admin');
+  if (!provinces.size) throw AppError.forbidden();
+  return { provinces: [...provinces] };
 }

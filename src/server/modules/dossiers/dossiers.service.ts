@@ -38,7 +38,7 @@ export async function procedureOf(ctx: AppContext, d: repo.DossierBase): Promise
 export async function stepDueAt(ctx: AppContext, proc: CatalogProcedure, step: string, startedAt: Date): Promise<Date | null> {
   const s = proc.steps.find((x) => x.code === step);
   if (!s) return null;
-  return (await dueDate(ctx, { from: startedAt, amount: s.budget, unit: proc.timeLimit.unit })).due;
+  return (await dueDate(ctx, { from: startedAt, amount: s.budget, unit: proc.timeLimit.unit, province: proc.provinceCode })).due;
 }
 
 /** A control-sheet row for the step that ends now. */
@@ -63,7 +63,7 @@ export async function handoff(
 
 /** The due time of a dossier received at `from`, with the rule that produced it. */
 export async function computeDossierDue(ctx: AppContext, proc: CatalogProcedure, from: Date, pauses: { from: Date; to: Date }[] = []) {
-  const { due, calendarVersion } = await dueDate(ctx, { from, amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, pauses });
+  const { due, calendarVersion } = await dueDate(ctx, { from, amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, pauses, province: proc.provinceCode });
   const rules = ruleSetAt(from);
   return { dueAt: due, dueCalendarVersion: calendarVersion, dueRule: { amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, ruleSet: rules.id, procedureRuleVersion: proc.ruleVersion, from: from.toISOString() } };
 }

@@ -6,7 +6,7 @@ import { getTableColumns, getTableName } from 'drizzle-orm';
 import { type DbOrTx, Params, queryPrepared } from '../../db/client.js';
 import { dossier, dossierDocument, dossierEvent, dossierHandoff, notificationOutbox } from '../../db/schema/index.js';
 import { type AuditAppend, auditCtesText } from '../../platform/audit.js';
-import { CALENDAR_STAMP_SQL } from '../calendar/index.js';
+import { calendarStampSql } from '../calendar/index.js';
 
 type DossierInsert = typeof dossier.$inferInsert;
 
@@ -35,7 +35,7 @@ export interface NewDossier {
    * What the intake read from caches without checking: the statement writes nothing (and takes no
    * number) unless the procedure still has this version and, when given, the calendar this stamp.
    */
-  guard: { procedureId: string; procedureVersion: number; calendarStamp: string | null };
+  guard: { procedureId: string; procedureVersion: number; calendarStamp: { province: string; stamp: string } | null };
 }
 
 /** The desk's daily counter that numbers new dossiers: `<prefix><sequence>`. */
@@ -138,13 +138,13 @@ export async function writeIntakes(db: DbOrTx, counter: DeskCounter, items: read
   const p = new Params();
   const n = p.add(items.length, 'int');
   const versions = [...new Map(items.map(({ guard: g }) => [`${g.procedureId}@${g.procedureVersion}`, { id: g.procedureId, version: g.procedureVersion }])).values()];
-  const stamps = [...new Set(items.flatMap(({ guard: g }) => (g.calendarStamp === null ? [] : [g.calendarStamp])))];
+  const stamps = [...new Map(items.flatMap(({ guard: g }) => (g.calendarStamp === null ? [] : [[`${g.calendarStamp.province}/${g.calendarStamp.stamp}`, g.calendarStamp]]))).values()];
   const columns = columnNames(dossier, NEW_ROW_COLUMNS);
   const ctes = [
     `guard as (select 1
       where not exists (select 1 from json_to_recordset(${p.add(JSON.stringify(versions), 'json')}) as g(id uuid, version int)
           where not exists (select 1 from procedure where id = g.id and version = g.version and is_active))
-        and not exists (select 1 from json_array_elements_text(${p.add(JSON.stringify(stamps), 'json')}) s where s.value <> ${CALENDAR_STAMP_SQL}))`,
+        and not exists (select 1 from json_to_recordset(${p.add(JSON.stringify(stamps), 'json')}) as s(province text, stamp text) where s.stamp <> ${calendarStampSql('s.province')}))`,
     `seq as (insert into dossier_sequence (agency_id, day, last_value) select ${p.add(counter.agencyId, 'uuid')}, ${p.add(counter.day, 'date')}, ${n} from guard
       on conflict (agency_id, day) do update set last_value = dossier_sequence.last_value + excluded.last_value returning last_value)`,
     `d as (insert into dossier (code, ${columns.join(', ')})

@@ -22,7 +22,7 @@ export interface World {
   outsider: Client;
 }
 
-async function makeProcedure(h: Harness, agencyId: string, fees: number, foreign = false): Promise<{ code: string; docs: World['docs'] }> {
+async function makeProcedure(h: Harness, agencyId: string, fees: number, foreign = false, provinceCode = '08'): Promise<{ code: string; docs: World['docs'] }> {
   const db = h.database.db;
   await db.insert(procedureField).values({ code: 'TEST_FIELD', name: 'Lĩnh vực thử nghiệm' }).onConflictDoNothing();
   const code = `9.${uid(3)}`;
@@ -30,7 +30,7 @@ async function makeProcedure(h: Harness, agencyId: string, fees: number, foreign
     .insert(procedure)
     .values({
       code,
-      provinceCode: '08',
+      provinceCode,
       name: foreign ? 'Thủ tục khác' : 'Cấp Phiếu lý lịch tư pháp thử nghiệm',
       fieldCode: 'TEST_FIELD',
       agencyId,
@@ -62,13 +62,14 @@ async function makeProcedure(h: Harness, agencyId: string, fees: number, foreign
   return { code, docs };
 }
 
-export async function makeWorld(h: Harness): Promise<World> {
-  const deskTree = await makeAgencyTree(h);
-  const competentTree = await makeAgencyTree(h);
-  const otherTree = await makeAgencyTree(h);
-  const proc = await makeProcedure(h, competentTree.child.id, 0);
-  const feeProc = await makeProcedure(h, competentTree.child.id, 50000);
-  const foreign = await makeProcedure(h, otherTree.child.id, 0, true);
+/** Agencies, procedures and people in one province (Tuyên Quang unless told). */
+export async function makeWorld(h: Harness, provinceCode = '08'): Promise<World> {
+  const deskTree = await makeAgencyTree(h, provinceCode);
+  const competentTree = await makeAgencyTree(h, provinceCode);
+  const otherTree = await makeAgencyTree(h, provinceCode);
+  const proc = await makeProcedure(h, competentTree.child.id, 0, false, provinceCode);
+  const feeProc = await makeProcedure(h, competentTree.child.id, 50000, false, provinceCode);
+  const foreign = await makeProcedure(h, otherTree.child.id, 0, true, provinceCode);
   const officer = await makeUser(h, 'processing_officer', competentTree.child.id);
   const leader = await makeUser(h, 'leader', competentTree.child.id);
   const citizen = await makeUser(h, 'citizen', deskTree.root.id);

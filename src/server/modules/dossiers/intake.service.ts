@@ -189,7 +189,7 @@ async function intakeOnce(ctx: AppContext, principal: Principal, body: IntakeBod
   const now = new Date();
   const status = decision === 'submit' ? 'submitted' : decision === 'receive' ? 'received' : decision === 'supplement' ? 'supplement_requested' : 'refused';
   // One calendar read for the step's deadlines (the due date and the receive step's budget).
-  const timed = status === 'received' ? { ...ctx, state: await calendarState(ctx, { unchecked: !fresh }) } : ctx;
+  const timed = status === 'received' ? { ...ctx, state: await calendarState(ctx, { unchecked: !fresh, province: proc.provinceCode }) } : ctx;
   const due = status === 'received' ? await computeDossierDue(timed, proc, now) : undefined;
   const a = body.applicant;
   const applicant = { fullName: a.fullName.normalize('NFC').trim(), idNumber: a.idNumber.trim(), phone: a.phone.replace(/\s+/g, ''), email: a.email?.trim() || null, address: a.address.normalize('NFC').trim() };
@@ -237,7 +237,7 @@ async function intakeOnce(ctx: AppContext, principal: Principal, body: IntakeBod
   } satisfies Pick<repo.DossierInsert, (typeof repo.NEW_DOSSIER_COLUMNS)[number] | 'code'>;
   // One statement, no explicit transaction, batched with the desk's other intakes of the moment:
   // the dossier, its records and its audit entry, numbered by the desk's daily counter.
-  const guard = { procedureId: proc.id, procedureVersion: proc.version, calendarStamp: 'state' in timed ? timed.state.stamp : null };
+  const guard = { procedureId: proc.id, procedureVersion: proc.version, calendarStamp: 'state' in timed ? { province: proc.provinceCode, stamp: timed.state.stamp } : null };
   const code = await intakeWriter(ctx.db).submit(`${desk.id}/${prefix}`, { counter: { agencyId: desk.id, day, prefix }, dossier: { row, records: stepRecords(row, effects), guard } });
   return code === undefined ? undefined : presentCreated({ ...row, code });
 }

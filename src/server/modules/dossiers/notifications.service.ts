@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { requirePrincipal } from '../../platform/principal.js';
 import { presentNotification } from './dossiers.presenter.js';
 import type { P } from './dossiers.service.js';
+import { outboxScope } from './dossiers.policy.js';
 import * as repo from './outbox.repo.js';
 
 export async function myNotifications(ctx: AppContext, principal: P) {
@@ -11,10 +12,9 @@ export async function myNotifications(ctx: AppContext, principal: P) {
   return { items: p.userId ? (await repo.listNotificationsOf(ctx.db, p.userId)).map(presentNotification) : [] };
 }
 
+/** A development aid: off in production; a province's administrators see its messages only, a national administrator all. */
 export async function devOutbox(ctx: AppContext, principal: P) {
-  const p = requirePrincipal(principal);
-  // A development aid: off in production, and limited to administrators of the deployment.
   if (ctx.config.isProduction) throw new AppError('ROUTE_NOT_FOUND', 'Không có trong môi trường production.');
-  if (!p.grants.some((g) => g.role === 'admin' && g.isTopLevel)) throw AppError.forbidden();
-  return { items: (await repo.listOutbox(ctx.db)).map(presentNotification) };
+  const { provinces } = outboxScope(principal);
+  return { items: (await repo.listOutbox(ctx.db, provinces)).map(presentNotification) };
 }

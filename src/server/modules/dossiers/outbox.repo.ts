@@ -34,7 +34,14 @@ export async function recordAttempt(db: DbOrTx, row: { id: string; attempts: num
     .where(and(eq(o.id, row.id), eq(o.status, 'sending'), eq(o.attempts, row.attempts)));
 }
 
-export const listOutbox = (db: DbOrTx, limit = 200) => db.select().from(o).orderBy(desc(o.createdAt)).limit(limit);
+/** Newest first; `provinces` given: only the rows of these provinces (none when empty). */
+export const listOutbox = (db: DbOrTx, provinces?: readonly string[], limit = 200) =>
+  db
+    .select()
+    .from(o)
+    .where(provinces ? (provinces.length ? inArray(o.provinceCode, [...provinces]) : sql`false`) : undefined)
+    .orderBy(desc(o.createdAt))
+    .limit(limit);
 
 export const listNotificationsOf = (db: DbOrTx, userId: string, limit = 100) =>
   db

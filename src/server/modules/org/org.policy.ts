@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors.js';
-import { agencyScope, hasRole, type Principal, requirePrincipal, requireRole } from '../../platform/principal.js';
+import { agencyScope, hasRole, isNationWide, isProvinceWide, type Principal, requirePrincipal, requireRole, type Role } from '../../platform/principal.js';
 
 /** Reference data (administrative units, the agency list) is readable by any staff member. */
 export function canReadReference(p: Principal | null): Principal {
@@ -21,9 +21,31 @@ export function requireAdminOf(p: Principal | null, agencyId: string, what: stri
   return principal;
 }
 
-/** Only an administrator of a top-level agency may create another top-level agency or administrative units. */
-export function requireTopLevelAdmin(p: Principal | null, rootAgencyIds: Set<string>): Principal {
+/**
+ * An administrator for a province's reference data (its administrative units): one granted on the
+ * province's top-level agency, or a national one. A top-level grant stops at its province.
+ * Returns the grant's agency code (the audit stream of the act).
+ */
+export function requireProvinceAdmin(p: Principal | null, provinceCode: string): { principal: Principal; agencyCode: string } {
   const principal = requireRole(p, 'admin');
-  if (!principal.grants.some((g) => g.role === 'admin' && rootAgencyIds.has(g.agencyId))) throw AppError.forbidden('Chỉ quản trị viên cấp tỉnh được thực hiện thao tác này.');
-  return principal;
+  const grant = principal.grants.find((g) => g.role === 'admin' && isNationWide(g)) ?? principal.grants.find((g) => g.role === 'admin' && isProvinceWide(g) && g.provinceCode === provinceCode);
+  if (!grant) throw AppError.forbidden('Chỉ quản trị viên cấp tỉnh của tỉnh này (hoặc cấp quốc gia) được thực hiện thao tác này.');
+  return { principal, agencyCode: grant.agencyCode };
+}
+
+/** A national administrator: adds provinces and top-level agencies, and grants national roles. */
+export function requireNationalAdmin(p: Principal | null): { principal: Principal; agencyCode: string } {
+  const principal = requireRole(p, 'admin');
+  const grant = principal.grants.find((g) => g.role === 'admin' && isNationWide(g));
+  if (!grant) throw AppError.forbidden('Chỉ quản trị viên cấp quốc gia được thực hiện thao tác này.');
+  return { principal, agencyCode: grant.agencyCode };
+}
+
+/** Roles held only at the national level, granted only by a national administrator (never to an API token). */
+export const NATIONAL_ROLES: readonly Role[] = ['calendar_admin'];
+
+/** Provinces whose administrative units the caller lists: all for national staff, else the provinces of its grants. */
+export function referenceProvinces(p: Principal): Set<string> | 'all' {
+  if (p.grants.some((g) => g.isNational)) return 'all';
+  return new Set(p.grants.map((g) => g.provinceCode));
 }

@@ -10,8 +10,10 @@ export type UserRow = typeof userAccount.$inferSelect;
 /** Accent- and case-insensitive "contains" on a column (uses the trigram index). */
 export const matches = (column: SQL | typeof agency.name, term: string): SQL => sql`f_unaccent(lower(${column})) like '%' || f_unaccent(${term}) || '%'`;
 
-export async function listAdminUnits(db: DbOrTx, f: { term?: string; level?: string; parentCode?: string; after?: string; limit: number }): Promise<AdminUnitRow[]> {
+/** `provinces`: only the national and province rows, and the units inside these provinces. */
+export async function listAdminUnits(db: DbOrTx, f: { term?: string; level?: string; parentCode?: string; after?: string; limit: number; provinces?: string[] }): Promise<AdminUnitRow[]> {
   const where = [
+    f.provinces ? or(inArray(administrativeUnit.level, ['national', 'province']), f.provinces.length ? inArray(administrativeUnit.provinceCode, f.provinces) : undefined) : undefined,
     f.term ? or(matches(sql`${administrativeUnit.name}`, f.term), sql`${administrativeUnit.code} = ${f.term}`) : undefined,
     f.level ? eq(administrativeUnit.level, f.level) : undefined,
     f.parentCode ? eq(administrativeUnit.parentCode, f.parentCode) : undefined,

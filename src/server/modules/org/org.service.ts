@@ -4,7 +4,7 @@ import { agencyStream, appendAudit, SYSTEM_STREAM } from '../../platform/audit.j
 import { randomToken, sha256 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeKey, searchTerm, toPage } from '../../platform/pagination.js';
-import { actorOf, type Principal, type Role } from '../../platform/principal.js';
+import { actorOf, NATIONAL_CODE, type Principal, type Role } from '../../platform/principal.js';
 import { forgetApiToken, hashPassword } from '../auth/index.js';
 import * as policy from './org.policy.js';
 import { presentAdminUnit, presentAgency, presentOrgUnit, presentToken, presentUser } from './org.presenter.js';
@@ -20,22 +20,14 @@ interface PageArgs {
 const CODE_LENGTH = { province: 2, district: 3, commune: 5 } as const;
 
 // ── Administrative units ───────────────────────────────────────────────────────────────────────
+/** The provinces (and the national level) for everyone; districts and communes of the caller's provinces only. */
 export async function listAdminUnits(ctx: AppContext, p: P, a: PageArgs & { level?: string; parentCode?: string }) {
-  policy.canReadReference(p);
+  const principal = policy.canReadReference(p);
+  const provinces = policy.referenceProvinces(principal);
   const limit = a.limit ?? 50;
   const [after] = decodeKey<[string]>(a.cursor, ['text']) ?? [];
-  const rows = await repo.listAdminUnits(ctx.db, { term: searchTerm(a.q), level: a.level, parentCode: a.parentCode, after, limit });
+  const rows = await repo.listAdminUnits(ctx.db, { term: searchTerm(a.q), level: a.level, parentCode: a.parentCode, after, limit, provinces: provinces === 'all' ? undefined : [...provinces] });
   return toPage(rows, limit, presentAdminUnit, (r) => [r.code]);
-}
-
-async function rootAgencyIds(ctx: AppContext, p: Principal): Promise<Set<string>> {
-  const roots = new Set<string>();
-  for (const g of p.grants) {
-    if (g.role !== 'admin') continue;
-    const a = await repo.findAgencyByCode(ctx.db, g.agencyCode);
-    if (a && !a.parentId) roots.add(a.id);
-  }
-  return roots;
 }
 
 export async function createAdminUnit(
@@ -43,15 +35,19 @@ export async function createAdminUnit(
   p: P,
   body: { code: string; level: keyof typeof CODE_LENGTH; type: string; name: string; parentCode?: string; validFrom?: string; validTo?: string; predecessorCodes?: string[] },
 ) {
-  const principal = policy.requireTopLevelAdmin(p, p ? await rootAgencyIds(ctx, p) : new Set());
-  if (body.code.length !== CODE_LENGTH[body.level]) throw AppError.validation('code', `Mã đơn vị cấp ${body.level} phải có ${CODE_LENGTH[body.level]} chữ số.`);
+  // A province is added nationally; a district or commune by its own province (or nationally).
   let provinceCode = body.code;
-  if (body.level !== 'province') {
+  let by: { principal: Principal; agencyCode: string };
+  if (body.level === 'province') by = policy.requireNationalAdmin(p);
+  else {
     if (!body.parentCode) throw AppError.validation('parentCode', 'Đơn vị cấp xã/huyện phải thuộc một tỉnh.');
     const parentUnit = await repo.findAdminUnit(ctx.db, body.parentCode);
-    if (!parentUnit) throw AppError.validation('parentCode', `Không có đơn vị hành chính mã ${body.parentCode}.`);
+    if (!parentUnit || parentUnit.provinceCode === NATIONAL_CODE) throw AppError.validation('parentCode', `Không có đơn vị hành chính mã ${body.parentCode}.`);
     provinceCode = parentUnit.provinceCode;
+    by = policy.requireProvinceAdmin(p, provinceCode);
   }
+  const { principal } = by;
+  if (body.code.length !== CODE_LENGTH[body.level]) throw AppError.validation('code', `Mã đơn vị cấp ${body.level} phải có ${CODE_LENGTH[body.level]} chữ số.`);
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertAdminUnit(tx, {
       code: body.code,
@@ -65,7 +61,7 @@ export async function createAdminUnit(
       predecessorCodes: body.predecessorCodes ?? [],
     });
     if (!row) throw new AppError('ALREADY_EXISTS', `Mã đơn vị hành chính ${body.code} đã tồn tại.`, { errors: [{ field: 'code', message: 'already exists' }] });
-    await appendAudit(tx, { stream: SYSTEM_STREAM, actor: actorOf(principal), action: 'admin_unit.create', entityType: 'administrative_unit', entityId: row.code, provinceCode, data: presentAdminUnit(row) });
+    await appendAudit(tx, { stream: agencyStream(by.agencyCode), actor: actorOf(principal), action: 'admin_unit.create', entityType: 'administrative_unit', entityId: row.code, provinceCode, data: presentAdminUnit(row) });
     return presentAdminUnit(row);
   });
 }
@@ -88,10 +84,13 @@ export async function createAgency(ctx: AppContext, p: P, body: { code: string; 
     principal = policy.requireAdminOf(p, parentAgency.id, 'Cơ quan cấp trên');
     parentId = parentAgency.id;
   } else {
-    principal = policy.requireTopLevelAdmin(p, p ? await rootAgencyIds(ctx, p) : new Set());
+    principal = policy.requireNationalAdmin(p).principal;
   }
   const unit = await repo.findAdminUnit(ctx.db, body.adminUnitCode);
   if (!unit) throw AppError.validation('adminUnitCode', `Không có đơn vị hành chính mã ${body.adminUnitCode}.`);
+  // An agency sits in its parent's province: a grant's reach never crosses a province.
+  const parentProvince = body.parentCode ? (await repo.findAgencyByCode(ctx.db, body.parentCode))?.provinceCode : undefined;
+  if (parentProvince && parentProvince !== unit.provinceCode) throw AppError.validation('adminUnitCode', 'Đơn vị hành chính phải thuộc cùng tỉnh với cơ quan cấp trên.');
   return ctx.db.transaction(async (tx) => {
     const created = await repo.insertAgency(tx, { code: body.code, name: body.name.normalize('NFC').trim(), parentId, adminUnitCode: unit.code, provinceCode: unit.provinceCode });
     if (!created) throw new AppError('ALREADY_EXISTS', `Mã định danh ${body.code} đã được dùng.`, { errors: [{ field: 'code', message: 'already exists' }] });
@@ -156,12 +155,13 @@ async function userForAdmin(ctx: AppContext, p: P, id: string) {
 
 export async function createUser(ctx: AppContext, p: P, body: { username: string; displayName: string; password: string; kind: string; email?: string; phone?: string }) {
   const { principal } = policy.adminScope(p);
-  const homeAgencyId = principal.grants.find((g) => g.role === 'admin')?.agencyId ?? null;
+  const home = principal.grants.find((g) => g.role === 'admin');
+  const homeAgencyId = home?.agencyId ?? null;
   const passwordHash = await hashPassword(body.password);
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertUser(tx, { username: body.username, displayName: body.displayName.normalize('NFC').trim(), passwordHash, kind: body.kind, email: body.email ?? null, phone: body.phone ?? null, homeAgencyId });
     if (!row) throw new AppError('ALREADY_EXISTS', `Tên đăng nhập ${body.username} đã tồn tại.`, { errors: [{ field: 'username', message: 'already exists' }] });
-    await appendAudit(tx, { stream: SYSTEM_STREAM, actor: actorOf(principal), action: 'user.create', entityType: 'user', entityId: row.id, data: { username: row.username, kind: row.kind } });
+    await appendAudit(tx, { stream: home ? agencyStream(home.agencyCode) : SYSTEM_STREAM, actor: actorOf(principal), action: 'user.create', entityType: 'user', entityId: row.id, provinceCode: home?.provinceCode ?? null, data: { username: row.username, kind: row.kind } });
     return presentUser(row, []);
   });
 }
@@ -175,6 +175,7 @@ export async function assignRole(ctx: AppContext, p: P, userId: string, body: { 
     const unit = await repo.findOrgUnit(ctx.db, body.unitId);
     if (!unit || unit.agencyId !== target.id) throw AppError.validation('unitId', 'Đơn vị không thuộc cơ quan đã chọn.');
   }
+  if (policy.NATIONAL_ROLES.includes(body.role) && target.provinceCode !== NATIONAL_CODE) throw AppError.forbidden('Vai trò cấp quốc gia chỉ do quản trị viên cấp quốc gia giao, tại một cơ quan cấp quốc gia.');
   if (body.role === 'citizen' && user.kind !== 'citizen') throw AppError.validation('role', 'Vai trò công dân chỉ dành cho tài khoản công dân.');
   if (body.role !== 'citizen' && user.kind === 'citizen') throw AppError.validation('role', 'Tài khoản công dân không thể nhận vai trò cán bộ.');
   return ctx.db.transaction(async (tx) => {
@@ -213,7 +214,7 @@ export async function createToken(ctx: AppContext, p: P, body: { name: string; r
   const target = await repo.findAgencyByCode(ctx.db, body.agencyCode);
   if (!target) throw AppError.validation('agencyCode', `Không có cơ quan mã ${body.agencyCode}.`);
   const principal = policy.requireAdminOf(p, target.id, 'Cơ quan');
-  if (body.role === 'admin') throw AppError.validation('role', 'Không cấp mã truy cập API với quyền quản trị.');
+  if (body.role === 'admin' || policy.NATIONAL_ROLES.includes(body.role)) throw AppError.validation('role', 'Không cấp mã truy cập API với quyền quản trị.');
   const token = `cv_${randomToken(30)}`;
   return ctx.db.transaction(async (tx) => {
     const id = await repo.insertToken(tx, { name: body.name.normalize('NFC').trim(), tokenHash: sha256(token), prefix: token.slice(0, 10), role: body.role, agencyId: target.id, createdBy: principal.userId });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, type Harness, login, makeAgencyTree, makeUser, startHarness, type TestAgency, uid } from '../../test/harness.js';
+import { type Client, type Harness, login, makeAgencyTree, makeNationalAgency, makeUser, startHarness, type TestAgency, uid } from '../../test/harness.js';
 
 let h: Harness;
 let tree: { root: TestAgency; child: TestAgency };
@@ -95,7 +95,7 @@ describe('users and roles', () => {
     expect(again.statusCode).toBe(409);
 
     const me = await login(h, username, 'mat-khau-rat-dai');
-    expect((await me.request({ method: 'GET', url: '/api/v1/auth/me' })).json().user.roles).toEqual([{ role: 'processing_officer', agencyCode: tree.child.code }]);
+    expect((await me.request({ method: 'GET', url: '/api/v1/auth/me' })).json().user.roles).toEqual([{ role: 'processing_officer', agencyCode: tree.child.code, provinceCode: '08', scope: 'agency' }]);
 
     const assignmentId = assigned.json().roles[0].id;
     expect((await admin.request({ method: 'DELETE', url: `/api/v1/admin/users/${id}/roles/${assignmentId}` })).statusCode).toBe(204);
@@ -121,5 +121,67 @@ describe('users and roles', () => {
     await admin.request({ method: 'POST', url: '/api/v1/admin/users', payload: { username, displayName: 'Đặng Thị Hường', password: 'mat-khau-rat-dai', kind: 'official' } });
     const found = (await admin.request({ method: 'GET', url: '/api/v1/admin/users?q=dang%20thi%20huong&limit=200' })).json();
     expect(found.items.map((u: { username: string }) => u.username)).toContain(username);
+  });
+});
+
+describe('a grant stops at its province; national administrators', () => {
+  const commune = () => String(10000 + Math.floor(Math.random() * 89999));
+
+  it("a province's administrator adds units in its own province only; provinces are added nationally", async () => {
+    const a = await makeAgencyTree(h, '01');
+    const adminA = await login(h, (await makeUser(h, 'admin', a.root.id)).username);
+    const elsewhere = await adminA.request({ method: 'POST', url: '/api/v1/admin/administrative-units', payload: { code: commune(), level: 'commune', type: 'xa', name: 'Xã Ngoài Tỉnh', parentCode: '04' } });
+    expect(elsewhere.statusCode).toBe(403);
+    const own = await adminA.request({ method: 'POST', url: '/api/v1/admin/administrative-units', payload: { code: commune(), level: 'commune', type: 'xa', name: 'Xã Trong Tỉnh', parentCode: '01' } });
+    expect(own.statusCode, own.body).toBe(201);
+    const [entry] = await h.database.rows<{ stream: string }>(sql`select stream from audit_event where action = 'admin_unit.create' and entity_id = ${own.json().code}`);
+    expect(entry.stream).toBe(`agency:${a.root.code}`);
+
+    // an existing code: the national administrator gets as far as the insert (409), the province's is refused before it
+    const province = { code: '01', level: 'province', type: 'thanh_pho_tw', name: 'Thành phố Hà Nội' };
+    expect((await adminA.request({ method: 'POST', url: '/api/v1/admin/administrative-units', payload: province })).statusCode).toBe(403);
+    const national = await login(h, (await makeUser(h, 'admin', (await makeNationalAgency(h)).id)).username);
+    expect((await national.request({ method: 'POST', url: '/api/v1/admin/administrative-units', payload: province })).json().code).toBe('ALREADY_EXISTS');
+    expect((await national.request({ method: 'POST', url: '/api/v1/admin/administrative-units', payload: { code: commune(), level: 'commune', type: 'xa', name: 'Xã Bất Kỳ', parentCode: '04' } })).statusCode).toBe(201);
+  });
+
+  it("lists the provinces and its own province's units, not another province's", async () => {
+    const b = await makeAgencyTree(h, '04');
+    const national = await login(h, (await makeUser(h, 'admin', (await makeNationalAgency(h)).id)).username);
+    const code = commune();
+    expect((await national.request({ method: 'POST', url: '/api/v1/admin/administrative-units', payload: { code, level: 'commune', type: 'xa', name: 'Xã Của Tỉnh B', parentCode: '04' } })).statusCode).toBe(201);
+    const adminA = await login(h, (await makeUser(h, 'admin', (await makeAgencyTree(h, '01')).root.id)).username);
+    expect((await adminA.request({ method: 'GET', url: `/api/v1/admin/administrative-units?q=${code}` })).json().items).toEqual([]);
+    expect((await adminA.request({ method: 'GET', url: '/api/v1/admin/administrative-units?level=province&limit=200' })).json().items.length).toBeGreaterThanOrEqual(34);
+    const adminB = await login(h, (await makeUser(h, 'admin', b.root.id)).username);
+    expect((await adminB.request({ method: 'GET', url: `/api/v1/admin/administrative-units?q=${code}` })).json().items).toEqual([expect.objectContaining({ code })]);
+  });
+
+  it("an agency stays in its parent's province; a top-level agency is added nationally", async () => {
+    const a = await makeAgencyTree(h, '01');
+    const adminA = await login(h, (await makeUser(h, 'admin', a.root.id)).username);
+    const across = await adminA.request({ method: 'POST', url: '/api/v1/admin/agencies', payload: { code: `X${uid(3)}.00.00.H01`, name: 'Sở ngoài tỉnh', parentCode: a.root.code, adminUnitCode: '04' } });
+    expect(across.statusCode).toBe(400);
+    expect(across.json().errors[0].field).toBe('adminUnitCode');
+    const root = { code: `X${uid(3)}.00.00.H04`, name: 'Ủy ban mới', adminUnitCode: '04' };
+    expect((await adminA.request({ method: 'POST', url: '/api/v1/admin/agencies', payload: root })).statusCode).toBe(403);
+    const national = await login(h, (await makeUser(h, 'admin', (await makeNationalAgency(h)).id)).username);
+    expect((await national.request({ method: 'POST', url: '/api/v1/admin/agencies', payload: root })).statusCode).toBe(201);
+  });
+
+  it('calendar_admin is granted only by a national administrator, at a national agency', async () => {
+    const a = await makeAgencyTree(h, '01');
+    const adminA = await login(h, (await makeUser(h, 'admin', a.root.id)).username);
+    const staffA = await makeUser(h, 'leader', a.child.id);
+    const refused = await adminA.request({ method: 'POST', url: `/api/v1/admin/users/${staffA.id}/roles`, payload: { role: 'calendar_admin', agencyCode: a.root.code } });
+    expect(refused.statusCode).toBe(403);
+    const ministry = await makeNationalAgency(h);
+    const national = await login(h, (await makeUser(h, 'admin', ministry.id)).username);
+    const staffN = await makeUser(h, 'leader', ministry.id);
+    const granted = await national.request({ method: 'POST', url: `/api/v1/admin/users/${staffN.id}/roles`, payload: { role: 'calendar_admin', agencyCode: ministry.code } });
+    expect(granted.statusCode, granted.body).toBe(201);
+    expect((await national.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Lịch', role: 'calendar_admin', agencyCode: ministry.code } })).statusCode).toBe(400);
+    // the national administrator does not reach into a province
+    expect((await national.request({ method: 'POST', url: `/api/v1/admin/users/${staffA.id}/roles`, payload: { role: 'leader', agencyCode: a.child.code } })).statusCode).toBe(404);
   });
 });

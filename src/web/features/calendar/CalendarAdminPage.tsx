@@ -2,19 +2,46 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, ErrorAlert } from '../../components/Alert';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
+import { api } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { useI18n } from '../../lib/i18n';
 import type { CalendarDay, YearDetail } from '../../../shared/api-types';
-import { fetchYear, removeOverride, todayInVietnam } from './calendar-api';
-import { ConfirmYearForm, OverrideForm } from './CalendarAdminForms';
+import { fetchYear, removeLocalDayOff, removeOverride, todayInVietnam } from './calendar-api';
+import { ConfirmYearForm, LocalDayForm, OverrideForm } from './CalendarAdminForms';
 import './calendar-admin.css';
 
 const WEEKDAY_KEYS = ['cal.wd.0', 'cal.wd.1', 'cal.wd.2', 'cal.wd.3', 'cal.wd.4', 'cal.wd.5', 'cal.wd.6'] as const;
 const weekdayOf = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 
-/** Administrators edit one year: overrides (add/remove) and confirmation as official, with the legal reference. */
+/** The province whose local days off the user edits: an administrator granted on a province's top-level agency. */
+function useEditorScope() {
+  const { user } = useAuth();
+  const roles = user?.roles ?? [];
+  const isNational = roles.some((r) => r.role === 'calendar_admin');
+  const province = roles.find((r) => r.role === 'admin' && r.scope === 'province')?.provinceCode ?? null;
+  const [provinceName, setProvinceName] = useState<string | null>(null);
+  useEffect(() => {
+    if (!province) return;
+    const ctrl = new AbortController();
+    api
+      .get<{ items: { code: string; name: string }[] }>('/admin/administrative-units', { level: 'province', q: province }, ctrl.signal)
+      .then((page) => setProvinceName(page.items.find((u) => u.code === province)?.name ?? null))
+      .catch(() => undefined);
+    return () => ctrl.abort();
+  }, [province]);
+  return { isNational, province, provinceName: provinceName ?? province ?? '' };
+}
+
+/**
+ * One year of the working calendar. The national calendar administrator edits the national days
+ * (overrides, confirming the year); a province's administrator adds and removes the province's own
+ * days off, which move that province's deadlines only.
+ */
 export function CalendarAdminPage() {
   const { t, lang, formatDate, formatDateTime } = useI18n();
+  const { isNational, province, provinceName } = useEditorScope();
+  const localProvince = isNational ? null : province;
   const [year, setYear] = useState(() => Number(todayInVietnam().slice(0, 4)));
   const [detail, setDetail] = useState<YearDetail | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -24,13 +51,13 @@ export function CalendarAdminPage() {
   const [actionError, setActionError] = useState<unknown>(null);
 
   const load = useCallback((signal?: AbortSignal) => {
-    fetchYear(year, signal)
+    fetchYear(year, signal, localProvince)
       .then((d) => {
         setDetail(d);
         setLoadError(null);
       })
       .catch((err: unknown) => !signal?.aborted && setLoadError(err));
-  }, [year]);
+  }, [year, localProvince]);
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -43,7 +70,8 @@ export function CalendarAdminPage() {
     setRemoving(true);
     setActionError(null);
     try {
-      await removeOverride(pending.overrideId);
+      if (pending.provinceCode) await removeLocalDayOff(pending.provinceCode, pending.overrideId);
+      else await removeOverride(pending.overrideId);
       setNotice(t('calAdmin.removed', { date: formatDate(pending.date) }));
       load();
     } catch (err) {
@@ -57,7 +85,10 @@ export function CalendarAdminPage() {
   const shown = detail?.year === year ? detail : null;
   return (
     <>
-      <PageHeader title={t('calAdmin.title')} intro={t('calAdmin.intro')}>
+      <PageHeader
+        title={localProvince ? t('calAdmin.localTitle', { province: provinceName }) : t('calAdmin.title')}
+        intro={localProvince ? t('calAdmin.localIntro') : isNational ? t('calAdmin.intro') : t('calAdmin.readOnly')}
+      >
         <div className="cal-year-picker" role="group" aria-label={t('calAdmin.year')}>
           <button type="button" className="btn btn--secondary" onClick={() => setYear((y) => Math.max(2000, y - 1))} aria-label={t('calAdmin.prevYear')}>‹</button>
           <span className="cal-year-value" aria-live="polite">{year}</span>
@@ -104,17 +135,20 @@ export function CalendarAdminPage() {
                 </thead>
                 <tbody>
                   {shown.days.map((d) => (
-                    <tr key={d.date} className={d.overrideId ? 'is-override' : undefined}>
+                    <tr key={d.date} className={d.provinceCode ? 'is-override is-local' : d.overrideId ? 'is-override' : undefined}>
                       <td className="nowrap">{t(WEEKDAY_KEYS[weekdayOf(d.date)])} {formatDate(d.date)}</td>
                       <td>
                         <span className={`badge ${d.kind === 'day_off' ? 'badge--off' : 'badge--makeup'}`}>
                           {t(d.kind === 'day_off' ? 'cal.legendOff' : 'cal.legendMakeup')}
                         </span>
                       </td>
-                      <td>{lang === 'en' ? d.nameEn : d.name}{d.overrideId ? <span className="cal-override-mark"> · {t('calAdmin.override')}</span> : null}</td>
+                      <td>
+                        {lang === 'en' ? d.nameEn : d.name}
+                        {d.provinceCode ? <span className="cal-override-mark"> · {t('calAdmin.localMark')}</span> : d.overrideId ? <span className="cal-override-mark"> · {t('calAdmin.override')}</span> : null}
+                      </td>
                       <td className="cal-source">{d.source}</td>
                       <td>
-                        {d.overrideId ? (
+                        {d.overrideId && (d.provinceCode ? !!localProvince : isNational) ? (
                           <button type="button" className="btn btn--danger-outline btn--small" onClick={() => setPending(d)}>
                             {t('calAdmin.remove')}
                           </button>
@@ -126,20 +160,35 @@ export function CalendarAdminPage() {
               </table>
             </div>
           </section>
-          <OverrideForm
-            year={year}
-            onAdded={(date) => {
-              setNotice(t('calAdmin.added', { date: formatDate(date) }));
-              load();
-            }}
-          />
-          <ConfirmYearForm
-            detail={shown}
-            onConfirmed={(next) => {
-              setDetail(next);
-              setNotice(t('calAdmin.confirmed', { year }));
-            }}
-          />
+          {localProvince ? (
+            <LocalDayForm
+              year={year}
+              province={localProvince}
+              provinceName={provinceName}
+              onAdded={(date) => {
+                setNotice(t('calAdmin.added', { date: formatDate(date) }));
+                load();
+              }}
+            />
+          ) : null}
+          {isNational ? (
+            <>
+              <OverrideForm
+                year={year}
+                onAdded={(date) => {
+                  setNotice(t('calAdmin.added', { date: formatDate(date) }));
+                  load();
+                }}
+              />
+              <ConfirmYearForm
+                detail={shown}
+                onConfirmed={(next) => {
+                  setDetail(next);
+                  setNotice(t('calAdmin.confirmed', { year }));
+                }}
+              />
+            </>
+          ) : null}
         </>
       ) : null}
       {pending ? (

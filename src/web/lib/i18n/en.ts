@@ -44,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   'role.home_affairs': 'Home affairs',
   'role.admin': 'Administrator',
   'role.auditor': 'Auditor',
+  'role.calendar_admin': 'National calendar administrator',
 
   'login.title': 'Sign in',
   'login.intro': 'Sign in to use public administrative services and civil-service tools.',

@@ -47,6 +47,7 @@ export const vi = {
   'role.home_affairs': 'Nội vụ',
   'role.admin': 'Quản trị viên',
   'role.auditor': 'Kiểm toán viên',
+  'role.calendar_admin': 'Quản trị lịch làm việc quốc gia',
 
   'login.title': 'Đăng nhập',
   'login.intro': 'Đăng nhập để sử dụng các dịch vụ hành chính công và công cụ công vụ.',
