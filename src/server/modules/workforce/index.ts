@@ -1,4 +1,4 @@
 export { workforceRoutes } from './workforce.routes.js';
-export { seedDemoWorkforce } from './workforce.demo.js';
+export { seedDemoAccountOfficials, seedDemoWorkforce } from './workforce.demo.js';
 export { importOfficials, type ImportResult } from './workforce.import-run.js';
 export { vietnameseSortKey } from './workforce.rules.js';
