@@ -21,7 +21,12 @@ export interface Violation {
   version: number;
   createdAt: string;
   rule?: { id: string; chapter: number; number: number; text: string } | null;
+  /** On the detail: why the caller may not judge it (its judging steps answer 403 SELF_REVIEW), or null. */
+  selfReview?: SelfReview;
 }
+
+/** `official_concerned`: the record is about the caller; `filer`: the caller filed it. */
+export type SelfReview = 'official_concerned' | 'filer' | null;
 
 export interface DisciplineCase {
   id: string;
@@ -47,6 +52,7 @@ export interface DisciplineCase {
   complaintStatus: string | null;
   version: number;
   violations?: { id: string; occurredOn: string; description: string; status: string; source: string }[];
+  selfReview?: SelfReview;
 }
 
 interface Part {
@@ -81,6 +87,7 @@ export interface Evidence {
   titles: { code: string; label: string; isEligible: boolean; unmet: string[]; bonus: number }[];
 }
 export interface RatingDetail extends Rating {
+  selfReview: SelfReview;
   regimeReference: string;
   usesPoints: boolean;
   evidence: Evidence;
