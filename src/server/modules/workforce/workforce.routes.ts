@@ -46,7 +46,7 @@ export async function workforceRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
     { schema: { tags, summary: 'Cập nhật, điều động, nghỉ hưu / Update, move or retire', params: s.IdParams, body: s.UpdateOfficial, response: { 200: s.Official } } },
     (req) => service.updateOfficial(ctx, req.principal, req.params.id, req.body),
   );
-  app.put<{ Params: Static<typeof s.IdParams>; Body: Static<typeof s.LinkAccount> }>(
+  app.post<{ Params: Static<typeof s.IdParams>; Body: Static<typeof s.LinkAccount> }>(
     `${base}/officials/:id/account`,
     { schema: { tags, summary: 'Gắn tài khoản đăng nhập với hồ sơ / Link the user account of an official (null unlinks)', params: s.IdParams, body: s.LinkAccount, response: { 200: s.Official } } },
     (req) => account.linkAccount(ctx, req.principal, req.params.id, req.body),

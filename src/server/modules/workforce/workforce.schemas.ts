@@ -50,7 +50,7 @@ export const Official = Type.Object({
   joinedAt: NStr,
   leftAt: NStr,
   version: Type.Integer(),
-  account: Type.Union([Type.Object({ username: Type.String(), displayName: Type.String() }), Type.Null()], { description: 'The user account linked to this record (PUT /officials/{id}/account)' }),
+  account: Type.Union([Type.Object({ username: Type.String(), displayName: Type.String() }), Type.Null()], { description: 'The user account linked to this record (POST /officials/{id}/account)' }),
   identifiersMasked: Type.Boolean(),
   dateOfBirth: NStr,
   birthYear: Type.Integer(),

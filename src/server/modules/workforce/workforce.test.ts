@@ -132,7 +132,7 @@ describe('job positions and streamlining', () => {
 });
 
 describe('the user account of an official', () => {
-  const link = (c: Client, id: string, username: string | null, version: number) => c.request({ method: 'PUT', url: `/api/v1/workforce/officials/${id}/account`, payload: { username, version } });
+  const link = (c: Client, id: string, username: string | null, version: number) => c.request({ method: 'POST', url: `/api/v1/workforce/officials/${id}/account`, payload: { username, version } });
   const create = async () => (await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: person(`A${uid(3)}`, 'Đặng', 'Thị', 'Hoa') })).json() as { id: string; version: number };
 
   it('Home Affairs links an account to one active record, audited; nobody changes the link of his own record', async () => {
@@ -164,6 +164,6 @@ describe('the user account of an official', () => {
     expect(unlinked.json().account).toBeNull();
     const audit = await h.database.db.select().from(auditEvent).where(and(eq(auditEvent.entityId, o.id), eq(auditEvent.action, 'official.account')));
     expect(audit).toHaveLength(2);
-    expect((await leader.request({ method: 'PUT', url: `/api/v1/workforce/officials/${o.id}/account`, payload: { username: null, version: 1 } })).statusCode).toBe(403);
+    expect((await leader.request({ method: 'POST', url: `/api/v1/workforce/officials/${o.id}/account`, payload: { username: null, version: 1 } })).statusCode).toBe(403);
   });
 });

@@ -28,6 +28,9 @@ export interface Official extends OfficialItem {
   email: string | null;
   joinedAt: string | null;
   identifiersMasked: boolean;
+  version: number;
+  /** The sign-in account linked to this record, or null. */
+  account: { username: string; displayName: string } | null;
   dateOfBirth: string | null;
   birthYear: number;
   idNumber: string | null;
