@@ -73,6 +73,7 @@ export type Inspection = Static<typeof conduct.Inspection>;
 export type Checklist = Static<typeof conduct.Checklist>;
 export type Violation = Static<typeof conduct.Violation>;
 export type ViolationDetail = Static<typeof conduct.ViolationDetail>;
+export type SelfReview = ViolationDetail['selfReview'];
 export type ViolationPage = Static<typeof conduct.ViolationPage>;
 export type DisciplineCase = Static<typeof conduct.DisciplineCase>;
 export type DisciplineCaseDetail = Static<typeof conduct.DisciplineCaseDetail>;

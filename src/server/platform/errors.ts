@@ -15,6 +15,8 @@ export const STATUS_BY_CODE = {
   INVALID_CREDENTIALS: 401,
   CSRF_TOKEN_INVALID: 403,
   FORBIDDEN: 403,
+  /** The caller is the official concerned or the person who filed the record (platform/self-review.ts). */
+  SELF_REVIEW: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   CONFLICT: 409,

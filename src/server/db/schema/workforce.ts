@@ -58,6 +58,10 @@ export const official = pgTable(
     idNumber: text('id_number'),
     phone: text('phone'),
     email: text('email'),
+    /**
+     * The user account of this official: who he is when he signs in ("my record", and the rule that
+     * nobody judges his own case, platform/self-review.ts). One active record per account.
+     */
     userId: uuid('user_id').references(() => userAccount.id),
     status: text('status').notNull().default('active'), // active | retired | moved
     joinedAt: date('joined_at'),
@@ -68,6 +72,7 @@ export const official = pgTable(
   },
   (t) => [
     uniqueIndex('official_code_uq').on(t.provinceCode, t.code),
+    uniqueIndex('official_user_active_uq').on(t.userId).where(sql`${t.userId} is not null and ${t.status} = 'active'`),
     index('official_agency_status_idx').on(t.agencyId, t.status),
     index('official_sort_idx').on(sql`${t.sortKey} collate "C"`, t.id),
     index('official_search_idx').using('gin', sql`f_unaccent(lower(${t.fullName})) gin_trgm_ops`),

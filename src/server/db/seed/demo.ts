@@ -28,16 +28,29 @@ export const DEMO_AGENCIES: ReadonlyArray<{ code: string; name: string; parent: 
   { code: '000.02.20.H57', name: 'Ủy ban nhân dân xã Đồng Văn', parent: '000.00.00.H57', adminUnit: '90004', units: ['Bộ phận một cửa'] },
 ];
 
-export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: string; kind: 'official' | 'citizen'; role: Role; agency: string; phone?: string }> = [
-  { username: 'admin', displayName: 'Quản trị hệ thống', kind: 'official', role: 'admin', agency: '000.00.00.H57' },
-  { username: 'motcua', displayName: 'Nguyễn Thị Mai', kind: 'official', role: 'counter_officer', agency: '000.00.31.H57' },
-  { username: 'chuyenvien', displayName: 'Trần Văn Bình', kind: 'official', role: 'processing_officer', agency: '000.00.16.H57' },
-  { username: 'lanhdao', displayName: 'Lê Quang Dũng', kind: 'official', role: 'leader', agency: '000.00.16.H57' },
-  { username: 'thanhtra', displayName: 'Phạm Thu Hà', kind: 'official', role: 'inspector', agency: '000.00.05.H57' },
-  { username: 'noivu', displayName: 'Hoàng Minh Tuấn', kind: 'official', role: 'home_affairs', agency: '000.00.14.H57' },
-  { username: 'kiemtoan', displayName: 'Vũ Thị Lan', kind: 'official', role: 'auditor', agency: '000.00.00.H57' },
+/** The record of a demo member of staff in the register of officials (his name is the account's display name). */
+export interface DemoOfficialProfile {
+  code: string;
+  dateOfBirth: string;
+  gender: 'nam' | 'nu';
+  rank: string;
+  leadershipTitle?: string;
+}
+
+/**
+ * One account per role. Every staff account is linked to its own official record in the register
+ * (same full name), so "my record" pages and the rule that nobody judges his own case can be tried.
+ */
+export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: string; kind: 'official' | 'citizen'; role: Role; agency: string; phone?: string; official?: DemoOfficialProfile }> = [
+  { username: 'admin', displayName: 'Đinh Văn Khoa', kind: 'official', role: 'admin', agency: '000.00.00.H57', official: { code: 'DEMOTK0001', dateOfBirth: '1984-03-14', gender: 'nam', rank: 'Chuyên viên' } },
+  { username: 'motcua', displayName: 'Nguyễn Thị Mai', kind: 'official', role: 'counter_officer', agency: '000.00.31.H57', official: { code: 'DEMOTK0002', dateOfBirth: '1992-08-21', gender: 'nu', rank: 'Chuyên viên' } },
+  { username: 'chuyenvien', displayName: 'Trần Văn Bình', kind: 'official', role: 'processing_officer', agency: '000.00.16.H57', official: { code: 'DEMOTK0003', dateOfBirth: '1988-11-02', gender: 'nam', rank: 'Chuyên viên' } },
+  { username: 'lanhdao', displayName: 'Lê Quang Dũng', kind: 'official', role: 'leader', agency: '000.00.16.H57', official: { code: 'DEMOTK0004', dateOfBirth: '1975-06-09', gender: 'nam', rank: 'Chuyên viên chính', leadershipTitle: 'Phó Giám đốc Sở' } },
+  { username: 'thanhtra', displayName: 'Phạm Thu Hà', kind: 'official', role: 'inspector', agency: '000.00.05.H57', official: { code: 'DEMOTK0005', dateOfBirth: '1985-04-17', gender: 'nu', rank: 'Thanh tra viên' } },
+  { username: 'noivu', displayName: 'Hoàng Minh Tuấn', kind: 'official', role: 'home_affairs', agency: '000.00.14.H57', official: { code: 'DEMOTK0006', dateOfBirth: '1983-12-25', gender: 'nam', rank: 'Chuyên viên chính' } },
+  { username: 'kiemtoan', displayName: 'Vũ Thị Lan', kind: 'official', role: 'auditor', agency: '000.00.00.H57', official: { code: 'DEMOTK0007', dateOfBirth: '1987-01-30', gender: 'nu', rank: 'Chuyên viên' } },
   // National roles, at the Ministry of Home Affairs (reference data, seeded everywhere).
-  { username: 'quantriquocgia', displayName: 'Đặng Quốc Khánh', kind: 'official', role: 'admin', agency: '000.00.00.G09' },
-  { username: 'lichquocgia', displayName: 'Ngô Thị Thu', kind: 'official', role: 'calendar_admin', agency: '000.00.00.G09' },
+  { username: 'quantriquocgia', displayName: 'Đặng Quốc Khánh', kind: 'official', role: 'admin', agency: '000.00.00.G09', official: { code: 'DEMOTK0011', dateOfBirth: '1979-09-05', gender: 'nam', rank: 'Chuyên viên chính' } },
+  { username: 'lichquocgia', displayName: 'Ngô Thị Thu', kind: 'official', role: 'calendar_admin', agency: '000.00.00.G09', official: { code: 'DEMOTK0012', dateOfBirth: '1986-02-11', gender: 'nu', rank: 'Chuyên viên' } },
   { username: 'congdan', displayName: 'Đỗ Văn An', kind: 'citizen', role: 'citizen', agency: '000.00.00.H57', phone: '0912345678' },
 ];

@@ -7,7 +7,7 @@ import { appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_COMMUNES, DEMO_PROVINCE } from './demo.js';
 import { NATIONAL_AGENCIES, NATIONAL_UNIT, PROVINCES } from './provinces.js';
 import { seedDemoProcedures } from '../../modules/procedures/index.js';
-import { seedDemoWorkforce } from '../../modules/workforce/index.js';
+import { seedDemoAccountOfficials, seedDemoWorkforce } from '../../modules/workforce/index.js';
 import { seedDemoConduct } from '../../modules/conduct/index.js';
 
 /** Reference data every deployment needs; idempotent. */
@@ -68,5 +68,6 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
   });
   await seedDemoProcedures(db);
   await seedDemoWorkforce(db);
+  await seedDemoAccountOfficials(db, DEMO_ACCOUNTS.flatMap((a) => (a.official ? [{ username: a.username, agencyCode: a.agency, ...a.official }] : [])));
   await seedDemoConduct(db);
 }

@@ -8,7 +8,8 @@ import { vnToday } from '../../../shared/vn-time.js';
 
 let h: Harness;
 let tree: { root: TestAgency; child: TestAgency };
-let noivu: Client, lanhdao: Client, canbo: Client;
+/** thanhtra reports, noivu handles the case: nobody judges a record he filed (SELF_REVIEW). */
+let noivu: Client, thanhtra: Client, lanhdao: Client, canbo: Client;
 let officialId: string;
 let campaignId: string;
 
@@ -16,6 +17,7 @@ beforeAll(async () => {
   h = await startHarness();
   tree = await makeAgencyTree(h);
   noivu = await login(h, (await makeUser(h, 'home_affairs', tree.root.id)).username);
+  thanhtra = await login(h, (await makeUser(h, 'inspector', tree.root.id)).username);
   lanhdao = await login(h, (await makeUser(h, 'leader', tree.child.id)).username);
   const u = await makeUser(h, 'processing_officer', tree.child.id);
   canbo = await login(h, u.username);
@@ -30,7 +32,7 @@ const get = (c: Client, url: string) => c.request({ method: 'GET', url: `/api/v1
 
 describe('violations: dismissal and documents', () => {
   it('a reviewer may dismiss before or after the answer; a dismissed violation cannot be answered or taken into a case', async () => {
-    const v = (await post(noivu, '/violations', { officialId, source: 'citizen_rating', occurredOn: vnToday(), description: 'Người dân không hài lòng' })).json();
+    const v = (await post(thanhtra, '/violations', { officialId, source: 'citizen_rating', occurredOn: vnToday(), description: 'Người dân không hài lòng' })).json();
     const dismissed = await post(lanhdao, `/violations/${v.id}/dismiss`, { version: 1, note: 'Không có căn cứ' });
     expect(dismissed.json()).toMatchObject({ status: 'dismissed', reviewNote: 'Không có căn cứ' });
     expect((await post(canbo, `/violations/${v.id}/answer`, { text: 'Giải trình', version: 2 })).json().code).toBe('VIOLATION_STATE');
@@ -40,7 +42,7 @@ describe('violations: dismissal and documents', () => {
   });
 
   it('documents are added to an open case, each audited', async () => {
-    const v = (await post(noivu, '/violations', { officialId, source: 'complaint', occurredOn: vnToday(), description: 'Đi muộn nhiều lần' })).json();
+    const v = (await post(thanhtra, '/violations', { officialId, source: 'complaint', occurredOn: vnToday(), description: 'Đi muộn nhiều lần' })).json();
     await post(canbo, `/violations/${v.id}/answer`, { text: 'Do tắc đường', version: 1 });
     await post(lanhdao, `/violations/${v.id}/confirm`, { version: 2 });
     const kase = (await post(noivu, '/discipline-cases', { violationIds: [v.id], severity: 'it_nghiem_trong' })).json();

@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../platform/errors.js';
 import { agencyScope, hasRole, type Principal, requirePrincipal, type Role } from '../../platform/principal.js';
+import { selfReviewReason } from '../../platform/self-review.js';
 
 export const MANAGE: Role[] = ['home_affairs'];
 export const INSPECT: Role[] = ['inspector'];
@@ -46,7 +47,8 @@ export function requireSelf(p: P, officialUserId: string | null, what: string): 
   return principal;
 }
 
-export const isSelf = (p: Principal, officialUserId: string | null): boolean => !!p.userId && p.userId === officialUserId;
+/** The caller is the official the record is about (the same rule the judging steps refuse: platform/self-review.ts). */
+export const isSelf = (p: Principal, officialUserId: string | null): boolean => selfReviewReason(p, { officialUserId }) === 'official_concerned';
 
 /** Any signed-in member of staff (the code of conduct applies to all of them). */
 export function requireStaff(p: P): Principal {

@@ -15,6 +15,8 @@ const Version = Type.Integer({ minimum: 1 });
 const Loose = Type.Object({}, { additionalProperties: true });
 const obj = <T extends Parameters<typeof Type.Object>[0]>(p: T) => Type.Object(p, { additionalProperties: false });
 
+/** Why the caller may not judge this record (403 SELF_REVIEW on its judging steps), or null. */
+const SelfReview = Type.Union([Lit(['official_concerned', 'filer']), Type.Null()], { description: 'official_concerned: the caller is the official concerned; filer: the caller filed the record' });
 export const IdParams = obj({ id: Uuid });
 export const Items = (item: ReturnType<typeof Type.Object>) => Type.Object({ items: Type.Array(item) });
 
@@ -76,7 +78,7 @@ export const Violation = Type.Object({
   id: S, agencyCode: S, officialId: S, officialName: S, source: S, ruleId: N(S), occurredOn: S, description: S, evidence: Loose, isDutyRelated: Type.Boolean(), status: S,
   answerText: N(S), answeredAt: N(S), reviewNote: N(S), reviewedAt: N(S), version: Type.Integer(), createdAt: S,
 });
-export const ViolationDetail = Type.Object({ ...Violation.properties, rule: Type.Union([Type.Object({ id: S, chapter: Type.Integer(), number: Type.Integer(), text: S }), Type.Null()]) });
+export const ViolationDetail = Type.Object({ ...Violation.properties, selfReview: SelfReview, rule: Type.Union([Type.Object({ id: S, chapter: Type.Integer(), number: Type.Integer(), text: S }), Type.Null()]) });
 export const ViolationPage = Type.Object({ items: Type.Array(Violation), nextCursor: N(S) });
 export const ViolationQuery = obj({ status: Type.Optional(Lit(['reported', 'answered', 'confirmed', 'dismissed'])), mine: Type.Optional(Type.Boolean()), cursor: Type.Optional(Type.String({ maxLength: 400 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) });
 export const CreateViolation = obj({ officialId: Uuid, source: Lit(['complaint', 'citizen_rating', 'attendance']), ruleId: Type.Optional(Uuid), occurredOn: Date_, description: Text(2000), evidence: Type.Optional(Type.Record(Type.String(), Type.Unknown())), isDutyRelated: Type.Optional(Type.Boolean()) });
@@ -90,7 +92,7 @@ export const DisciplineCase = Type.Object({
   status: S, waitingReason: N(S), openedAt: S, handlingDue: S, calendarVersion: S, isOverdue: Type.Boolean(), limitationUntil: N(S), limitationRule: S, allowedForms: Type.Array(Type.Object({ code: S, label: S })), documents: Type.Array(Doc),
   decisionForm: N(S), decisionFormLabel: N(S), decisionNumber: N(S), decidedAt: N(S), complaintText: N(S), complaintAt: N(S), complaintStatus: N(S), version: Type.Integer(),
 });
-export const DisciplineCaseDetail = Type.Object({ ...DisciplineCase.properties, violations: Type.Array(Type.Object({ id: S, occurredOn: S, description: S, status: S, source: S })) });
+export const DisciplineCaseDetail = Type.Object({ ...DisciplineCase.properties, selfReview: SelfReview, violations: Type.Array(Type.Object({ id: S, occurredOn: S, description: S, status: S, source: S })) });
 export const OpenCase = obj({ violationIds: Type.Array(Uuid, { minItems: 1, maxItems: 20 }), severity: Lit(SEVERITIES), isComplex: Type.Optional(Type.Boolean()), actDate: Type.Optional(Date_), noLimitation: Type.Optional(Lit(NO_LIMITATION_CASES)) });
 export const Decide = obj({ form: Lit(DISCIPLINE_FORMS), decisionNumber: Text(100), version: Version });
 export const AddDocument = obj({ kind: Lit(['bien_ban_kiem_diem', 'bao_cao_giai_trinh', 'bien_ban_hoi_dong', 'to_trinh', 'khac']), title: Text(300), storageKey: Type.Optional(Type.String({ maxLength: 140 })), version: Version });
@@ -117,7 +119,7 @@ export const RatingEvidence = Type.Object(
   },
   { additionalProperties: true },
 );
-export const RatingDetail = Type.Object({ ...Rating.properties, regimeReference: S, usesPoints: Type.Boolean(), gradeLabels: Loose, evidence: RatingEvidence });
+export const RatingDetail = Type.Object({ ...Rating.properties, selfReview: SelfReview, regimeReference: S, usesPoints: Type.Boolean(), gradeLabels: Loose, evidence: RatingEvidence });
 export const OpenRating = obj({ officialId: Uuid, year: Type.Integer({ minimum: 2020, maximum: 2100 }) });
 export const Assess = obj({ general: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })), task: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })), grade: Type.Optional(Lit(GRADES)), comment: Type.Optional(Text(5000)), version: Version });
 export const RatingQuery = obj({ year: Type.Optional(Type.Integer({ minimum: 2020, maximum: 2100 })), mine: Type.Optional(Type.Boolean()) });

@@ -35,7 +35,8 @@ const get = (c: Client, url: string) => c.request({ method: 'GET', url: `/api/v1
 
 /** A violation reported through a complaint, answered by its official and confirmed by the leader. */
 async function confirmedViolation(officialId: string, answerer: Client, occurredOn: string, isDutyRelated = false): Promise<string> {
-  const v = await post(noivu, '/violations', { officialId, source: 'complaint', occurredOn, description: 'Phản ánh của công dân về thái độ', isDutyRelated });
+  // the inspector files it; Home Affairs, who opens and decides the case, must not be its filer (SELF_REVIEW)
+  const v = await post(thanhtra, '/violations', { officialId, source: 'complaint', occurredOn, description: 'Phản ánh của công dân về thái độ', isDutyRelated });
   expect(v.statusCode, v.body).toBe(201);
   const a = await post(answerer, `/violations/${v.json().id}/answer`, { text: 'Tôi xin giải trình…', version: 1 });
   expect(a.statusCode, a.body).toBe(200);

@@ -3,6 +3,7 @@ import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
 import { orVersionConflict } from '../../platform/versioned.js';
+import { assertNotSelf, type ReviewSubject, selfReviewReason } from '../../platform/self-review.js';
 import { computeDue } from '../calendar/index.js';
 import * as repo from './cases.repo.js';
 import * as policy from './conduct.policy.js';
@@ -42,6 +43,7 @@ export async function openCase(ctx: AppContext, p: P, body: { violationIds: stri
   if (violations.length !== ids.length) throw AppError.notFound('Vi phạm');
   const first = violations[0];
   const principal = policy.requireIn(p, first.agencyId, policy.MANAGE, 'Vi phạm');
+  for (const v of violations) assertNotSelf(principal, { officialUserId: v.officialUserId, filerIds: [v.reportedBy] });
   if (violations.some((v) => v.officialId !== first.officialId)) throw AppError.validation('violationIds', 'Các vi phạm phải của cùng một cán bộ.');
   const unconfirmed = violations.find((v) => v.status !== 'confirmed');
   if (unconfirmed) throw AppError.rule('VIOLATION_NOT_CONFIRMED', 'Chỉ xem xét kỷ luật đối với vi phạm đã được xác nhận.', { violationId: unconfirmed.id });
@@ -102,9 +104,9 @@ export async function listCases(ctx: AppContext, p: P, q: { mine?: boolean }) {
 export async function getCase(ctx: AppContext, p: P, id: string) {
   const row = await repo.findCase(ctx.db, id);
   if (!row) throw AppError.notFound('Vụ việc kỷ luật');
-  policy.requireReader(p, row, 'Vụ việc kỷ luật');
+  const principal = policy.requireReader(p, row, 'Vụ việc kỷ luật');
   const violations = await repo.findViolations(ctx.db, row.violationIds);
-  return { ...present(row), violations: violations.map((v) => ({ id: v.id, occurredOn: v.occurredOn, description: v.description, status: v.status, source: v.source })) };
+  return { ...present(row), selfReview: selfReviewReason(principal, caseSubject(row, violations)), violations: violations.map((v) => ({ id: v.id, occurredOn: v.occurredOn, description: v.description, status: v.status, source: v.source })) };
 }
 
 async function change(ctx: AppContext, principal: Principal, row: repo.CaseRow, version: number, from: string[], set: Parameters<typeof repo.updateCase>[4], action: string, data: Record<string, unknown>) {
@@ -116,10 +118,16 @@ async function change(ctx: AppContext, principal: Principal, row: repo.CaseRow, 
   });
 }
 
+/** A case is about its official and was filed by whoever reported its violations: none of them takes a step in it. */
+const caseSubject = (row: repo.CaseRow, violations: repo.ViolationRow[]): ReviewSubject => ({ officialUserId: row.officialUserId, filerIds: violations.map((v) => v.reportedBy) });
+
+/** Every staff step of a case: the role in the case's agency subtree, then nobody judges their own case. */
 async function load(ctx: AppContext, p: P, id: string, roles = policy.MANAGE) {
   const row = await repo.findCase(ctx.db, id);
   if (!row) throw AppError.notFound('Vụ việc kỷ luật');
-  return { row, principal: policy.requireIn(p, row.agencyId, roles, 'Vụ việc kỷ luật') };
+  const principal = policy.requireIn(p, row.agencyId, roles, 'Vụ việc kỷ luật');
+  assertNotSelf(principal, caseSubject(row, await repo.findViolations(ctx.db, row.violationIds)));
+  return { row, principal };
 }
 
 export async function addDocument(ctx: AppContext, p: P, id: string, body: { kind: string; title: string; storageKey?: string; version: number }) {

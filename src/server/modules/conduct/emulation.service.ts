@@ -3,6 +3,7 @@ import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
 import { org } from '../org/index.js';
+import { assertNotSelf } from '../../platform/self-review.js';
 import * as policy from './conduct.policy.js';
 import { vnToday } from '../../../shared/vn-time.js';
 import * as repo from './emulation.repo.js';
@@ -70,6 +71,7 @@ export async function recordScore(ctx: AppContext, p: P, id: string, body: { age
   if (body.officialId) {
     const o = await officials.findOfficial(ctx.db, body.officialId);
     if (!o || !(await org.subtreeIds(ctx.db, target.id)).includes(o.agencyId)) throw AppError.validation('officialId', 'Cán bộ không thuộc cơ quan.');
+    assertNotSelf(principal, { officialUserId: o.userId }); // nobody scores himself
   }
   return ctx.db.transaction(async (tx) => {
     const row = await repo.putScore(tx, { campaignId: id, year: body.year, agencyId: target.id, officialId: body.officialId ?? null, criterion: body.criterion, points: String(body.points), note: body.note ?? null, scoredBy: principal.userId });

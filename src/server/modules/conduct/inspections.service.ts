@@ -2,6 +2,7 @@ import type { AppContext } from '../../context.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
+import { assertNotSelf } from '../../platform/self-review.js';
 import { isValidStorageKey } from '../../platform/storage.js';
 import { org } from '../org/index.js';
 import * as repo from './cases.repo.js';
@@ -74,6 +75,7 @@ export async function addFinding(ctx: AppContext, p: P, inspectionId: string, bo
   const principal = policy.requireIn(p, ins.agencyId, policy.INSPECT, 'Cuộc kiểm tra');
   const o = await officials.findOfficial(ctx.db, body.officialId);
   if (!o || !(await org.subtreeIds(ctx.db, ins.agencyId)).includes(o.agencyId)) throw AppError.validation('officialId', 'Cán bộ không thuộc cơ quan được kiểm tra.');
+  assertNotSelf(principal, { officialUserId: o.userId }); // an inspector does not judge his own compliance
   const rule = body.ruleId ? await codeRepo.findRule(ctx.db, body.ruleId) : undefined;
   if (body.ruleId && !rule) throw AppError.validation('ruleId', 'Không có quy tắc này.');
   for (const [i, key] of (body.photoKeys ?? []).entries()) if (!isValidStorageKey(key)) throw AppError.validation(`photoKeys.${i}`, 'Khóa ảnh không hợp lệ.');

@@ -3,6 +3,7 @@ import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Principal } from '../../platform/principal.js';
 import { orVersionConflict } from '../../platform/versioned.js';
+import { assertNotSelf, selfReviewReason } from '../../platform/self-review.js';
 import * as casesRepo from './cases.repo.js';
 import * as policy from './conduct.policy.js';
 import { presentRating } from './conduct.presenter.js';
@@ -74,7 +75,7 @@ export async function selfAssess(ctx: AppContext, p: P, id: string, a: Assessmen
 export async function managerAssess(ctx: AppContext, p: P, id: string, a: Assessment) {
   const row = await load(ctx, id);
   const principal = policy.requireIn(p, row.agencyId, ['leader'], 'Phiếu đánh giá');
-  if (policy.isSelf(principal, row.officialUserId)) throw AppError.forbidden('Không tự đánh giá ở bước của lãnh đạo.');
+  assertNotSelf(principal, { officialUserId: row.officialUserId });
   validateScores(row.year, a);
   const grade = proposal(row.year, a);
   return change(ctx, principal, row, a.version, ['manager'], { managerGeneral: num(a.general), managerTask: num(a.task), managerGrade: grade, managerComment: a.comment?.normalize('NFC').trim() ?? null, managerId: principal.userId, status: 'decision' }, 'conduct.rating.manager', { general: a.general ?? null, task: a.task ?? null, grade });
@@ -93,6 +94,7 @@ async function disciplineFacts(ctx: AppContext, officialId: string, year: number
 export async function decideRating(ctx: AppContext, p: P, id: string, body: { version: number }) {
   const row = await load(ctx, id);
   const principal = policy.requireIn(p, row.agencyId, policy.REVIEW, 'Phiếu đánh giá');
+  assertNotSelf(principal, { officialUserId: row.officialUserId });
   const regime = ratingRegimeFor(row.year);
   const disciplines = await disciplineFacts(ctx, row.officialId, row.year);
   const score = row.managerGeneral !== null && row.managerTask !== null ? totalScore(Number(row.managerGeneral), Number(row.managerTask)) : null;
@@ -141,7 +143,7 @@ export async function evidencePanel(ctx: AppContext, officialId: string, year: n
 
 export async function getRating(ctx: AppContext, p: P, id: string) {
   const row = await load(ctx, id);
-  policy.requireReader(p, row, 'Phiếu đánh giá');
+  const principal = policy.requireReader(p, row, 'Phiếu đánh giá');
   const regime = ratingRegimeFor(row.year);
-  return { ...presentRating(row), regimeReference: regime.legalReference, usesPoints: regime.usesPoints, gradeLabels: GRADE_LABELS, evidence: await evidencePanel(ctx, row.officialId, row.year) };
+  return { ...presentRating(row), selfReview: selfReviewReason(principal, { officialUserId: row.officialUserId }), regimeReference: regime.legalReference, usesPoints: regime.usesPoints, gradeLabels: GRADE_LABELS, evidence: await evidencePanel(ctx, row.officialId, row.year) };
 }

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { decodeKey, toPage } from '../../platform/pagination.js';
 import { type Actor, actorOf, type Principal, systemActor } from '../../platform/principal.js';
 import { orVersionConflict } from '../../platform/versioned.js';
+import { assertNotSelf, selfReviewReason } from '../../platform/self-review.js';
 import * as repo from './cases.repo.js';
 import * as codeRepo from './code.repo.js';
 import * as policy from './conduct.policy.js';
@@ -101,10 +102,13 @@ export async function listViolations(ctx: AppContext, p: P, q: { status?: string
 export async function getViolation(ctx: AppContext, p: P, id: string) {
   const row = await repo.findViolation(ctx.db, id);
   if (!row) throw AppError.notFound('Vi phạm');
-  policy.requireReader(p, row, 'Vi phạm');
+  const principal = policy.requireReader(p, row, 'Vi phạm');
   const rule = row.ruleId ? await codeRepo.findRule(ctx.db, row.ruleId) : undefined;
-  return { ...presentViolation(row), rule: rule ? { id: rule.id, chapter: rule.chapter, number: rule.number, text: rule.text } : null };
+  return { ...presentViolation(row), rule: rule ? { id: rule.id, chapter: rule.chapter, number: rule.number, text: rule.text } : null, selfReview: selfReviewReason(principal, subjectOf(row)) };
 }
+
+/** Whom a violation is about and who filed it: neither may review it. */
+const subjectOf = (row: repo.ViolationRow) => ({ officialUserId: row.officialUserId, filerIds: [row.reportedBy] });
 
 async function transition(ctx: AppContext, principal: Principal, row: repo.ViolationRow, version: number, from: string[], set: Parameters<typeof repo.updateViolation>[4], action: string, data: Record<string, unknown>) {
   if (!from.includes(row.status)) throw AppError.rule('VIOLATION_STATE', `Vi phạm đang ở trạng thái "${row.status}", không thể thực hiện thao tác này.`);
@@ -129,6 +133,7 @@ export async function reviewViolation(ctx: AppContext, p: P, id: string, decisio
   const row = await repo.findViolation(ctx.db, id);
   if (!row) throw AppError.notFound('Vi phạm');
   const principal = policy.requireIn(p, row.agencyId, policy.REVIEW, 'Vi phạm');
+  assertNotSelf(principal, subjectOf(row));
   if (decision === 'confirm' && row.status === 'reported') throw AppError.rule('VIOLATION_NOT_ANSWERED', 'Cán bộ chưa giải trình bằng văn bản; chỉ xác nhận vi phạm sau khi có giải trình.');
   const from = decision === 'confirm' ? ['answered'] : ['reported', 'answered'];
   const set = { status: decision === 'confirm' ? 'confirmed' : 'dismissed', reviewerId: principal.userId, reviewNote: body.note?.normalize('NFC').trim() ?? null, reviewedAt: new Date(), ...(body.isDutyRelated === undefined ? {} : { isDutyRelated: body.isDutyRelated }) };

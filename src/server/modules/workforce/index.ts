@@ -1,5 +1,5 @@
 export { workforceRoutes } from './workforce.routes.js';
-export { seedDemoWorkforce } from './workforce.demo.js';
+export { seedDemoAccountOfficials, seedDemoWorkforce } from './workforce.demo.js';
 export { importOfficials, type ImportResult } from './workforce.import-run.js';
 export { vietnameseSortKey } from './workforce.rules.js';
 export { generateOfficialRows, rowsToCsv, rowsToXlsx } from './workforce.fixtures.js';

@@ -8,7 +8,12 @@ import type { Db } from '../../db/client.js';
 import { agency, official, orgUnit, roleAssignment, streamliningCandidate, trainingRecord, userAccount } from '../../db/schema/index.js';
 import { systemActor } from '../../platform/principal.js';
 import { generateOfficialRows, rowsToCsv } from './workforce.fixtures.js';
+import * as history from './workforce.history.repo.js';
+import { vnToday } from '../../../shared/vn-time.js';
+import { org } from '../org/index.js';
 import { importOfficials } from './workforce.import-run.js';
+import * as repo from './workforce.repo.js';
+import { joinName, vietnameseSortKey } from './workforce.rules.js';
 
 const DEMO_COUNT = 200;
 const ROOT_CODE = '000.00.00.H57';
@@ -48,4 +53,43 @@ export async function seedDemoWorkforce(db: Db): Promise<void> {
     { officialId: demo[10].id, agencyId: demo[10].agencyId, ruleSet: 'nd-154-2025', groupCode: 'G3', reason: 'Chưa đạt chuẩn trình độ đào tạo của vị trí việc làm; đã được cử đi đào tạo nhưng chưa hoàn thành.' },
     { officialId: demo[11].id, agencyId: demo[11].agencyId, ruleSet: 'nd-154-2025', groupCode: 'G2', reason: 'Dôi dư khi cơ cấu lại vị trí việc làm.', deferralCode: 'D1', status: 'deferred' },
   ]);
+}
+
+export interface DemoAccountOfficial {
+  username: string;
+  agencyCode: string;
+  code: string;
+  dateOfBirth: string;
+  gender: 'nam' | 'nu';
+  rank: string;
+  leadershipTitle?: string;
+}
+
+/**
+ * Each demo member of staff gets his own record in the register, named as his account (family
+ * name first, given name last), in the agency of his role, linked to the account; with its
+ * assignment, history and statistics like any record. Idempotent: an account already linked to an
+ * active record is left alone.
+ */
+export async function seedDemoAccountOfficials(db: Db, accounts: readonly DemoAccountOfficial[]): Promise<void> {
+  const today = vnToday();
+  await db.transaction(async (tx) => {
+    for (const a of accounts) {
+      const user = await repo.findAccountByUsername(tx, a.username);
+      const ag = await org.findAgencyByCode(tx, a.agencyCode);
+      if (!user || !ag || (await repo.findActiveOfficialOfUser(tx, user.id))) continue;
+      const words = user.displayName.normalize('NFC').trim().split(/\s+/);
+      const name = { familyName: words[0], middleName: words.slice(1, -1).join(' '), givenName: words.length > 1 ? words[words.length - 1] : '' };
+      const [w] = await repo.upsertOfficials(
+        tx,
+        [{ code: a.code, provinceCode: ag.provinceCode, agencyId: ag.id, ...name, fullName: joinName(name), sortKey: vietnameseSortKey(name), dateOfBirth: a.dateOfBirth, gender: a.gender, ethnicity: 'Kinh', category: 'cong_chuc', rank: a.rank, isPartyMember: true, leadershipTitle: a.leadershipTitle ?? null, politicalTheory: 'trung_cap', professionalDegree: 'dai_hoc', joinedAt: '2012-09-01' }],
+        [ag.id],
+      );
+      if (!w) continue;
+      await tx.update(official).set({ userId: user.id }).where(eq(official.id, w.id));
+      await repo.syncAssignments(tx, [w.id], today);
+      await history.syncHistory(tx, [w.id], today);
+      await history.refreshStats(tx, [ag.id]);
+    }
+  });
 }

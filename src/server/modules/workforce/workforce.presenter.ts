@@ -30,6 +30,8 @@ export const presentOfficial = (
   extra: {
     assignments: { id: string; agencyCode: string; agencyName: string; orgUnitName: string | null; positionName: string | null; validFrom: string; validTo: string | null; note: string | null }[];
     training: { id: string; kind: string; title: string; institution: string | null; fromDate: string | null; toDate: string | null; certificate: string | null }[];
+    /** The user account linked to the record (who he is when he signs in), or null. */
+    account: { username: string; displayName: string } | null;
   },
 ) => ({
   ...presentOfficialItem(r),
@@ -44,6 +46,7 @@ export const presentOfficial = (
   joinedAt: r.joinedAt,
   leftAt: r.leftAt,
   version: r.version,
+  account: extra.account ? { username: extra.account.username, displayName: extra.account.displayName } : null,
   identifiersMasked: !canSeeIdentifiers,
   dateOfBirth: canSeeIdentifiers ? r.dateOfBirth : null,
   birthYear: Number(r.dateOfBirth.slice(0, 4)),

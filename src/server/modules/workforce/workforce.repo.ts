@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { updateVersioned } from '../../platform/versioned.js';
-import { accessLog, agency, importJob, jobPosition, official, officialAssignment, orgUnit, streamliningCandidate, trainingRecord } from '../../db/schema/index.js';
+import { accessLog, agency, importJob, jobPosition, official, officialAssignment, orgUnit, streamliningCandidate, trainingRecord, userAccount } from '../../db/schema/index.js';
 
 export type OfficialRow = typeof official.$inferSelect;
 export type OfficialListRow = OfficialRow & { agencyCode: string; agencyName: string; positionName: string | null; orgUnitName: string | null };
@@ -65,6 +65,16 @@ export async function findOfficial(db: DbOrTx, id: string): Promise<OfficialList
     .where(eq(official.id, id));
   return r[0] ? flatten(r[0]) : undefined;
 }
+
+// ── The official's user account ─────────────────────────────────────────────────────────────────
+const accountColumns = { id: userAccount.id, username: userAccount.username, displayName: userAccount.displayName, kind: userAccount.kind };
+export type AccountRef = { id: string; username: string; displayName: string; kind: string };
+export const findAccountById = async (db: DbOrTx, id: string): Promise<AccountRef | undefined> => (await db.select(accountColumns).from(userAccount).where(eq(userAccount.id, id)))[0];
+export const findAccountByUsername = async (db: DbOrTx, username: string): Promise<AccountRef | undefined> =>
+  (await db.select(accountColumns).from(userAccount).where(sql`lower(${userAccount.username}) = lower(${username})`))[0];
+/** The active record linked to an account (at most one: official_user_active_uq). */
+export const findActiveOfficialOfUser = async (db: DbOrTx, userId: string) =>
+  (await db.select({ id: official.id, code: official.code }).from(official).where(and(eq(official.userId, userId), eq(official.status, 'active'))))[0];
 
 export async function assignmentsOf(db: DbOrTx, officialId: string) {
   return db
@@ -201,7 +211,7 @@ export async function listCandidates(db: DbOrTx, agencyIds: string[], status?: s
 }
 export async function findCandidate(db: DbOrTx, id: string) {
   const r = await db
-    .select({ c: streamliningCandidate, officialCode: official.code, officialName: official.fullName, agencyCode: agency.code })
+    .select({ c: streamliningCandidate, officialCode: official.code, officialName: official.fullName, officialUserId: official.userId, agencyCode: agency.code })
     .from(streamliningCandidate)
     .innerJoin(official, eq(official.id, streamliningCandidate.officialId))
     .innerJoin(agency, eq(agency.id, streamliningCandidate.agencyId))

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { multipartOptions, multipartPlugin, readUpload, type UploadRule } from '../../platform/uploads.js';
 import * as s from './workforce.schemas.js';
+import * as account from './workforce.account.service.js';
 import * as service from './workforce.service.js';
 
 const tags = ['workforce'];
@@ -35,6 +36,11 @@ export async function workforceRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
     `${base}/officials/:id`,
     { schema: { tags, summary: 'Cập nhật, điều động, nghỉ hưu / Update, move or retire', params: s.IdParams, body: s.UpdateOfficial, response: { 200: s.Official } } },
     (req) => service.updateOfficial(ctx, req.principal, req.params.id, req.body),
+  );
+  app.post<{ Params: Static<typeof s.IdParams>; Body: Static<typeof s.LinkAccount> }>(
+    `${base}/officials/:id/account`,
+    { schema: { tags, summary: 'Gắn tài khoản đăng nhập với hồ sơ / Link the user account of an official (null unlinks)', params: s.IdParams, body: s.LinkAccount, response: { 200: s.Official } } },
+    (req) => account.linkAccount(ctx, req.principal, req.params.id, req.body),
   );
   app.post<{ Params: Static<typeof s.IdParams>; Body: Static<typeof s.CreateTraining> }>(
     `${base}/officials/:id/training`,

@@ -50,6 +50,7 @@ export const Official = Type.Object({
   joinedAt: NStr,
   leftAt: NStr,
   version: Type.Integer(),
+  account: Type.Union([Type.Object({ username: Type.String(), displayName: Type.String() }), Type.Null()], { description: 'The user account linked to this record (POST /officials/{id}/account)' }),
   identifiersMasked: Type.Boolean(),
   dateOfBirth: NStr,
   birthYear: Type.Integer(),
@@ -59,6 +60,10 @@ export const Official = Type.Object({
   training: Type.Array(Training),
 });
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const LinkAccount = Type.Object(
+  { username: Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()], { description: 'null unlinks' }), version: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
 
 const Date_ = Type.String({ format: 'date' });
 export const CreateOfficial = Type.Object(

@@ -9,6 +9,7 @@ import { versionConflict } from '../../platform/versioned.js';
 import { org } from '../org/index.js';
 import { vnToday } from '../../../shared/vn-time.js';
 import { importOfficials, type ImportResult } from './workforce.import-run.js';
+import { assertNotSelf } from '../../platform/self-review.js';
 import * as policy from './workforce.policy.js';
 import { presentCandidate, presentImportJob, presentOfficial, presentOfficialItem, presentPosition } from './workforce.presenter.js';
 import * as history from './workforce.history.repo.js';
@@ -37,15 +38,16 @@ export async function listOfficials(ctx: AppContext, p: P, a: { q?: string; curs
   return toPage(rows, limit, presentOfficialItem, (r) => [r.sortKey, r.id]);
 }
 
-async function officialInScope(db: DbOrTx, scope: policy.Scope, id: string) {
+export async function officialInScope(db: DbOrTx, scope: policy.Scope, id: string) {
   const row = await repo.findOfficial(db, id);
   policy.requireInScope(scope, row?.agencyId, 'Cán bộ');
   return row!;
 }
 
-async function fullOfficial(db: DbOrTx, principal: Principal, row: repo.OfficialListRow) {
+export async function fullOfficial(db: DbOrTx, principal: Principal, row: repo.OfficialListRow) {
   const canSee = policy.canSeeIdentifiers(principal, row.agencyId);
-  return presentOfficial(row, canSee, { assignments: await repo.assignmentsOf(db, row.id), training: await repo.trainingOf(db, row.id) });
+  const account = row.userId ? ((await repo.findAccountById(db, row.userId)) ?? null) : null;
+  return presentOfficial(row, canSee, { assignments: await repo.assignmentsOf(db, row.id), training: await repo.trainingOf(db, row.id), account });
 }
 
 /** The record; HR sees identifiers and that read is written to access_log. */
@@ -249,6 +251,7 @@ export async function reviewCandidate(ctx: AppContext, p: P, id: string, b: { ve
   const scope = policy.reviewScope(p);
   const c = await repo.findCandidate(ctx.db, id);
   policy.requireInScope(scope, c?.c.agencyId, 'Đề xuất tinh giản');
+  assertNotSelf(scope.principal, { officialUserId: c!.officialUserId, filerIds: [c!.c.flaggedBy] }); // nobody decides his own flag, nor one he raised
   if (b.decision === 'deferred' && !(b.deferralCode && STREAMLINING_DEFERRAL_CODES.includes(b.deferralCode))) throw AppError.validation('deferralCode', 'Hoãn xem xét phải nêu trường hợp theo Nghị định 154/2025.');
   if (c!.c.status === 'approved' || c!.c.status === 'rejected') throw new AppError('CONFLICT', 'Đề xuất đã có quyết định.');
   await ctx.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessLog, auditEvent } from '../../db/schema/index.js';
+import { accessLog, auditEvent, official, userAccount } from '../../db/schema/index.js';
 import { type Client, type Harness, login, makeAgencyTree, makeUser, startHarness, type TestAgency, uid } from '../../test/harness.js';
 import { vietnameseSortKey } from './workforce.rules.js';
 
@@ -109,15 +109,18 @@ describe('job positions and streamlining', () => {
     expect(upd).toMatchObject({ quota: 0, vacant: 0, over: 1 });
   });
 
-  it('Home Affairs flags a candidate (Decree 154 group) and records an audited review', async () => {
+  it('Home Affairs flags a candidate (Decree 154 group) and another officer records an audited review (the flagger may not: SELF_REVIEW)', async () => {
+    const reviewer = await login(h, (await makeUser(h, 'home_affairs', tree.root.id)).username);
     const o = (await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: person(`T${uid(3)}`, 'Triệu', 'Văn', 'Định') })).json();
     const bad = await hr.request({ method: 'POST', url: '/api/v1/workforce/streamlining', payload: { officialId: o.id, groupCode: 'G9', reason: 'x' } });
     expect(bad.statusCode).toBe(400);
     const c = (await hr.request({ method: 'POST', url: '/api/v1/workforce/streamlining', payload: { officialId: o.id, groupCode: 'G1', reason: 'Dôi dư sau sắp xếp' } })).json();
     expect(c).toMatchObject({ status: 'pending', groupCode: 'G1' });
-    const noCase = await hr.request({ method: 'POST', url: `/api/v1/workforce/streamlining/${c.id}/review`, payload: { version: c.version, decision: 'deferred', note: 'Nuôi con nhỏ' } });
+    const own = await hr.request({ method: 'POST', url: `/api/v1/workforce/streamlining/${c.id}/review`, payload: { version: c.version, decision: 'rejected', note: 'Tự xem xét' } });
+    expect([own.statusCode, own.json().code, own.json().reason]).toEqual([403, 'SELF_REVIEW', 'filer']);
+    const noCase = await reviewer.request({ method: 'POST', url: `/api/v1/workforce/streamlining/${c.id}/review`, payload: { version: c.version, decision: 'deferred', note: 'Nuôi con nhỏ' } });
     expect(noCase.statusCode).toBe(400);
-    const r = (await hr.request({ method: 'POST', url: `/api/v1/workforce/streamlining/${c.id}/review`, payload: { version: c.version, decision: 'deferred', note: 'Nuôi con dưới 36 tháng', deferralCode: 'D1' } })).json();
+    const r = (await reviewer.request({ method: 'POST', url: `/api/v1/workforce/streamlining/${c.id}/review`, payload: { version: c.version, decision: 'deferred', note: 'Nuôi con dưới 36 tháng', deferralCode: 'D1' } })).json();
     expect(r).toMatchObject({ status: 'deferred', deferralCode: 'D1' });
     const list = (await hr.request({ method: 'GET', url: `/api/v1/workforce/streamlining?agency=${tree.root.code}` })).json();
     expect(list.rules.legalReference).toContain('154/2025');
@@ -125,5 +128,42 @@ describe('job positions and streamlining', () => {
     expect((await leader.request({ method: 'GET', url: '/api/v1/workforce/streamlining' })).statusCode).toBe(403);
     const audit = await h.database.db.select().from(auditEvent).where(eq(auditEvent.entityId, c.id));
     expect(audit.map((a) => a.action)).toEqual(['streamlining.flag', 'streamlining.review']);
+  });
+});
+
+describe('the user account of an official', () => {
+  const link = (c: Client, id: string, username: string | null, version: number) => c.request({ method: 'POST', url: `/api/v1/workforce/officials/${id}/account`, payload: { username, version } });
+  const create = async () => (await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: person(`A${uid(3)}`, 'Đặng', 'Thị', 'Hoa') })).json() as { id: string; version: number };
+
+  it('Home Affairs links an account to one active record, audited; nobody changes the link of his own record', async () => {
+    const o = await create();
+    const u = await makeUser(h, 'processing_officer', tree.child.id);
+    const linked = await link(hr, o.id, u.username, o.version);
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json().account).toMatchObject({ username: u.username });
+    const [row] = await h.database.db.select({ userId: official.userId }).from(official).where(eq(official.id, o.id));
+    expect(row.userId).toBe(u.id);
+    // one active record per account: through the API (409) and in the database (unique index)
+    const second = await create();
+    const twice = await link(hr, second.id, u.username, second.version);
+    expect([twice.statusCode, twice.json().code]).toEqual([409, 'ALREADY_EXISTS']);
+    await expect(h.database.db.update(official).set({ userId: u.id }).where(eq(official.id, second.id))).rejects.toThrow();
+    expect((await link(hr, second.id, 'khong-co-ai', second.version)).statusCode).toBe(400);
+    const citizen = await makeUser(h, 'citizen', null);
+    expect((await link(hr, second.id, citizen.username, second.version)).statusCode).toBe(400);
+    // Home Affairs neither links his own account nor unlinks the record it is linked to
+    const hrUsername = (await h.database.db.select({ username: userAccount.username }).from(userAccount).where(eq(userAccount.id, hrUserId)))[0].username;
+    const own = await link(hr, second.id, hrUsername, second.version);
+    expect([own.statusCode, own.json().code]).toEqual([403, 'SELF_REVIEW']);
+    const other = await login(h, (await makeUser(h, 'home_affairs', tree.root.id)).username);
+    const mine = await link(other, second.id, hrUsername, second.version);
+    expect(mine.statusCode, mine.body).toBe(200);
+    const unlink = await link(hr, second.id, null, mine.json().version);
+    expect([unlink.statusCode, unlink.json().code, unlink.json().reason]).toEqual([403, 'SELF_REVIEW', 'official_concerned']);
+    const unlinked = await link(other, o.id, null, linked.json().version);
+    expect(unlinked.json().account).toBeNull();
+    const audit = await h.database.db.select().from(auditEvent).where(and(eq(auditEvent.entityId, o.id), eq(auditEvent.action, 'official.account')));
+    expect(audit).toHaveLength(2);
+    expect((await leader.request({ method: 'POST', url: `/api/v1/workforce/officials/${o.id}/account`, payload: { username: null, version: 1 } })).statusCode).toBe(403);
   });
 });

@@ -8,6 +8,7 @@ import { Link } from '../../lib/router';
 import type { ComplaintBody, DisciplineCase, DisciplineCaseDetail, Items } from '../../../shared/api-types';
 import { FORM_LABELS, FORMS, useAction, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
+import { SelfReviewNote } from './ViolationPages';
 import './conduct.css';
 
 export function DisciplineListPage() {
@@ -52,7 +53,8 @@ export function DisciplineCasePage({ id }: { id: string }) {
   if (c.error) return <ErrorAlert error={describeError(c.error, t)} />;
   if (!c.data) return <p role="status">{t('common.loading')}</p>;
   const k = c.data;
-  const isSelf = !hasRole('home_affairs', 'leader');
+  const isSelf = k.selfReview === 'official_concerned';
+  const isStaff = hasRole('home_affairs', 'leader');
   return (
     <>
       <PageHeader title={`${tx('discipline')}: ${k.officialName}`} intro={k.regimeReference}>
@@ -83,7 +85,8 @@ export function DisciplineCasePage({ id }: { id: string }) {
           <ul className="assignment-list">{k.violations?.map((v) => <li key={v.id}><Link to={`/conduct/violations/${v.id}`}>{formatDate(v.occurredOn)} — {v.description}</Link></li>)}</ul>
         </section>
         <section className="panel">
-          {k.status === 'open' && !isSelf ? (
+          {isStaff && k.selfReview && k.status !== 'closed' ? <SelfReviewNote reason={k.selfReview} /> : null}
+          {k.status === 'open' && isStaff && !k.selfReview ? (
             <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/discipline-cases/${id}/decide`, { form, decisionNumber: number, version: k.version })); }}>
               <h2 className="section-title">{tx('decide')}</h2>
               <label className="field-label" htmlFor="cd-form">{tx('form')}</label>

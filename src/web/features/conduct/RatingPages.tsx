@@ -8,6 +8,7 @@ import { Link, navigate } from '../../lib/router';
 import type { Items, OfficialRef, OpenRatingBody, Rating, RatingDetail } from '../../../shared/api-types';
 import { currentYear, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
+import { SelfReviewNote } from './ViolationPages';
 import './conduct.css';
 
 export function RatingsPage() {
@@ -114,6 +115,7 @@ export function RatingPage({ id }: { id: string }) {
   const ev = x.evidence;
   const money = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
   const isStaff = hasRole('leader', 'home_affairs');
+  const isMine = x.selfReview === 'official_concerned'; // his own rating: he assesses himself, never the later steps
   return (
     <>
       <PageHeader title={`${tx('ratings')} ${x.year}: ${x.officialName}`} intro={x.regimeReference}>
@@ -133,9 +135,10 @@ export function RatingPage({ id }: { id: string }) {
             <dd className="cd-grade" data-testid="final-grade">{x.finalGrade ? tx(`grade.${x.finalGrade}`) : '—'}</dd>
           </dl>
           {x.finalReason ? <p className="field-hint">{x.finalReason}</p> : null}
-          {x.status === 'self' && !isStaff ? <AssessForm idPrefix="cd-self" title={tx('selfAssess')} usesPoints={x.usesPoints} onSubmit={(a) => void act('self', a)} /> : null}
-          {x.status === 'manager' && hasRole('leader') ? <AssessForm idPrefix="cd-mgr" title={tx('managerAssess')} usesPoints={x.usesPoints} onSubmit={(a) => void act('assess', a)} /> : null}
-          {x.status === 'decision' && isStaff ? <button type="button" className="btn btn--primary" onClick={() => void act('decide', {})}>{tx('decideRating')}</button> : null}
+          {isStaff && isMine && x.status !== 'decided' ? <SelfReviewNote reason="official_concerned" /> : null}
+          {x.status === 'self' && isMine ? <AssessForm idPrefix="cd-self" title={tx('selfAssess')} usesPoints={x.usesPoints} onSubmit={(a) => void act('self', a)} /> : null}
+          {x.status === 'manager' && hasRole('leader') && !isMine ? <AssessForm idPrefix="cd-mgr" title={tx('managerAssess')} usesPoints={x.usesPoints} onSubmit={(a) => void act('assess', a)} /> : null}
+          {x.status === 'decision' && isStaff && !isMine ? <button type="button" className="btn btn--primary" onClick={() => void act('decide', {})}>{tx('decideRating')}</button> : null}
         </section>
         <section className="panel" aria-labelledby="cd-evidence">
           <h2 className="section-title" id="cd-evidence">{tx('evidencePanel')}</h2>

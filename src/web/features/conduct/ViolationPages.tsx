@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link, navigate } from '../../lib/router';
-import type { AnswerBody, DisciplineCase, ReviewBody, ViolationDetail, ViolationPage } from '../../../shared/api-types';
+import type { AnswerBody, DisciplineCase, ReviewBody, SelfReview, ViolationDetail, ViolationPage } from '../../../shared/api-types';
 import { findingPhotoUrl, useAction, useLoad } from './conduct-api';
 import { useConductText } from './conduct-text';
 import './conduct.css';
@@ -66,6 +66,9 @@ export function ViolationDetailPage({ id }: { id: string }) {
   const findingPhotos = findingId && typeof evidence.findingPhotos === 'number' ? Array.from({ length: evidence.findingPhotos }, (_, i) => i + 1) : [];
   const signal = evidence.signal as { kind?: string; source?: string; ref?: string } | undefined;
   const isReviewer = hasRole('leader', 'home_affairs');
+  // nobody judges his own case: the server refuses the official concerned and the filer (SELF_REVIEW)
+  const isMine = row.selfReview === 'official_concerned';
+  const canJudge = !row.selfReview;
   return (
     <>
       <PageHeader title={`${tx('violations')}: ${row.officialName}`} intro={row.description}>
@@ -99,7 +102,7 @@ export function ViolationDetailPage({ id }: { id: string }) {
         <section className="panel">
           <h2 className="section-title">{tx('answer')}</h2>
           {row.answerText ? <p className="cd-answer">{row.answerText}<br /><span className="cell-meta">{formatDateTime(row.answeredAt)}</span></p> : <p>—</p>}
-          {row.status === 'reported' && user && !hasRole('leader', 'home_affairs', 'inspector') ? (
+          {row.status === 'reported' && user && isMine ? (
             <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/violations/${id}/answer`, { text: answer, version: row.version } satisfies AnswerBody)); }}>
               <label className="field-label" htmlFor="cd-answer">{tx('answer')}</label>
               <textarea id="cd-answer" className="input" required value={answer} onChange={(e) => setAnswer(e.target.value)} />
@@ -107,7 +110,8 @@ export function ViolationDetailPage({ id }: { id: string }) {
             </form>
           ) : null}
           {row.reviewNote ? <p><strong>{tx('review')}:</strong> {row.reviewNote}</p> : null}
-          {isReviewer && (row.status === 'answered' || row.status === 'reported') ? (
+          {isReviewer && !canJudge && (row.status === 'answered' || row.status === 'reported' || row.status === 'confirmed') ? <SelfReviewNote reason={row.selfReview!} /> : null}
+          {isReviewer && canJudge && (row.status === 'answered' || row.status === 'reported') ? (
             <form className="cd-form" onSubmit={(e) => e.preventDefault()}>
               <h2 className="section-title">{tx('review')}</h2>
               <label className="checkbox"><input type="checkbox" checked={isDutyRelated} onChange={(e) => setIsDutyRelated(e.target.checked)} /> {tx('dutyRelated')}</label>
@@ -119,7 +123,7 @@ export function ViolationDetailPage({ id }: { id: string }) {
               </div>
             </form>
           ) : null}
-          {hasRole('home_affairs') && row.status === 'confirmed' ? (
+          {hasRole('home_affairs') && canJudge && row.status === 'confirmed' ? (
             <form className="cd-form" onSubmit={(e) => { e.preventDefault(); setError(null); api.post<DisciplineCase>('/conduct/discipline-cases', { violationIds: [id], severity, isComplex }).then((c) => navigate(`/conduct/discipline/${c.id}`), setError); }}>
               <h2 className="section-title">{tx('openCase')}</h2>
               <label className="field-label" htmlFor="cd-severity">{tx('severity')}</label>
@@ -134,4 +138,10 @@ export function ViolationDetailPage({ id }: { id: string }) {
       </div>
     </>
   );
+}
+
+/** Shown instead of the judging buttons to the official concerned and to the filer of the record. */
+export function SelfReviewNote({ reason }: { reason: NonNullable<SelfReview> }) {
+  const { tx } = useConductText();
+  return <p className="cd-self-review" role="note" data-testid="self-review-note">{tx(`selfReview.${reason}`)}</p>;
 }

@@ -45,6 +45,8 @@ export const viMore = {
   closesOn: 'Đến ngày',
   create: 'Tạo',
   campaignCreated: 'Đã mở đợt cam kết.',
+  'selfReview.official_concerned': 'Bạn là cán bộ được nói đến trong hồ sơ này: việc xem xét, quyết định do người khác thực hiện (không ai tự xem xét việc của mình).',
+  'selfReview.filer': 'Bạn là người đã ghi nhận, phản ánh hồ sơ này: việc xem xét, quyết định do người khác thực hiện (không ai tự xem xét việc của mình).',
 };
 export type MoreKey = keyof typeof viMore;
 
@@ -94,4 +96,6 @@ export const enMore: Record<MoreKey, string> = {
   closesOn: 'To',
   create: 'Create',
   campaignCreated: 'Commitment campaign opened.',
+  'selfReview.official_concerned': 'You are the official concerned: the review and the decision are made by someone else (nobody judges their own case).',
+  'selfReview.filer': 'You filed this record: the review and the decision are made by someone else (nobody judges their own case).',
 };

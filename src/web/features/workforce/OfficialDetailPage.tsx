@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { type FormEvent, useEffect, useState, type ReactNode } from 'react';
 import { ErrorAlert } from '../../components/Alert';
 import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
@@ -12,6 +12,8 @@ export function OfficialDetailPage({ id }: { id: string }) {
   const { t, formatDate } = useI18n();
   const [o, setO] = useState<Official | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [username, setUsername] = useState<string | null>(null);
+  const [linkError, setLinkError] = useState<unknown>(null);
   useEffect(() => {
     const ctrl = new AbortController();
     api.get<Official>(`/workforce/officials/${encodeURIComponent(id)}`, undefined, ctrl.signal).then(setO, (e: unknown) => {
@@ -38,7 +40,15 @@ export function OfficialDetailPage({ id }: { id: string }) {
     ['wf.d.stateMgmt', o.stateManagement ?? '—'],
     ['wf.d.it', o.itLevel ?? '—'],
     ['wf.d.lang', o.foreignLanguage ?? '—'],
+    ['wf.d.account', o.account ? `${o.account.username} (${o.account.displayName})` : '—'],
   ];
+  /** Home Affairs (who sees identifiers) links the sign-in account; the server refuses the person concerned. */
+  const link = (e: FormEvent) => {
+    e.preventDefault();
+    setLinkError(null);
+    const value = (username ?? o.account?.username ?? '').trim();
+    api.post<Official>(`/workforce/officials/${encodeURIComponent(id)}/account`, { username: value || null, version: o.version }).then((next) => { setO(next); setUsername(null); }, setLinkError);
+  };
   return (
     <>
       <PageHeader title={o.fullName} intro={o.identifiersMasked ? t('wf.d.maskedNote') : t('wf.d.loggedNote')}>
@@ -55,6 +65,15 @@ export function OfficialDetailPage({ id }: { id: string }) {
               </div>
             ))}
           </dl>
+          {o.identifiersMasked ? null : (
+            <form className="wf-link" onSubmit={link}>
+              <label className="field-label" htmlFor="wf-account">{t('wf.d.account')}</label>
+              <input id="wf-account" className="input" value={username ?? o.account?.username ?? ''} onChange={(e) => setUsername(e.target.value)} aria-describedby="wf-account-hint" />
+              <p id="wf-account-hint" className="field-hint">{t('wf.d.accountHint')}</p>
+              {linkError ? <ErrorAlert error={describeError(linkError, t)} /> : null}
+              <div className="form-actions"><button type="submit" className="btn btn--secondary">{t('wf.d.linkAccount')}</button></div>
+            </form>
+          )}
         </section>
         <section className="panel">
           <h2 className="section-title">{t('wf.d.identifiers')}</h2>

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "official_user_active_uq" ON "official" USING btree ("user_id") WHERE "official"."user_id" is not null and "official"."status" = 'active';
