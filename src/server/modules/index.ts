@@ -5,7 +5,7 @@ import { calendarRoutes } from './calendar/index.js';
 import { conductRoutes } from './conduct/index.js';
 import { dossierRoutes } from './dossiers/index.js';
 import { authRoutes } from './auth/auth.routes.js';
-import { metaRoutes } from './meta/meta.routes.js';
+import { metaRoutes } from './meta/index.js';
 import { orgRoutes } from './org/index.js';
 import { procedureRoutes } from './procedures/index.js';
 import { workforceRoutes } from './workforce/index.js';

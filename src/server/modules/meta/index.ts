@@ -1,0 +1,2 @@
+export { findDemoRows } from './meta.service.js';
+export { metaRoutes } from './meta.routes.js';
