@@ -93,6 +93,8 @@ export interface ApiToken {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** Refused from then on (401 TOKEN_EXPIRED). */
+  expiresAt: string;
 }
 
 export interface CreatedApiToken extends ApiToken {
