@@ -32,7 +32,7 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'congvu-prod-'));
 async function start(dataDir: string, env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(CONGVU_|OIDC_|DATABASE_URL$|TEST_DATABASE_URL$)/.test(k)));
   try {
-    const r = await run(process.execPath, [tsx, main], { env: { ...base, CONGVU_DATA_DIR: dataDir, ...env }, timeout: 90_000 });
+    const r = await run(process.execPath, [tsx, main], { env: { ...base, CONGVU_DATA_DIR: dataDir, ...env }, timeout: 240_000 });
     return { code: 0, out: r.stdout + r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -71,10 +71,10 @@ async function folderWithDemoRows(): Promise<string> {
 let demoFolder: string;
 beforeAll(async () => {
   demoFolder = await folderWithDemoRows();
-}, 180_000);
+}, 600_000);
 
 describe('NODE_ENV=production start (main.ts)', () => {
-  it('exits non-zero naming CONGVU_SECRET when the secret is the development default', { timeout: 120_000 }, async () => {
+  it('exits non-zero naming CONGVU_SECRET when the secret is the development default', { timeout: 300_000 }, async () => {
     const dir = tempDir();
     const unset = await start(dir, { ...PRODUCTION, CONGVU_SECRET: '' });
     expect(unset.code, unset.out).toBe(EXIT_REFUSED);
@@ -86,7 +86,7 @@ describe('NODE_ENV=production start (main.ts)', () => {
     expect(fs.readdirSync(dir)).toEqual([]); // refused before the database was touched
   });
 
-  it('exits non-zero naming the demo rows (table and count) and what to do', { timeout: 120_000 }, async () => {
+  it('exits non-zero naming the demo rows (table and count) and what to do', { timeout: 300_000 }, async () => {
     const r = await start(demoFolder, PRODUCTION);
     expect(r.code, r.out).toBe(EXIT_REFUSED);
     expect(r.out).toContain('dữ liệu mẫu');
@@ -124,7 +124,7 @@ describe('prepare() in production', () => {
     expect(err.problems.map((p) => p.en.split(' ')[0])).toEqual(['CONGVU_SECRET', 'OIDC_ISSUER', 'CONGVU_METRICS_TOKEN']);
   });
 
-  it('refuses a database with demo rows, and starts on a clean one', { timeout: 180_000 }, async () => {
+  it('refuses a database with demo rows, and starts on a clean one', { timeout: 600_000 }, async () => {
     const err = await refusal(productionConfig({}, demoFolder));
     expect(err.message).toMatch(/user_account: 1/);
     const running = await prepare({ ...productionConfig({}), dataDir: '' }); // a new embedded database, in memory
