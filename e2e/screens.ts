@@ -65,8 +65,8 @@ function fakeApi() {
     { id: 'u4', username: 'congdan', displayName: 'Vàng Seo Páo', kind: 'citizen', isActive: false, roles: [] },
   ];
   const tokens = [
-    { id: 't1', name: 'Cổng dịch vụ công quốc gia', role: 'counter_officer', agencyCode: 'H13.30', prefix: 'cv_live_8f2a', createdAt: '2026-03-02T02:15:00Z', lastUsedAt: '2026-11-20T08:01:00Z', revokedAt: null },
-    { id: 't2', name: 'Phần mềm một cửa cũ', role: 'processing_officer', agencyCode: 'H13.05', prefix: 'cv_live_11bd', createdAt: '2025-01-10T01:00:00Z', lastUsedAt: null, revokedAt: '2026-06-30T10:00:00Z' },
+    { id: 't1', name: 'Cổng dịch vụ công quốc gia', role: 'counter_officer', agencyCode: 'H13.30', prefix: 'cv_live_8f2a', createdAt: '2026-03-02T02:15:00Z', lastUsedAt: '2026-11-20T08:01:00Z', revokedAt: null, expiresAt: '2027-03-02T02:15:00Z' },
+    { id: 't2', name: 'Phần mềm một cửa cũ', role: 'processing_officer', agencyCode: 'H13.05', prefix: 'cv_live_11bd', createdAt: '2025-01-10T01:00:00Z', lastUsedAt: null, revokedAt: '2026-06-30T10:00:00Z', expiresAt: '2026-01-10T01:00:00Z' },
   ];
   const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
   const search = <T extends Json>(items: T[], q: string | null) =>
@@ -109,7 +109,7 @@ function fakeApi() {
     else if (/^\/admin\/users\/[^/]+\/roles\/[^/]+$/.test(path)) res = { status: 204 };
     else if (path === '/admin/tokens' && method === 'GET') res = { status: 200, body: { items: tokens } };
     else if (path === '/admin/tokens' && method === 'POST')
-      res = { status: 201, body: { id: 't9', token: 'cv_live_4b7e_Zq8v1mX0pK3rT6yWc2nH9dLs5fGj', prefix: 'cv_live_4b7e', createdAt: new Date().toISOString(), lastUsedAt: null, revokedAt: null, ...body } };
+      res = { status: 201, body: { id: 't9', token: 'cv_live_4b7e_Zq8v1mX0pK3rT6yWc2nH9dLs5fGj', prefix: 'cv_live_4b7e', createdAt: new Date().toISOString(), lastUsedAt: null, revokedAt: null, expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(), ...body } };
     else if (/^\/admin\/tokens\/[^/]+\/revoke$/.test(path)) res = { status: 200, body: { ...tokens[0], revokedAt: new Date().toISOString() } };
     else res = problem(404, 'not_found', 'Not found');
 

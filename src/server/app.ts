@@ -16,6 +16,7 @@ import { AppError } from './platform/errors.js';
 import { installErrorHandling, installJsonBodyParser, sendProblem } from './platform/http.js';
 import { installMetrics } from './platform/metrics.js';
 import { trackRoutes } from './platform/route-table.js';
+import { isApiPath, normalisedPath } from './platform/paths.js';
 import { installSecurityHeaders } from './platform/security-headers.js';
 import { registerModules } from './modules/index.js';
 import { authPlugin } from './modules/auth/index.js';
@@ -85,7 +86,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       return config.isProduction ? csp : csp.replace(/\s*upgrade-insecure-requests;?/, '');
     },
   });
-  installMetrics(app, database, config.metricsToken);
+  installMetrics(app, database, config.metricsToken, config.isProduction);
   await app.register(authPlugin, { ctx });
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -113,8 +114,8 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
-    const isApi = req.url.startsWith('/api/') || req.url === '/api';
-    if (hasWeb && !isApi && (req.method === 'GET' || req.method === 'HEAD') && !isAssetPath(req.url.split('?')[0])) {
+    const path = normalisedPath(req.url);
+    if (hasWeb && !isApiPath(path) && (req.method === 'GET' || req.method === 'HEAD') && !isAssetPath(path)) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
     return sendProblem(req, reply, new AppError('ROUTE_NOT_FOUND', `Không tìm thấy ${req.method} ${req.url.split('?')[0]}.`));

@@ -27,7 +27,7 @@ export interface Config {
    * connections), a number of hops, or a comma-separated list of proxy addresses/CIDRs.
    */
   trustProxy: boolean | number | string;
-  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`; required in production. */
   metricsToken: string | undefined;
   notify: NotifyConfig;
 }
@@ -46,12 +46,17 @@ export const DEFAULT_SMTP_FROM = '"Công Vụ" <no-reply@congvu.local>';
 
 export const DEFAULT_DEMO_PASSWORD = 'congvu2026';
 
+/** The secret a development server runs with when CONGVU_SECRET is unset; a production server refuses it. */
+export const DEV_SECRET = 'development-secret-change-me-in-production';
+/** The shortest CONGVU_SECRET a production server accepts (HMAC-SHA-256 keys: 32 bytes). */
+export const MIN_SECRET_BYTES = 32;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
   const host = env.HOST ?? '0.0.0.0';
   const isProduction = env.NODE_ENV === 'production';
-  const secret = env.CONGVU_SECRET ?? (isProduction ? '' : 'development-secret-change-me-in-production');
-  if (!secret) throw new Error('CONGVU_SECRET must be set in production');
+  // Checked at a production start (production.ts): the default and short secrets are refused there.
+  const secret = env.CONGVU_SECRET || DEV_SECRET;
   const oidcIssuer = env.OIDC_ISSUER;
   return {
     port,

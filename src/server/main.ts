@@ -2,6 +2,7 @@ import { loadConfig } from './config.js';
 import { DataDirLockedError } from './db/lock.js';
 import { DEMO_ACCOUNTS } from './db/seed/demo.js';
 import { startDossierWorkers } from './modules/dossiers/index.js';
+import { EXIT_REFUSED, StartRefusedError } from './production.js';
 import { prepare } from './server.js';
 
 const config = loadConfig();
@@ -33,6 +34,10 @@ try {
   if (err instanceof DataDirLockedError) {
     console.error(`\n${err.message}\n`);
     process.exit(2);
+  }
+  if (err instanceof StartRefusedError) {
+    console.error(`\n${err.message}\n`);
+    process.exit(EXIT_REFUSED);
   }
   throw err;
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -9,6 +9,11 @@ export function safeEqual(a: string, b: string): boolean {
   const ba = Buffer.from(a);
   const bb = Buffer.from(b);
   return ba.length === bb.length && timingSafeEqual(ba, bb);
+}
+
+/** Short keyed HMAC (base64url) of a message, e.g. a lookup key that must not hold the text itself. */
+export function sign(secret: string, message: string, length = 16): string {
+  return createHmac('sha256', secret).update(message).digest('base64url').slice(0, length);
 }
 
 /** JSON with keys sorted at every level: the same content always hashes the same. */

@@ -11,8 +11,10 @@ export const STATUS_BY_CODE = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   BAD_REQUEST: 400,
+  OIDC_STATE_MISMATCH: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
+  TOKEN_EXPIRED: 401,
   CSRF_TOKEN_INVALID: 403,
   FORBIDDEN: 403,
   /** The caller is the official concerned or the person who filed the record (platform/self-review.ts). */

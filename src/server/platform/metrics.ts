@@ -6,7 +6,7 @@ import { AppError } from './errors.js';
 import { sendProblem } from './http.js';
 
 /** Prometheus metrics: requests, latencies, database pool; one registry per app instance. */
-export function installMetrics(app: FastifyInstance, database: Database, token?: string): void {
+export function installMetrics(app: FastifyInstance, database: Database, token: string | undefined, isProduction = false): void {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'congvu_' });
   const requests = new client.Counter({
@@ -50,8 +50,9 @@ export function installMetrics(app: FastifyInstance, database: Database, token?:
     done();
   });
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
-    // With CONGVU_METRICS_TOKEN set, the scraper must present it; otherwise keep /metrics on an internal network.
-    if (token && !safeEqual(req.headers.authorization ?? '', `Bearer ${token}`)) {
+    // With CONGVU_METRICS_TOKEN set, the scraper must present it; otherwise keep /metrics on an internal
+    // network. A production server needs the token (it refuses to start without it, see production.ts).
+    if ((token || isProduction) && !(token && safeEqual(req.headers.authorization ?? '', `Bearer ${token}`))) {
       return sendProblem(req, reply, new AppError('UNAUTHENTICATED', 'Cần mã truy cập để đọc số liệu giám sát.'));
     }
     return reply.type(registry.contentType).send(await registry.metrics());

@@ -2,7 +2,7 @@
  * Security headers, computed ONCE at start-up and copied onto each answer by one request hook.
  * Two sets, chosen by path (OWASP's Secure Headers and REST Security cheat sheets):
  * - **documents** (the web app, its assets, Swagger UI): helmet's set with the app's CSP;
- * - **API answers** (`/api/…` except the docs): the REST set — nothing in a JSON answer may run,
+ * - **API answers** (routes under `/api/…` except the docs, see paths.ts): the REST set — nothing in a JSON answer may run,
  *   load or be framed (`default-src 'none'; frame-ancestors 'none'`), no sniffing, no caching
  *   (answers carry personal data), no referrer; a route may override one (a photo is cacheable).
  * Files an API route shows inline in the browser (the A5 PDF forms) take `FILE_HEADERS`: Chrome's
@@ -13,6 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
+import { isApiPath, routePath } from './paths.js';
 
 type Headers = Readonly<Record<string, string>>;
 
@@ -60,15 +61,15 @@ export function sendInlineFile(reply: FastifyReply, type: string, filename: stri
   return reply.headers(FILE_HEADERS).type(type).header('content-disposition', `inline; filename="${filename}"`).send(body);
 }
 
-/** Paths that answer as the API: under `/api/`, except the Swagger UI pages. */
-const isApiPath = (url: string): boolean => url.startsWith('/api/') && !(url === '/api/docs' || url.startsWith('/api/docs/') || url.startsWith('/api/docs?'));
+/** Routes that answer as the API: under `/api/`, except the Swagger UI pages. Decided on the route (paths.ts), not the raw URL. */
+const answersAsApi = (path: string): boolean => isApiPath(path) && !(path === '/api/docs' || path.startsWith('/api/docs/'));
 
 /** Every answer carries its set; a route may still override one (Swagger UI's own CSP does). */
 export function installSecurityHeaders(app: FastifyInstance, options: Readonly<HelmetOptions>): void {
   const documents = helmetHeaders(options);
   const api = apiHeaders(documents);
   app.addHook('onRequest', (req, reply, done) => {
-    reply.headers(isApiPath(req.url) ? api : documents);
+    reply.headers(answersAsApi(routePath(req)) ? api : documents);
     done();
   });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Đơn vị hành chính (Decision 19/2025): province (2-digit code), commune (5-digit), historic districts. */
 export const administrativeUnit = pgTable(
@@ -72,8 +72,6 @@ export const userAccount = pgTable(
     phone: text('phone'),
     passwordHash: text('password_hash'),
     isActive: boolean('is_active').notNull().default(true),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     oidcIssuer: text('oidc_issuer'),
     oidcSubject: text('oidc_subject'),
     /** The agency whose administrator created the account: who may manage it before it has a role. */
@@ -139,8 +137,28 @@ export const apiToken = pgTable('api_token', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** Refused from then on (401 TOKEN_EXPIRED); one year unless set at creation. */
+  expiresAt: timestamp('expires_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now() + interval '1 year'`),
 });
 
+/**
+ * Failed password sign-ins per (typed username, client address): the lockout (auth.service.ts).
+ * The username is kept as an HMAC (people type passwords into the username box), known or not,
+ * so an unknown name locks exactly as a real one does.
+ */
+export const loginFailure = pgTable(
+  'login_failure',
+  {
+    usernameKey: text('username_key').notNull(),
+    address: text('address').notNull(),
+    failures: integer('failures').notNull(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.usernameKey, t.address] }), index('login_failure_last_failed_idx').on(t.lastFailedAt)],
+);
 /** Pending OIDC sign-ins (state, nonce, PKCE verifier), short-lived. */
 export const oidcFlow = pgTable('oidc_flow', {
   state: text('state').primaryKey(),

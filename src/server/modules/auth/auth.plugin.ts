@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../context.js';
 import { AppError } from '../../platform/errors.js';
+import { isApiPath, routePath } from '../../platform/paths.js';
 import type { Principal } from '../../platform/principal.js';
 import { isCsrfValid, resolveApiToken, resolveSession } from './auth.service.js';
 
@@ -41,7 +42,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
       return;
     }
     req.principal = await resolveSession(ctx, cookie!);
-    if (req.principal && !SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(req.url.split('?')[0])) {
+    if (req.principal && !SAFE_METHODS.has(req.method) && !CSRF_EXEMPT.has(routePath(req))) {
       const header = req.headers['x-csrf-token'];
       if (!isCsrfValid(req.principal, Array.isArray(header) ? header[0] : header)) {
         throw new AppError('CSRF_TOKEN_INVALID', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (x-csrf-token).');
@@ -52,7 +53,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
   app.addHook('onRequest', (req, _reply, done) => {
     const auth = req.headers.authorization;
     const cookie = req.cookies[SESSION_COOKIE];
-    if (!req.url.startsWith('/api/') || (!auth?.startsWith('Bearer ') && !cookie)) return done();
+    // On the route, not the raw URL: `/%61pi/…` is routed to the API too (platform/paths.ts).
+    if (!isApiPath(routePath(req)) || (!auth?.startsWith('Bearer ') && !cookie)) return done();
     resolve(req, auth, cookie).then(() => done(), done);
   });
 });

@@ -1,6 +1,6 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { type DbOrTx, executePrepared } from '../../db/client.js';
-import { apiToken, oidcFlow, session, userAccount } from '../../db/schema/index.js';
+import { apiToken, loginFailure, oidcFlow, session, userAccount } from '../../db/schema/index.js';
 import { NATIONAL_CODE, type RoleGrant } from '../../platform/principal.js';
 
 export type UserRow = typeof userAccount.$inferSelect;
@@ -14,32 +14,56 @@ export const findUserById = async (db: DbOrTx, id: string): Promise<UserRow | un
 export const findUserByOidc = async (db: DbOrTx, issuer: string, subject: string): Promise<UserRow | undefined> =>
   (await db.select().from(userAccount).where(and(eq(userAccount.oidcIssuer, issuer), eq(userAccount.oidcSubject, subject))))[0];
 
+/** The end of the lock on (username, address), if one is in force. */
+export async function findLoginLock(db: DbOrTx, usernameKey: string, address: string): Promise<Date | undefined> {
+  const [r] = await db
+    .select({ until: loginFailure.lockedUntil })
+    .from(loginFailure)
+    .where(and(eq(loginFailure.usernameKey, usernameKey), eq(loginFailure.address, address), sql`${loginFailure.lockedUntil} > now()`));
+  return r?.until ?? undefined;
+}
+
 /**
- * Count a failed sign-in atomically. A lock that has expired starts a fresh count, so one typo
- * after a lock does not lock the account again.
+ * Count a failed sign-in of (username, address) atomically; the `maxFailures`-th within
+ * `lockMinutes` locks that pair for `lockMinutes`. A count whose last failure is older than the
+ * window, or whose lock has ended, starts afresh (one typo after a lock does not lock again).
  */
-export async function recordFailedLogin(db: DbOrTx, userId: string, maxFailures: number, lockMinutes: number): Promise<void> {
-  const expired = sql`(${userAccount.lockedUntil} is not null and ${userAccount.lockedUntil} <= now())`;
-  const count = sql`(case when ${expired} then 1 else ${userAccount.failedLogins} + 1 end)`;
+export async function recordLoginFailure(db: DbOrTx, usernameKey: string, address: string, maxFailures: number, lockMinutes: number): Promise<void> {
+  const window = sql`make_interval(mins => ${lockMinutes})`;
+  const stale = sql`(${loginFailure.lockedUntil} <= now() or ${loginFailure.lastFailedAt} <= now() - ${window})`;
+  const count = sql`(case when ${stale} then 1 else ${loginFailure.failures} + 1 end)`;
   await db
-    .update(userAccount)
-    .set({
-      failedLogins: count,
-      lockedUntil: sql`case when ${count} >= ${maxFailures} then now() + make_interval(mins => ${lockMinutes}) when ${expired} then null else ${userAccount.lockedUntil} end`,
-    })
-    .where(eq(userAccount.id, userId));
+    .insert(loginFailure)
+    .values({ usernameKey, address, failures: 1, lockedUntil: maxFailures <= 1 ? sql`now() + ${window}` : null })
+    .onConflictDoUpdate({
+      target: [loginFailure.usernameKey, loginFailure.address],
+      set: {
+        failures: count,
+        lastFailedAt: sql`now()`,
+        lockedUntil: sql`case when ${loginFailure.lockedUntil} > now() then ${loginFailure.lockedUntil} when ${count} >= ${maxFailures} then now() + ${window} else null end`,
+      },
+    });
 }
 
-/** Reset the counter on success, unless a concurrent failure locked the account meanwhile. */
-export async function clearFailedLoginsUnlessLocked(db: DbOrTx, userId: string): Promise<boolean> {
-  const rows = await db
-    .update(userAccount)
-    .set({ failedLogins: 0, lockedUntil: null })
-    .where(and(eq(userAccount.id, userId), sql`(${userAccount.lockedUntil} is null or ${userAccount.lockedUntil} <= now())`))
-    .returning({ id: userAccount.id });
-  return rows.length > 0;
+/**
+ * Forget the failures of (username, address) after a right password, unless a concurrent failure
+ * locked the pair meanwhile: then the end of that lock.
+ */
+export async function clearLoginFailuresUnlessLocked(db: DbOrTx, usernameKey: string, address: string): Promise<Date | undefined> {
+  const rows = await db.execute(sql`
+    with gone as (
+      delete from ${loginFailure}
+      where username_key = ${usernameKey} and address = ${address} and (locked_until is null or locked_until <= now())
+    )
+    select locked_until from ${loginFailure} where username_key = ${usernameKey} and address = ${address} and locked_until > now()`);
+  const [r] = (rows as unknown as { rows: Array<{ locked_until: Date | string }> }).rows;
+  return r ? new Date(r.locked_until) : undefined;
 }
 
+/** Drop failure counts nobody needs any more (older than the window, not locked). */
+export async function deleteStaleLoginFailures(db: DbOrTx, lockMinutes: number): Promise<void> {
+  await db.delete(loginFailure).where(sql`${loginFailure.lastFailedAt} < now() - make_interval(mins => ${lockMinutes}) and (${loginFailure.lockedUntil} is null or ${loginFailure.lockedUntil} <= now())`);
+}
 export async function insertSession(db: DbOrTx, row: typeof session.$inferInsert): Promise<void> {
   await db.insert(session).values(row);
 }
@@ -103,40 +127,41 @@ export async function loadGrants(db: DbOrTx, userId: string): Promise<RoleGrant[
 }
 
 /**
- * An active API token and the grant it carries (one role over its agency subtree), in ONE
+ * An unrevoked API token and the grant it carries (one role over its agency subtree), in ONE
  * statement that also records its use (at most once a minute, so a busy integration does not
- * write on every call). Undefined when the token is unknown or revoked.
+ * write on every call; never once it has expired). Undefined when the token is unknown or revoked;
+ * an expired one comes back with its `expiresAt` for the caller to refuse.
  */
-export async function findActiveTokenGrant(db: DbOrTx, tokenHash: string): Promise<{ id: string; name: string; prefix: string; grants: RoleGrant[] } | undefined> {
-  const [r] = await executePrepared<GrantRow & { name: string; prefix: string }>(
+export async function findActiveTokenGrant(db: DbOrTx, tokenHash: string): Promise<{ id: string; name: string; prefix: string; expiresAt: Date; grants: RoleGrant[] } | undefined> {
+  const [r] = await executePrepared<GrantRow & { name: string; prefix: string; expires_at: Date | string }>(
     db,
     sql`
     with recursive tok as (
-      select id, name, prefix, role, agency_id from ${apiToken} where token_hash = ${tokenHash} and revoked_at is null
+      select id, name, prefix, role, agency_id, expires_at from ${apiToken} where token_hash = ${tokenHash} and revoked_at is null
     ),
     touched as (
       update ${apiToken} set last_used_at = now()
-      where id in (select id from tok) and (last_used_at is null or last_used_at < now() - interval '1 minute')
+      where id in (select id from tok where expires_at > now()) and (last_used_at is null or last_used_at < now() - interval '1 minute')
     ),
     scope(agency_id, province_code) as (
       select tok.agency_id, ag.province_code from tok join agency ag on ag.id = tok.agency_id
       union all
       select a.id, s.province_code from agency a join scope s on a.parent_id = s.agency_id and a.province_code = s.province_code
     )
-    select tok.id, tok.name, tok.prefix, tok.role, tok.agency_id, ag.code as agency_code, ag.province_code, null as org_unit_id,
+    select tok.id, tok.name, tok.prefix, tok.expires_at, tok.role, tok.agency_id, ag.code as agency_code, ag.province_code, null as org_unit_id,
            (select array_agg(agency_id::text) from scope) as agency_ids, (ag.parent_id is null) as is_top_level, (ag.province_code = ${NATIONAL_CODE}) as is_national
     from tok join agency ag on ag.id = tok.agency_id`,
   );
-  return r ? { id: r.id, name: r.name, prefix: r.prefix, grants: [toGrant(r)] } : undefined;
+  return r ? { id: r.id, name: r.name, prefix: r.prefix, expiresAt: new Date(r.expires_at), grants: [toGrant(r)] } : undefined;
 }
 
-export async function insertOidcFlow(db: DbOrTx, row: typeof oidcFlow.$inferInsert): Promise<void> {
-  await db.delete(oidcFlow).where(lt(oidcFlow.createdAt, sql`now() - interval '15 minutes'`));
+export async function insertOidcFlow(db: DbOrTx, row: typeof oidcFlow.$inferInsert, lifetimeMinutes: number): Promise<void> {
+  await db.delete(oidcFlow).where(lt(oidcFlow.createdAt, sql`now() - make_interval(mins => ${lifetimeMinutes})`));
   await db.insert(oidcFlow).values(row);
 }
 
-export async function takeOidcFlow(db: DbOrTx, state: string) {
-  return (await db.delete(oidcFlow).where(and(eq(oidcFlow.state, state), sql`${oidcFlow.createdAt} > now() - interval '15 minutes'`)).returning())[0];
+export async function takeOidcFlow(db: DbOrTx, state: string, lifetimeMinutes: number) {
+  return (await db.delete(oidcFlow).where(and(eq(oidcFlow.state, state), sql`${oidcFlow.createdAt} > now() - make_interval(mins => ${lifetimeMinutes})`)).returning())[0];
 }
 
 export async function insertCitizenFromOidc(db: DbOrTx, row: { username: string; displayName: string; email: string | null; issuer: string; subject: string }) {

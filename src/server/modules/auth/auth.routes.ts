@@ -31,5 +31,5 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
     return reply.code(204).send();
   });
 
-  if (ctx.config.oidc) await registerOidcRoutes(app, ctx, ctx.config.oidc);
+  if (ctx.config.oidc) await registerOidcRoutes(app, ctx);
 }

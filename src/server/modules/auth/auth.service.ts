@@ -1,7 +1,7 @@
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { AppContext } from '../../context.js';
 import { appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
-import { randomToken, safeEqual, sha256 } from '../../platform/crypto.js';
+import { randomToken, safeEqual, sha256, sign } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { Principal, RoleGrant } from '../../platform/principal.js';
 import * as repo from './auth.repo.js';
@@ -57,28 +57,38 @@ const lockedError = (until: Date | null): AppError =>
     extra: until && until.getTime() > Date.now() ? { retryAfter: Math.ceil((until.getTime() - Date.now()) / 1000) } : undefined,
   });
 
-/** Password sign-in with lockout after repeated failures (counted in the database, so it holds across servers). */
+/** The lockout's key for a typed username: an HMAC, so the table never holds what was typed. */
+const usernameKeyOf = (ctx: AppContext, username: string): string => sign(ctx.config.secret, `login|${username.normalize('NFC').trim().toLowerCase()}`, 43);
+
+/**
+ * Password sign-in. Lockout (docs/ARCHITECTURE.md, "Sign-in"): `loginMaxFailures` wrong passwords
+ * for one username from one client address within `loginLockMinutes` lock that pair — not the
+ * account everywhere — for `loginLockMinutes`, so nobody can lock another person out from
+ * elsewhere. Counted in the database, so it holds across servers. An unknown username takes the
+ * same path (lock check, a password check against a dummy hash, the same count and audit entry),
+ * so neither the answer nor the work tells whether an account exists.
+ */
 export async function login(ctx: AppContext, username: string, password: string, meta: { ip?: string; userAgent?: string }): Promise<SessionResult> {
+  const key = usernameKeyOf(ctx, username);
+  const address = meta.ip ?? '';
+  const lockedUntil = await repo.findLoginLock(ctx.db, key, address);
+  if (lockedUntil) throw lockedError(lockedUntil);
   const user = await repo.findUserByUsername(ctx.db, username.trim());
-  if (!user || !user.passwordHash || !user.isActive) {
-    dummyHash ??= argonHash('not-a-real-password');
-    await argonVerify(await dummyHash, password).catch(() => false);
-    throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
-  }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw lockedError(user.lockedUntil);
-  const ok = await argonVerify(user.passwordHash, password).catch(() => false);
-  if (!ok) {
+  const usable = user?.passwordHash && user.isActive ? user : undefined;
+  dummyHash ??= argonHash('not-a-real-password');
+  const ok = await argonVerify(usable?.passwordHash ?? (await dummyHash), password).catch(() => false);
+  if (!usable || !ok) {
     await ctx.db.transaction(async (tx) => {
-      await repo.recordFailedLogin(tx, user.id, ctx.config.loginMaxFailures, ctx.config.loginLockMinutes);
-      await appendAudit(tx, { stream: SYSTEM_STREAM, actor: { userId: null, label: 'anonymous' }, action: 'auth.login_failed', entityType: 'user', entityId: user.id, data: { ip: meta.ip ?? null } });
+      await repo.recordLoginFailure(tx, key, address, ctx.config.loginMaxFailures, ctx.config.loginLockMinutes);
+      await appendAudit(tx, { stream: SYSTEM_STREAM, actor: { userId: null, label: 'anonymous' }, action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? '', data: { ip: meta.ip ?? null } });
     });
     throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
   }
-  // Attempts racing with this one may have locked the account while its password was checked.
-  if (!(await repo.clearFailedLoginsUnlessLocked(ctx.db, user.id))) throw lockedError(user.lockedUntil);
-  return openSession(ctx, user, meta, 'password');
+  // Attempts racing with this one may have locked the pair while its password was checked.
+  const lockedMeanwhile = await repo.clearLoginFailuresUnlessLocked(ctx.db, key, address);
+  if (lockedMeanwhile) throw lockedError(lockedMeanwhile);
+  return openSession(ctx, usable, meta, 'password');
 }
-
 export async function loginWithOidc(ctx: AppContext, claims: { iss: string; sub: string; name?: string; email?: string; preferred_username?: string }, meta: { ip?: string; userAgent?: string }): Promise<SessionResult> {
   let user = await repo.findUserByOidc(ctx.db, claims.iss, claims.sub);
   if (!user) {
@@ -113,6 +123,7 @@ export async function resolveSession(ctx: AppContext, cookieToken: string): Prom
  * the TTL, as they do a changed agency tree. Unknown tokens are never kept (each costs its query).
  */
 const TOKEN_TTL_MS = 5_000;
+const tokenExpired = (): AppError => new AppError('TOKEN_EXPIRED', 'Mã truy cập API đã hết hạn. Quản trị viên cần tạo mã mới.');
 const TOKEN_CACHE_MAX = 10_000;
 interface TokenCache {
   entries: Map<string, { principal: Principal; until: number }>;
@@ -126,6 +137,7 @@ const tokenCacheOf = (ctx: AppContext): TokenCache => {
   return cache;
 };
 
+/** The principal of an API token; null when unknown or revoked; throws TOKEN_EXPIRED (401) once it has expired. */
 export async function resolveApiToken(ctx: AppContext, bearer: string): Promise<Principal | null> {
   const hash = sha256(bearer);
   const cache = tokenCacheOf(ctx);
@@ -133,8 +145,9 @@ export async function resolveApiToken(ctx: AppContext, bearer: string): Promise<
   if (hit && hit.until > Date.now()) return hit.principal;
   const generation = cache.generation;
   const t = await repo.findActiveTokenGrant(ctx.db, hash);
-  if (!t) {
+  if (!t || t.expiresAt.getTime() <= Date.now()) {
     cache.entries.delete(hash);
+    if (t) throw tokenExpired();
     return null;
   }
   const principal: Principal = Object.freeze({
@@ -150,7 +163,8 @@ export async function resolveApiToken(ctx: AppContext, bearer: string): Promise<
   });
   if (generation === cache.generation) {
     if (cache.entries.size >= TOKEN_CACHE_MAX) cache.entries.clear();
-    cache.entries.set(hash, { principal, until: Date.now() + TOKEN_TTL_MS });
+    // Kept no longer than the token lives: an expiring token is refused on time, not 5 s late.
+    cache.entries.set(hash, { principal, until: Math.min(Date.now() + TOKEN_TTL_MS, t.expiresAt.getTime()) });
   }
   return principal;
 }
@@ -174,3 +188,8 @@ export const isCsrfValid = (p: Principal, header: string | undefined): boolean =
 
 /** Deletes the sessions that have expired (run by the background sweep); returns how many went. */
 export const purgeExpiredSessions = (ctx: AppContext): Promise<number> => repo.deleteExpiredSessions(ctx.db);
+
+/** Drop sign-in failure counts older than the lockout window (for the periodic sweep). */
+export async function purgeStaleLoginFailures(ctx: AppContext): Promise<void> {
+  await repo.deleteStaleLoginFailures(ctx.db, ctx.config.loginLockMinutes);
+}

@@ -4,10 +4,14 @@ import { type Harness, login, makeAgencyTree, makeUser, startHarness, TEST_PASSW
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ loginMaxFailures: 3 });
+  h = await startHarness({ loginMaxFailures: 3, loginLockMinutes: 15 });
 });
 afterAll(() => h.close());
 
+/** A client address of its own for each test (the lockout counts per username and address). */
+const addressOf = (): string => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
+const signIn = (username: string, password: string, remoteAddress: string) =>
+  h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress });
 describe('POST /api/v1/auth/login', () => {
   it('signs in, returns the user with roles and a CSRF token, and sets an httpOnly SameSite cookie', async () => {
     const { root } = await makeAgencyTree(h);
@@ -34,28 +38,82 @@ describe('POST /api/v1/auth/login', () => {
     }
   });
 
-  it('locks the account after repeated failures, even for the right password', async () => {
+  it('locks the account from that address after repeated failures, even for the right password', async () => {
     const { root } = await makeAgencyTree(h);
     const u = await makeUser(h, 'leader', root.id);
+    const from = addressOf();
     for (let i = 0; i < 3; i++) {
-      const r = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'bad' } });
+      const r = await signIn(u.username, 'bad', from);
       expect(r.statusCode).toBe(401);
     }
-    const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: TEST_PASSWORD } });
+    const res = await signIn(u.username, TEST_PASSWORD, from);
     expect(res.statusCode).toBe(429);
     expect(res.json()).toMatchObject({ code: 'ACCOUNT_LOCKED' });
+    expect(res.json().retryAfter).toBeGreaterThan(0);
+  });
+
+  it('a lock holds for one address only: the owner signs in from elsewhere (nobody locks out someone else)', async () => {
+    const { root } = await makeAgencyTree(h);
+    const u = await makeUser(h, 'leader', root.id);
+    const attacker = addressOf();
+    for (let i = 0; i < 3; i++) expect((await signIn(u.username, 'doan-mo', attacker)).statusCode).toBe(401);
+    expect((await signIn(u.username, TEST_PASSWORD, attacker)).statusCode).toBe(429);
+    // The username as typed in another case is the same account, so the same lock.
+    expect((await signIn(u.username.toUpperCase(), TEST_PASSWORD, attacker)).statusCode).toBe(429);
+    const owner = await signIn(u.username, TEST_PASSWORD, addressOf());
+    expect(owner.statusCode, owner.body).toBe(200);
+    // And the owner's success does not lift the attacker's lock.
+    expect((await signIn(u.username, TEST_PASSWORD, attacker)).statusCode).toBe(429);
+  });
+
+  it('an unknown username answers exactly as a real one: the same 401s, then the same lock', async () => {
+    const { root } = await makeAgencyTree(h);
+    const real = await makeUser(h, 'leader', root.id);
+    const answers = async (username: string) => {
+      const from = addressOf();
+      const out: Array<{ status: number; body: Record<string, unknown> }> = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await signIn(username, 'sai-mat-khau', from);
+        const { requestId, retryAfter, ...body } = res.json() as Record<string, unknown>;
+        expect(requestId).toBeTruthy();
+        out.push({ status: res.statusCode, body: { ...body, retryAfter: typeof retryAfter } });
+      }
+      return out;
+    };
+    const known = await answers(real.username);
+    const unknown = await answers(`khong-co-${real.username}`);
+    expect(unknown).toEqual(known);
+    expect(known.map((a) => a.status)).toEqual([401, 401, 401, 429, 429]);
+    expect(known[3].body).toMatchObject({ code: 'ACCOUNT_LOCKED', retryAfter: 'number' });
   });
 
   it('after a lock expires, one wrong password starts a fresh count instead of locking again', async () => {
     const { root } = await makeAgencyTree(h);
     const u = await makeUser(h, 'leader', root.id);
-    await h.database.exec(`update user_account set failed_logins = 3, locked_until = now() - interval '1 minute' where id = '${u.id}'`);
-    const typo = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: 'typo' } });
+    const from = addressOf();
+    for (let i = 0; i < 3; i++) await signIn(u.username, 'bad', from);
+    expect((await signIn(u.username, TEST_PASSWORD, from)).statusCode).toBe(429);
+    await h.database.exec(`update login_failure set locked_until = now() - interval '1 minute' where address = '${from}'`);
+    const typo = await signIn(u.username, 'typo', from);
     expect(typo.statusCode).toBe(401);
-    const ok = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u.username, password: TEST_PASSWORD } });
+    const ok = await signIn(u.username, TEST_PASSWORD, from);
     expect(ok.statusCode).toBe(200);
   });
 
+  it('failures older than the window are forgotten; the table never holds the typed username', async () => {
+    const { root } = await makeAgencyTree(h);
+    const u = await makeUser(h, 'leader', root.id);
+    const from = addressOf();
+    for (let i = 0; i < 2; i++) await signIn(u.username, 'bad', from);
+    await h.database.exec(`update login_failure set last_failed_at = now() - interval '16 minutes' where address = '${from}'`);
+    expect((await signIn(u.username, 'bad', from)).statusCode).toBe(401);
+    expect((await signIn(u.username, TEST_PASSWORD, from)).statusCode).toBe(200);
+    expect((await signIn(u.username, 'bad', from)).statusCode).toBe(401);
+    const rows = await h.database.rows<{ username_key: string; failures: number }>(sql`select username_key, failures from login_failure where address = ${from}`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].failures).toBe(1);
+    expect(rows[0].username_key).not.toContain(u.username);
+  });
   it('audits failed sign-ins', async () => {
     const { root } = await makeAgencyTree(h);
     const u = await makeUser(h, 'leader', root.id);
@@ -101,6 +159,58 @@ describe('session, CSRF and logout', () => {
 });
 
 describe('API tokens', () => {
+  it('expire after a year by default, or after the days set at creation; the list shows expiry and last use', async () => {
+    const { root, child } = await makeAgencyTree(h);
+    const admin = await login(h, (await makeUser(h, 'admin', root.id)).username);
+    const before = Date.now();
+    const yearly = (await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Một năm', role: 'counter_officer', agencyCode: child.code } })).json();
+    const days = (Date.parse(yearly.expiresAt) - before) / 86_400_000;
+    expect(days).toBeGreaterThan(364.9);
+    expect(days).toBeLessThan(365.1);
+    const monthly = await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Ba mươi ngày', role: 'counter_officer', agencyCode: child.code, expiresInDays: 30 } });
+    expect(monthly.statusCode).toBe(201);
+    expect(Math.round((Date.parse(monthly.json().expiresAt) - before) / 86_400_000)).toBe(30);
+    for (const expiresInDays of [0, 10_000, 1.5]) {
+      const bad = await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Sai', role: 'counter_officer', agencyCode: child.code, expiresInDays } });
+      expect(bad.statusCode, String(expiresInDays)).toBe(400);
+      expect(bad.json().errors[0].field).toBe('expiresInDays');
+    }
+    expect((await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${monthly.json().token}` } })).statusCode).toBe(200);
+    const items = (await admin.request({ method: 'GET', url: '/api/v1/admin/tokens' })).json().items as Array<{ id: string; expiresAt: string; lastUsedAt: string | null }>;
+    expect(items.find((i) => i.id === monthly.json().id)).toMatchObject({ expiresAt: monthly.json().expiresAt, lastUsedAt: expect.any(String) });
+    expect(items.find((i) => i.id === yearly.id)).toMatchObject({ expiresAt: yearly.expiresAt, lastUsedAt: null });
+  });
+
+  it('an expired token answers 401 TOKEN_EXPIRED, and is not stamped as used', async () => {
+    const { root, child } = await makeAgencyTree(h);
+    const admin = await login(h, (await makeUser(h, 'admin', root.id)).username);
+    const { token, id } = (await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Cũ', role: 'counter_officer', agencyCode: child.code } })).json();
+    await h.database.exec(`update api_token set expires_at = now() - interval '1 second' where id = '${id}'`);
+    const res = await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ status: 401, code: 'TOKEN_EXPIRED' });
+    expect(await h.database.rows(sql`select last_used_at from api_token where id = ${id}`)).toEqual([{ last_used_at: null }]);
+  });
+
+  it('a resolved token is not kept past its expiry', async () => {
+    const { root, child } = await makeAgencyTree(h);
+    const admin = await login(h, (await makeUser(h, 'admin', root.id)).username);
+    const { token, id } = (await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Sắp hết hạn', role: 'counter_officer', agencyCode: child.code } })).json();
+    await h.database.exec(`update api_token set expires_at = now() + interval '2 seconds' where id = '${id}'`);
+    const me = () => h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    try {
+      expect((await me()).statusCode).toBe(200);
+      vi.setSystemTime(Date.now() + 3_000); // within the 5 s the cache would otherwise keep it
+      const after = await me();
+      expect(after.statusCode).toBe(401);
+      expect(after.json().code).toBe('TOKEN_EXPIRED');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('an admin creates a token; it authenticates without CSRF; once revoked it is refused', async () => {
     const { root, child } = await makeAgencyTree(h);
     const admin = await login(h, (await makeUser(h, 'admin', root.id)).username);

@@ -1,3 +1,3 @@
-export { forgetApiToken, hashPassword, purgeExpiredSessions } from './auth.service.js';
+export { forgetApiToken, hashPassword, purgeExpiredSessions, purgeStaleLoginFailures } from './auth.service.js';
 export { authRoutes } from './auth.routes.js';
 export { authPlugin, SESSION_COOKIE } from './auth.plugin.js';

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from '../../db/client.js';
 import { type Harness, startHarness, uid } from '../../test/harness.js';
+import { browserBindingOf } from './oidc.service.js';
 
 const REDIRECT_URI = 'http://localhost:8080/api/v1/auth/oidc/callback';
 const CLIENT_ID = 'congvu';
@@ -191,16 +192,26 @@ async function authorizeAtProvider(authorizationUrl: string, login: string): Pro
   throw new Error('the provider never redirected back to the redirect_uri');
 }
 
-/** /start on our app → the provider → back to our /callback with what the provider sent. */
-async function signInThroughProvider(login: string) {
+/** /start on our app → the provider, as a browser would: the provider's redirect back, and our state cookie. */
+async function startAtProvider(login: string) {
   const start = await h.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start' });
   expect(start.statusCode).toBe(303);
+  const stateCookie = start.cookies.find((c) => c.name === 'congvu_oidc');
+  expect(stateCookie).toBeDefined();
   const authorizationUrl = new URL(String(start.headers.location));
   const { callback, pages } = await authorizeAtProvider(authorizationUrl.href, login);
-  const res = await h.app.inject({ method: 'GET', url: `/api/v1/auth/oidc/callback${callback.search}` });
-  return { start, authorizationUrl, callback, pages, res };
+  return { start, stateCookie: `congvu_oidc=${stateCookie!.value}`, authorizationUrl, callback, pages };
 }
 
+const callbackWith = (search: string, cookie?: string) =>
+  h.app.inject({ method: 'GET', url: `/api/v1/auth/oidc/callback${search}`, headers: cookie ? { cookie } : {} });
+
+/** /start on our app → the provider → back to our /callback (in the same browser) with what the provider sent. */
+async function signInThroughProvider(login: string) {
+  const started = await startAtProvider(login);
+  const res = await callbackWith(started.callback.search, started.stateCookie);
+  return { ...started, res };
+}
 const sessionCookieOf = (res: { cookies: Array<{ name: string; value: string }> }) => res.cookies.find((c) => c.name === 'congvu_sid');
 
 async function me(cookieValue: string) {
@@ -247,23 +258,55 @@ describe('OIDC sign-in against a real OpenID Provider', () => {
   });
 
   it('refuses a forged state and a replayed state with 400 problem+json and no cookie', async () => {
-    for (const url of ['/api/v1/auth/oidc/callback?code=forged-code&state=forged-state', '/api/v1/auth/oidc/callback?code=forged-code']) {
-      const forged = await h.app.inject({ method: 'GET', url });
+    const forgedState = 'forged-state';
+    const forgedBinding = `congvu_oidc=${browserBindingOf(forgedState)}`;
+    for (const [search, cookie] of [[`?code=forged-code&state=${forgedState}`, forgedBinding], ['?code=forged-code', undefined]] as const) {
+      const forged = await callbackWith(search, cookie);
       expect(forged.statusCode).toBe(400);
       expect(forged.headers['content-type']).toContain('application/problem+json');
       expect(forged.json()).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
       expect(sessionCookieOf(forged)).toBeUndefined();
     }
 
-    const { callback, res } = await signInThroughProvider(`cd-${uid(5).toLowerCase()}`);
+    const { callback, res, stateCookie } = await signInThroughProvider(`cd-${uid(5).toLowerCase()}`);
     expect(res.statusCode, res.body).toBe(303);
     expect(sessionCookieOf(res)).toBeDefined();
 
-    const replay = await h.app.inject({ method: 'GET', url: `/api/v1/auth/oidc/callback${callback.search}` });
+    const replay = await callbackWith(callback.search, stateCookie);
     expect(replay.statusCode).toBe(400);
     expect(replay.headers['content-type']).toContain('application/problem+json');
     expect(replay.json()).toMatchObject({ code: 'BAD_REQUEST' });
     expect(sessionCookieOf(replay)).toBeUndefined();
+  });
+
+  it('binds the state to the browser: a callback without its /start cookie is refused, and does not use up the flow', async () => {
+    // The attacker starts a flow and signs in at the provider as himself…
+    const attacker = await startAtProvider(`cd-${uid(5).toLowerCase()}`);
+    // …then has a victim open the callback link: the victim's browser never started that flow
+    // (no cookie, or the cookie of a flow of its own).
+    const victimStart = await h.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start' });
+    const victimOwn = victimStart.cookies.find((c) => c.name === 'congvu_oidc')!;
+    for (const cookie of [undefined, `congvu_oidc=${victimOwn.value}`]) {
+      const res = await callbackWith(attacker.callback.search, cookie);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json()).toMatchObject({ status: 400, code: 'OIDC_STATE_MISMATCH' });
+      expect(sessionCookieOf(res)).toBeUndefined();
+    }
+    // The browser that started it still can finish (and its state cookie is cleared).
+    const res = await callbackWith(attacker.callback.search, attacker.stateCookie);
+    expect(res.statusCode, res.body).toBe(303);
+    expect(sessionCookieOf(res)).toBeDefined();
+    expect(res.cookies.find((c) => c.name === 'congvu_oidc')).toMatchObject({ value: '' });
+  });
+
+  it('the state cookie is httpOnly, Lax, short-lived, scoped to the OIDC routes, and holds a hash of the state', async () => {
+    const { start, authorizationUrl } = await startAtProvider(`cd-${uid(5).toLowerCase()}`);
+    const cookie = start.cookies.find((c) => c.name === 'congvu_oidc')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/v1/auth/oidc', maxAge: 900 });
+    const state = authorizationUrl.searchParams.get('state')!;
+    expect(cookie.value).not.toContain(state);
+    expect(cookie.value).toBe(browserBindingOf(state));
   });
 
   it('signing in twice with the same subject finds the same account; another subject gets its own', async () => {

@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { systemActor } from '../../platform/principal.js';
 import { formatVnDateTimeShort } from '../../platform/pdf.js';
-import { purgeExpiredSessions } from '../auth/index.js';
+import { purgeExpiredSessions, purgeStaleLoginFailures } from '../auth/index.js';
 import { staffMessages } from './dossier.notify.js';
 import * as repo from './dossiers.repo.js';
 import { deleteSpentLookupGuards } from './dossiers.sweep.repo.js';
@@ -40,11 +40,12 @@ export async function sweepLateDossiers(ctx: AppContext, now = new Date()): Prom
 export const STAGED_FILE_MAX_AGE_MS = 60 * 60_000;
 
 /**
- * Deletes what only waits to expire: expired sessions, the public lookup's spent wrong-guess guards,
+ * Deletes what only waits to expire: expired sessions, stale sign-in failure counts, the public lookup's spent wrong-guess guards,
  * and staged upload files left behind by a stopped process. Live rows are kept.
  */
 export async function purgeExpired(ctx: AppContext, now = new Date()): Promise<{ sessions: number; lookupGuards: number; stagedFiles: number }> {
   const sessions = await purgeExpiredSessions(ctx);
+  await purgeStaleLoginFailures(ctx);
   const lookupGuards = await deleteSpentLookupGuards(ctx.db);
   const stagedFiles = await dossierFiles(ctx).purgeStaged(STAGED_FILE_MAX_AGE_MS, now.getTime());
   return { sessions, lookupGuards, stagedFiles };

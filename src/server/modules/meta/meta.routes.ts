@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
-import { DEMO_ACCOUNTS } from '../../db/seed/demo.js';
-import { ROLES } from '../../platform/principal.js';
-import { isDemoLoaded } from './meta.repo.js';
+import { describeDeployment } from './meta.service.js';
 
 export const MetaResponse = Type.Object({
   name: Type.String(),
@@ -15,15 +13,7 @@ export const MetaResponse = Type.Object({
 });
 
 export async function metaRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
-  app.get('/api/v1/meta', { schema: { tags: ['meta'], summary: 'Thông tin hệ thống / About this deployment', response: { 200: MetaResponse } } }, async () => {
-    const demo = await isDemoLoaded(ctx.db);
-    return {
-      name: 'Công Vụ',
-      version: '0.1.0',
-      demo,
-      demoAccounts: demo ? DEMO_ACCOUNTS.map((a) => a.username) : [],
-      roles: [...ROLES],
-      sso: !!ctx.config.oidc,
-    };
-  });
+  app.get('/api/v1/meta', { schema: { tags: ['meta'], summary: 'Thông tin hệ thống / About this deployment', response: { 200: MetaResponse } } }, async () =>
+    describeDeployment(ctx),
+  );
 }

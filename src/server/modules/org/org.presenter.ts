@@ -42,4 +42,5 @@ export const presentToken = (t: TokenRow) => ({
   createdAt: t.createdAt.toISOString(),
   lastUsedAt: iso(t.lastUsedAt),
   revokedAt: iso(t.revokedAt),
+  expiresAt: t.expiresAt.toISOString(),
 });

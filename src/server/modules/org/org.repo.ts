@@ -135,8 +135,9 @@ const tokenColumns = {
   createdAt: apiToken.createdAt,
   lastUsedAt: apiToken.lastUsedAt,
   revokedAt: apiToken.revokedAt,
+  expiresAt: apiToken.expiresAt,
 };
-export type TokenRow = { id: string; name: string; role: string; agencyId: string; agencyCode: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+export type TokenRow = { id: string; name: string; role: string; agencyId: string; agencyCode: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; expiresAt: Date };
 
 export async function listTokens(db: DbOrTx, scope: string[] | 'all'): Promise<TokenRow[]> {
   if (scope !== 'all' && !scope.length) return [];

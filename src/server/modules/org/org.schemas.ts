@@ -106,10 +106,19 @@ export const ApiTokenItem = Type.Object({
   createdAt: Type.String(),
   lastUsedAt: Nullable(Type.String()),
   revokedAt: Nullable(Type.String()),
+  expiresAt: Type.String(),
 });
 export const ApiTokenCreated = Type.Object({ ...ApiTokenItem.properties, token: Type.String() });
+/** How long a new API token lives: one year unless set, at most three. */
+export const TOKEN_DEFAULT_DAYS = 365;
+export const TOKEN_MAX_DAYS = 3 * 365;
 export const CreateApiToken = Type.Object(
-  { name: Text(100), role: RoleName, agencyCode: Type.String({ pattern: AGENCY_CODE_PATTERN }) },
+  {
+    name: Text(100),
+    role: RoleName,
+    agencyCode: Type.String({ pattern: AGENCY_CODE_PATTERN }),
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: TOKEN_MAX_DAYS, default: TOKEN_DEFAULT_DAYS, description: 'Số ngày hiệu lực / days until it expires (default 365)' })),
+  },
   { additionalProperties: false },
 );
 export const TokenParams = Type.Object({ id: Type.String({ format: 'uuid' }) });

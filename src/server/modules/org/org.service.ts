@@ -7,6 +7,7 @@ import { decodeKey, searchTerm, toPage } from '../../platform/pagination.js';
 import { actorOf, NATIONAL_CODE, type Principal, type Role } from '../../platform/principal.js';
 import { forgetApiToken, hashPassword } from '../auth/index.js';
 import * as policy from './org.policy.js';
+import { TOKEN_DEFAULT_DAYS } from './org.schemas.js';
 import { presentAdminUnit, presentAgency, presentOrgUnit, presentToken, presentUser } from './org.presenter.js';
 import * as repo from './org.repo.js';
 
@@ -210,15 +211,17 @@ export async function listTokens(ctx: AppContext, p: P) {
   return { items: (await repo.listTokens(ctx.db, agencyIds)).map(presentToken) };
 }
 
-export async function createToken(ctx: AppContext, p: P, body: { name: string; role: Role; agencyCode: string }) {
+export async function createToken(ctx: AppContext, p: P, body: { name: string; role: Role; agencyCode: string; expiresInDays?: number }) {
   const target = await repo.findAgencyByCode(ctx.db, body.agencyCode);
   if (!target) throw AppError.validation('agencyCode', `Không có cơ quan mã ${body.agencyCode}.`);
   const principal = policy.requireAdminOf(p, target.id, 'Cơ quan');
   if (body.role === 'admin' || policy.NATIONAL_ROLES.includes(body.role)) throw AppError.validation('role', 'Không cấp mã truy cập API với quyền quản trị.');
   const token = `cv_${randomToken(30)}`;
   return ctx.db.transaction(async (tx) => {
-    const id = await repo.insertToken(tx, { name: body.name.normalize('NFC').trim(), tokenHash: sha256(token), prefix: token.slice(0, 10), role: body.role, agencyId: target.id, createdBy: principal.userId });
-    await appendAudit(tx, { stream: agencyStream(target.code), actor: actorOf(principal), action: 'api_token.create', entityType: 'api_token', entityId: id, provinceCode: target.provinceCode, data: { name: body.name, role: body.role } });
+    const days = body.expiresInDays ?? TOKEN_DEFAULT_DAYS;
+    const expiresAt = new Date(Date.now() + days * 86_400_000);
+    const id = await repo.insertToken(tx, { name: body.name.normalize('NFC').trim(), tokenHash: sha256(token), prefix: token.slice(0, 10), role: body.role, agencyId: target.id, createdBy: principal.userId, expiresAt });
+    await appendAudit(tx, { stream: agencyStream(target.code), actor: actorOf(principal), action: 'api_token.create', entityType: 'api_token', entityId: id, provinceCode: target.provinceCode, data: { name: body.name, role: body.role, expiresAt: expiresAt.toISOString() } });
     const row = (await repo.findToken(tx, id))!;
     return { ...presentToken(row), token };
   });

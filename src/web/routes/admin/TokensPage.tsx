@@ -14,15 +14,20 @@ import { AGENCY_CODE, requireText } from './validation';
 import { TokenReveal } from './TokenReveal';
 
 function toRow(tok: ApiTokenCreated): ApiTokenItem {
-  const { id, name, role, agencyCode, prefix, createdAt, lastUsedAt, revokedAt } = tok;
-  return { id, name, role, agencyCode, prefix, createdAt: createdAt ?? new Date().toISOString(), lastUsedAt: lastUsedAt ?? null, revokedAt: revokedAt ?? null };
+  const { id, name, role, agencyCode, prefix, createdAt, lastUsedAt, revokedAt, expiresAt } = tok;
+  return { id, name, role, agencyCode, prefix, createdAt: createdAt ?? new Date().toISOString(), lastUsedAt: lastUsedAt ?? null, revokedAt: revokedAt ?? null, expiresAt };
 }
 
+/** The lifetimes offered for a new token (the server allows 1 to 1095 days; one year by default). */
+const EXPIRY_DAYS = [30, 90, 180, 365, 730, 1095] as const;
+const DEFAULT_EXPIRY_DAYS = '365';
+
+const isExpired = (tok: ApiTokenItem, now: number): boolean => Date.parse(tok.expiresAt) <= now;
 function TokenForm({ onCreated, onCancel }: { onCreated: (tok: ApiTokenCreated) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const form = useForm({
     idPrefix: 'token',
-    initial: { name: '', role: 'processing_officer', agencyCode: '' },
+    initial: { name: '', role: 'processing_officer', agencyCode: '', expiresInDays: DEFAULT_EXPIRY_DAYS },
     t,
     validate: (v) => ({
       name: requireText(t, v.name, t('tokens.field.name'), 100),
@@ -33,6 +38,7 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (tok: ApiTokenCreated) 
         name: v.name.trim().normalize('NFC'),
         role: v.role,
         agencyCode: v.agencyCode.trim(),
+        expiresInDays: Number(v.expiresInDays),
       });
       onCreated(created);
     },
@@ -60,12 +66,19 @@ function TokenForm({ onCreated, onCancel }: { onCreated: (tok: ApiTokenCreated) 
         autoComplete="off"
         spellCheck={false}
       />
+      <SelectField
+        {...form.field('expiresInDays')}
+        label={t('tokens.field.expiresIn')}
+        hint={t('tokens.field.expiresInHint')}
+        options={EXPIRY_DAYS.map((d) => ({ value: String(d), label: t(`tokens.expiry.${d}`) }))}
+      />
     </FormPanel>
   );
 }
 
 export function TokensPage() {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDate, formatDateTime } = useI18n();
+  const [now] = useState(() => Date.now());
   const [items, setItems] = useState<ApiTokenItem[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [isFormOpen, setFormOpen] = useState(false);
@@ -143,7 +156,6 @@ export function TokensPage() {
                 <th scope="col">{t('tokens.col.name')}</th>
                 <th scope="col">{t('tokens.col.role')}</th>
                 <th scope="col">{t('tokens.col.agency')}</th>
-                <th scope="col">{t('tokens.col.prefix')}</th>
                 <th scope="col">{t('tokens.col.created')}</th>
                 <th scope="col">{t('tokens.col.lastUsed')}</th>
                 <th scope="col">{t('tokens.col.status')}</th>
@@ -152,12 +164,16 @@ export function TokensPage() {
             </thead>
             <tbody>
               {items.map((tok) => (
-                <tr key={tok.id} className={tok.revokedAt ? 'is-muted' : undefined}>
-                  <td data-label={t('tokens.col.name')} className="cell-primary">{tok.name}</td>
+                <tr key={tok.id} className={tok.revokedAt || isExpired(tok, now) ? 'is-muted' : undefined}>
+                  <td data-label={t('tokens.col.name')} className="cell-primary">
+                    <span className="status-stack">
+                      <span>{tok.name}</span>
+                      <code className="cell-meta" title={t('tokens.col.prefix')}>{tok.prefix}…</code>
+                    </span>
+                  </td>
                   <td data-label={t('tokens.col.role')}>{codeLabel(t, 'role', tok.role)}</td>
                   <td data-label={t('tokens.col.agency')}>{tok.agencyCode ? <code>{tok.agencyCode}</code> : t('common.none')}</td>
-                  <td data-label={t('tokens.col.prefix')}><code>{tok.prefix}…</code></td>
-                  <td data-label={t('tokens.col.created')}>{formatDateTime(tok.createdAt)}</td>
+                  <td data-label={t('tokens.col.created')} title={formatDateTime(tok.createdAt)}>{formatDate(tok.createdAt)}</td>
                   <td data-label={t('tokens.col.lastUsed')}>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('tokens.never')}</td>
                   <td data-label={t('tokens.col.status')}>
                     {tok.revokedAt ? (
@@ -166,7 +182,10 @@ export function TokensPage() {
                         <span className="cell-meta">{formatDateTime(tok.revokedAt)}</span>
                       </span>
                     ) : (
-                      <span className="status status--ok">{t('tokens.active')}</span>
+                      <span className="status-stack">
+                        {isExpired(tok, now) ? <span className="status status--off">{t('tokens.expiredLabel')}</span> : <span className="status status--ok">{t('tokens.active')}</span>}
+                        <span className="cell-meta" title={formatDateTime(tok.expiresAt)}>{t('tokens.expiresOn', { date: formatDate(tok.expiresAt) })}</span>
+                      </span>
                     )}
                   </td>
                   <td className="cell-actions">
