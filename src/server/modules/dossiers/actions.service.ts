@@ -9,6 +9,7 @@ import { UUID_PATTERN } from '../../platform/pagination.js';
 import { agencyScope, hasRole } from '../../platform/principal.js';
 import type { CatalogProcedure } from '../procedures/index.js';
 import { addWorkingDays } from './dossier.deadline.js';
+import { forwardTargets } from './dossier.forwarding.js';
 import { ruleSetAt, ruleSetById } from './dossier.rules.js';
 import { type DossierAction, supplementStageFrom } from './dossier.state.js';
 import * as repo from './dossiers.repo.js';
@@ -132,6 +133,12 @@ const PLANNERS: Record<DossierAction, Planner> = {
     if (body.toAgencyCode) {
       const target = await repo.findAgencyByCode(ctx.db, body.toAgencyCode);
       if (!target || target.provinceCode !== d.provinceCode) throw AppError.validation('toAgencyCode', 'Không có cơ quan này trong tỉnh.');
+      if (!forwardTargets(proc, d).some((t) => t.agencyId === target.id)) {
+        throw AppError.rule('AGENCY_NOT_IN_PROCEDURE', `${target.name} (${target.code}) không tham gia giải quyết thủ tục "${proc.name}": chỉ chuyển được hồ sơ đến các cơ quan mà quy trình của thủ tục nêu tên.`, {
+          field: 'toAgencyCode',
+          agencyCode: target.code,
+        });
+      }
       const isBack = target.id === d.competentAgencyId;
       return {
         set: { currentAgencyId: target.id, currentStep: isBack ? 'appraise' : 'interagency', stepStartedAt: now },
