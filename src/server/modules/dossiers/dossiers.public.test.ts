@@ -17,7 +17,7 @@ let w: World;
 beforeAll(async () => {
   h = await startHarness({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'congvu-dossier-')), publicBaseUrl: 'https://dichvucong.example.vn' });
   w = await makeWorld(h);
-}, 60_000);
+}, 180_000);
 afterAll(() => h.close());
 
 const tail = APPLICANT.phone.slice(-4);

@@ -11,7 +11,7 @@ let w: World;
 beforeAll(async () => {
   h = await startHarness();
   w = await makeWorld(h);
-}, 60_000);
+}, 180_000);
 afterAll(() => h.close());
 
 const item = (w: World, i = 1) => ({ procedureDocumentId: w.docs[i].id, reason: 'Bản chụp mờ, không đọc được số định danh' });

@@ -50,6 +50,8 @@ export interface DossierDetail extends DossierSummary {
   timeline: TimelineEvent[];
   handoffs: { step: string; from: string | null; to: string | null; stepStartedAt: string; stepDueAt: string | null; at: string; result: string | null }[];
   availableActions: string[];
+  /** Where the forward action may send the dossier: the agencies its procedure names. */
+  forwardAgencies: { code: string; name: string; role: 'competent' | 'coordinating'; stepName: string | null }[];
 }
 
 export interface PublicDossier {
@@ -95,6 +97,7 @@ export const dossierApi = {
   create: (body: unknown) => api.post<Created>('/dossiers', body),
   act: (code: string, action: string, body: Record<string, unknown>) => api.post<{ status: string; version: number }>(`/dossiers/${seg(code)}/actions/${action}`, body),
   lookup: (code: string, check: { verify?: string; token?: string }) => api.get<PublicDossier>(`/public/dossiers/${seg(code)}`, check),
+  lookupCheck: (code: string) => api.get<{ check: 'phone_tail' | 'check_code' }>('/public/lookup-check', { code }),
   rate: (code: string, body: Record<string, unknown>) => api.post<{ code: string }>(`/public/dossiers/${seg(code)}/rating`, body),
   desks: (procedureCode: string) => api.get<Desks>('/public/desks', { procedureCode }),
 };
