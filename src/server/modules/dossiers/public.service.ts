@@ -54,7 +54,8 @@ function passes(ctx: AppContext, code: string, d: { phoneTail: string; checkCode
  */
 async function gate(ctx: AppContext, code: string, q: Check): Promise<repo.PublicDossierRow> {
   const d = await repo.findPublicDossier(ctx.db, code);
-  const check = d ? await lookupCheckOf(ctx.db, d.provinceCode) : DEFAULT_LOOKUP_CHECK;
+  // Read from the desk in the code, for a known code as for an unknown one (both cached by desk and province).
+  const { check } = await lookupCheckForCode(ctx, code);
   const via = passes(ctx, code, d ?? NOBODY, check, q);
   // A code under attack answers 404 even to the right check, so guessing gains nothing; the QR token passes.
   if (d && (via === 'token' || (via === 'check' && !d.isLookupLocked))) return d;
@@ -62,7 +63,7 @@ async function gate(ctx: AppContext, code: string, q: Check): Promise<repo.Publi
   throw notFound();
 }
 
-/** One prepared statement on the dossier row (names and the province's check from caches); checked, then presented as JSON text. */
+/** One prepared statement on the dossier row (names and the desk's province's check from caches); checked, then presented as JSON text. */
 export async function lookup(ctx: AppContext, code: string, q: Check) {
   const d = await gate(ctx, code, q);
   return presentPublicJson(d, await repo.publicNames(ctx.db, [d.procedureId, d.receivingAgencyId, d.competentAgencyId]));
