@@ -2,7 +2,7 @@
  * The public side: lookup by code + the check the province asks for (the last four digits of the
  * applicant's phone, or the receipt's 6-character check code) or the signed token of a printed
  * document, the applicant's one rating, document verification, and the satisfaction statistics for
- * staff. A wrong check answers exactly like an unknown code (docs/ARCHITECTURE.md, "Public lookup").
+ * staff. A wrong check answers exactly like an unknown code (docs/public-lookup.md).
  */
 import type { AppContext } from '../../context.js';
 import { verifyDocumentToken, FORM_NUMBER_BY_KIND } from '../../platform/doc-signing.js';
@@ -22,7 +22,7 @@ const notFound = (): AppError => AppError.notFound('Hồ sơ');
 type Check = { verify?: string; token?: string };
 
 /** The receipt's check code as typed: case, spaces and dashes ignored; O read as 0, I and L as 1 (Crockford). */
-export function normalizeCheckCode(input: string): string {
+function normalizeCheckCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 const CHECK_CODE = /^[0-9A-HJKMNP-TV-Z]{6}$/;
