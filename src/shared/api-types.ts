@@ -100,6 +100,7 @@ export type IntakeBody = Static<typeof dossiers.IntakeBody>;
 export type DossierDocumentInput = Static<typeof dossiers.DocumentInput>;
 export type DossierCreated = Static<typeof dossiers.Created>;
 export type DossierActionBody = Static<typeof dossiers.ActionBody>;
+export type LookupCheckResult = Static<typeof dossiers.LookupCheckResult>;
 export type DossierActionResult = Static<typeof dossiers.ActionResult>;
 export type DossierSummary = Static<typeof dossiers.Summary>;
 export type DossierPage = Static<typeof dossiers.SummaryPage>;

@@ -19,6 +19,7 @@ export const STATUS_BY_CODE = {
   FORBIDDEN: 403,
   /** The caller is the official concerned or the person who filed the record (platform/self-review.ts). */
   SELF_REVIEW: 403,
+  NOT_DOSSIER_OWNER: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   CONFLICT: 409,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { agency, userAccount } from './org.js';
+import { administrativeUnit, agency, userAccount } from './org.js';
 import { procedure, procedureDocument } from './procedures.js';
 
 /** Personal data of the applicant (người nộp hồ sơ), NFC text. Never returned by public routes. */
@@ -56,6 +56,12 @@ export const dossier = pgTable(
     applicant: jsonb('applicant').$type<DossierApplicant>().notNull(),
     /** Last four digits of the applicant's phone: the public-lookup check. */
     phoneTail: text('phone_tail').notNull(),
+    /**
+     * The receipt's check code (Mẫu 01): 6 characters of Crockford base32 (30 random bits), drawn by
+     * the database when the row is written (`f_dossier_check_code()`, migration 0020) and never
+     * changed, so a printed receipt stays valid. The longer public-lookup check a province may choose.
+     */
+    checkCode: text('check_code').notNull().default(sql`f_dossier_check_code()`),
     applicantUserId: uuid('applicant_user_id').references(() => userAccount.id),
     receivedBy: uuid('received_by').references(() => userAccount.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
@@ -248,4 +254,18 @@ export const dossierLookupGuard = pgTable('dossier_lookup_guard', {
   failures: integer('failures').notNull().default(0),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});
+
+/**
+ * The check a province asks for in the public lookup (and the rating): `phone_tail`, the last four
+ * digits of the applicant's phone (the default, no row), or `check_code`, the 6-character code
+ * printed on the receipt. A valid QR token of a printed document always passes.
+ */
+export const provinceLookupSetting = pgTable('province_lookup_setting', {
+  provinceCode: text('province_code')
+    .primaryKey()
+    .references(() => administrativeUnit.code),
+  lookupCheck: text('lookup_check').notNull(), // phone_tail | check_code
+  updatedBy: uuid('updated_by').references(() => userAccount.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -11,6 +11,7 @@ import { keepFilesIfCommitted } from '../../platform/storage.js';
 import type { CatalogProcedure } from '../procedures/index.js';
 import { org } from '../org/index.js';
 import { addWorkingDays } from './dossier.deadline.js';
+import { forwardTargets } from './dossier.forwarding.js';
 import { ruleSetAt, ruleSetById } from './dossier.rules.js';
 import { type DossierAction, supplementStageFrom } from './dossier.state.js';
 import { type ActionInput, computeDossierDue, handoff, leadersAndOfficer, type P, type Plan, procedureOf, runTransition } from './dossiers.service.js';
@@ -133,6 +134,12 @@ const PLANNERS: Record<DossierAction, Planner> = {
     if (body.toAgencyCode) {
       const target = await org.findAgencyByCode(ctx.db, body.toAgencyCode);
       if (!target || target.provinceCode !== d.provinceCode) throw AppError.validation('toAgencyCode', 'Không có cơ quan này trong tỉnh.');
+      if (!forwardTargets(proc, d).some((t) => t.agencyId === target.id)) {
+        throw AppError.rule('AGENCY_NOT_IN_PROCEDURE', `${target.name} (${target.code}) không tham gia giải quyết thủ tục "${proc.name}": chỉ chuyển được hồ sơ đến các cơ quan mà quy trình của thủ tục nêu tên.`, {
+          field: 'toAgencyCode',
+          agencyCode: target.code,
+        });
+      }
       const isBack = target.id === d.competentAgencyId;
       return {
         set: { currentAgencyId: target.id, currentStep: isBack ? 'appraise' : 'interagency', stepStartedAt: now },

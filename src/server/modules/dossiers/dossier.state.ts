@@ -48,8 +48,12 @@ export const DOSSIER_ACTIONS = [
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
-/** Where the actor must stand: the receiving one-stop desk, the competent (or current) agency, or the applicant. */
-export type Side = 'receiving' | 'competent' | 'applicant';
+/**
+ * Where the actor must stand: the receiving one-stop desk, the competent (or current) agency, the
+ * competent agency itself (`owner`: the decisions a coordinating agency, one the dossier was
+ * forwarded to for its part, may not take), or the applicant.
+ */
+export type Side = 'receiving' | 'competent' | 'owner' | 'applicant';
 export type ActorRole = 'counter_officer' | 'processing_officer' | 'leader' | 'citizen';
 export interface Permit {
   role: ActorRole;
@@ -78,6 +82,8 @@ export interface MachineView {
 const counter: Permit = { role: 'counter_officer', side: 'receiving' };
 const officer: Permit = { role: 'processing_officer', side: 'competent' };
 const leader: Permit = { role: 'leader', side: 'competent' };
+const ownerOfficer: Permit = { role: 'processing_officer', side: 'owner' };
+const ownerLeader: Permit = { role: 'leader', side: 'owner' };
 const applicant: Permit = { role: 'citizen', side: 'applicant' };
 const OPEN: readonly DossierStatus[] = ['submitted', 'received', 'supplement_requested', 'processing', 'awaiting_payment'];
 
@@ -96,20 +102,20 @@ export const TRANSITIONS: Record<DossierAction, readonly Transition[]> = {
     {
       from: ['processing'],
       to: (d) => (d.hasUnpaidFees ? 'awaiting_payment' : 'processing'),
-      by: [leader],
+      by: [ownerLeader],
       guard: (d) => (d.currentStep === 'approved' ? 'Hồ sơ đã được phê duyệt.' : d.currentStep === 'receive' || d.currentStep === 'assign' ? 'Hồ sơ chưa được phân công xử lý.' : null),
     },
   ],
   'confirm-payment': [{ from: ['awaiting_payment'], to: 'processing', by: [counter, officer] }],
-  complete: [{ from: ['processing'], to: 'result_ready', by: [officer, leader], guard: (d) => (d.currentStep === 'approved' ? null : 'Hồ sơ chưa được lãnh đạo phê duyệt.') }],
+  complete: [{ from: ['processing'], to: 'result_ready', by: [ownerOfficer, ownerLeader], guard: (d) => (d.currentStep === 'approved' ? null : 'Hồ sơ chưa được lãnh đạo phê duyệt.') }],
   return: [{ from: ['result_ready'], to: 'returned', by: [counter] }],
   refuse: [
     { from: ['submitted', 'received'], to: 'refused', by: [counter] },
-    { from: ['processing'], to: 'refused', by: [officer, leader] },
+    { from: ['processing'], to: 'refused', by: [ownerOfficer, ownerLeader] },
   ],
   apologize: [{ from: ['received', 'processing', 'awaiting_payment'], to: (d) => d.status, by: [officer, leader] }],
   withdraw: [{ from: OPEN, to: 'withdrawn', by: [applicant, counter] }],
-  stop: [{ from: ['received', 'supplement_requested', 'processing', 'awaiting_payment'], to: 'stopped', by: [leader] }],
+  stop: [{ from: ['received', 'supplement_requested', 'processing', 'awaiting_payment'], to: 'stopped', by: [ownerLeader] }],
 };
 
 export type Decision = { ok: true; to: DossierStatus; transition: Transition } | { ok: false; reason: string };
@@ -122,6 +128,9 @@ export function decide(action: DossierAction, d: MachineView): Decision {
   if (refused) return { ok: false, reason: refused };
   return { ok: true, to: typeof t.to === 'function' ? t.to(d) : t.to, transition: t };
 }
+
+/** The permits of the transition with `owner` read as `competent`: who would pass if coordinating agencies could decide. */
+export const asCoordinator = (t: Transition): Transition => ({ ...t, by: t.by.map((p) => (p.side === 'owner' ? { ...p, side: 'competent' } : p)) });
 
 /** Whether someone holding `roles` on the given sides may perform the transition. */
 export function isPermitted(t: Transition, holds: (p: Permit) => boolean): boolean {

@@ -20,6 +20,7 @@ export function holdsPermit(p: Principal, d: DossierRef, permit: Permit): boolea
   if (permit.side === 'applicant') return isApplicant(p, d);
   const scope = agencyScope(p, permit.role);
   if (permit.side === 'receiving') return scope.has(d.receivingAgencyId);
+  if (permit.side === 'owner') return scope.has(d.competentAgencyId);
   return scope.has(d.competentAgencyId) || scope.has(d.currentAgencyId);
 }
 
@@ -61,4 +62,12 @@ export function outboxScope(p: Principal | null): { provinces: string[] | undefi
   const provinces = provinceWideCodes(principal, 'admin');
   if (!provinces.size) throw AppError.forbidden();
   return { provinces: [...provinces] };
+}
+
+/** A province's own settings: an administrator granted on that province's top-level agency. */
+export function requireProvinceAdmin(p: Principal | null, provinceCode: string): { principal: Principal; agencyCode: string } {
+  const principal = requirePrincipal(p);
+  const grant = principal.grants.find((g) => g.role === 'admin' && g.isTopLevel && g.provinceCode === provinceCode);
+  if (!grant) throw AppError.forbidden('Chỉ quản trị viên của tỉnh được thay đổi cách tra cứu hồ sơ của tỉnh.');
+  return { principal, agencyCode: grant.agencyCode };
 }

@@ -79,7 +79,14 @@ export const presentDocument = (d: DocRow) => ({
   stage: d.stage,
 });
 
-export function presentDetail(d: DossierRow, extra: { events: EventRow[]; handoffs: HandoffRow[]; documents: DocRow[]; actions: string[] }) {
+export interface ForwardAgency {
+  code: string;
+  name: string;
+  role: 'competent' | 'coordinating';
+  stepName: string | null;
+}
+
+export function presentDetail(d: DossierRow, extra: { events: EventRow[]; handoffs: HandoffRow[]; documents: DocRow[]; actions: string[]; forwardAgencies: ForwardAgency[] }) {
   return {
     ...presentSummary(d),
     statusId: DVCQG_STATUS_ID[d.status as DossierStatus],
@@ -107,6 +114,7 @@ export function presentDetail(d: DossierRow, extra: { events: EventRow[]; handof
     timeline: extra.events.map((e) => presentEvent(e, true)),
     handoffs: extra.handoffs.map(presentHandoff),
     availableActions: extra.actions,
+    forwardAgencies: extra.forwardAgencies,
   };
 }
 

@@ -5,9 +5,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { Value } from 'typebox/value';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { signDocument } from '../../platform/doc-signing.js';
 import { PublicDossier } from './dossiers.schemas.js';
-import { type Harness, startHarness } from '../../test/harness.js';
+import { type Harness, login, makeAgencyTree, makeUser, startHarness } from '../../test/harness.js';
 import { decodeQrCodes, pdfInfo, pdfText } from '../../test/pdf-tools.js';
 import { act, APPLICANT, intakeBody, makeWorld, receive, type World } from './dossiers.test-support.js';
 
@@ -16,20 +17,27 @@ let w: World;
 beforeAll(async () => {
   h = await startHarness({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'congvu-dossier-')), publicBaseUrl: 'https://dichvucong.example.vn' });
   w = await makeWorld(h);
-}, 60_000);
+}, 180_000);
 afterAll(() => h.close());
 
 const tail = APPLICANT.phone.slice(-4);
 
-async function returned(): Promise<string> {
-  const code = await receive(h, w);
-  await act(w.leader, code, 'assign', { assignee: w.officerId });
-  await act(w.leader, code, 'forward', { to: w.leaderId });
-  await act(w.leader, code, 'approve');
-  await act(w.officer, code, 'complete');
-  const res = await act(w.counter, code, 'return');
+async function returnedIn(x: World): Promise<string> {
+  const code = await receive(h, x);
+  await act(x.leader, code, 'assign', { assignee: x.officerId });
+  await act(x.leader, code, 'forward', { to: x.leaderId });
+  await act(x.leader, code, 'approve');
+  await act(x.officer, code, 'complete');
+  const res = await act(x.counter, code, 'return');
   expect(res.json().status).toBe('returned');
   return code;
+}
+const returned = (): Promise<string> => returnedIn(w);
+
+/** An administrator granted on a new top-level agency of the province. */
+async function makeAgencyAdmin(provinceCode: string) {
+  const tree = await makeAgencyTree(h, provinceCode);
+  return login(h, (await makeUser(h, 'admin', tree.root.id)).username);
 }
 
 describe('public lookup', () => {
@@ -207,5 +215,141 @@ describe('printed forms', () => {
     const values: string[] = [];
     book.worksheets[0].eachRow((row) => values.push(JSON.stringify(row.values)));
     expect(values.join('\n')).toContain(code);
+  });
+});
+
+/** Ten wrong checks from ten addresses: the code is locked for an hour. */
+async function lock(code: string): Promise<void> {
+  for (let i = 0; i < 10; i++) await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${String(2000 + i)}`, remoteAddress: `10.7.${i}.1` });
+}
+
+/** Statements sent to the database while `run` runs (the driver's `query`, both drivers). */
+async function statementsOf(run: () => Promise<unknown>): Promise<number> {
+  const target = (h.database.pool ?? h.database.pglite) as unknown as { query: (...args: unknown[]) => unknown };
+  const spy = vi.spyOn(target, 'query');
+  try {
+    await run();
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+const guardOf = async (code: string) => (await h.database.rows<{ failures: number }>(sql`select failures from dossier_lookup_guard where code = ${code}`))[0]?.failures ?? 0;
+
+describe('public lookup: the lock, enumeration and the check code', () => {
+  it('a locked code still opens to the QR token of its printed document (lookup and rating); the phone digits stay locked out', async () => {
+    const code = await returned();
+    const [row] = await h.database.rows<{ received_at: string }>(sql`select received_at::text from dossier where code = ${code}`);
+    const token = signDocument(h.config.secret, { kind: 'receipt', dossierCode: code, issuedAt: new Date(row.received_at) });
+    await lock(code);
+    expect((await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${tail}`, remoteAddress: '10.7.20.1' })).statusCode).toBe(404);
+    const res = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?token=${encodeURIComponent(token)}`, remoteAddress: '10.7.20.2' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ code, status: 'returned' });
+    // Another dossier's token does not open this one.
+    const other = await receive(h, w);
+    const foreign = signDocument(h.config.secret, { kind: 'receipt', dossierCode: other, issuedAt: new Date() });
+    expect((await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?token=${encodeURIComponent(foreign)}`, remoteAddress: '10.7.20.3' })).statusCode).toBe(404);
+    const rating = await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${code}/rating`, remoteAddress: '10.7.20.4', payload: { token, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' } });
+    expect(rating.statusCode, rating.body).toBe(201);
+  });
+
+  it('an unknown code, a wrong check and the right check on a locked code take the same path: same answer, same statements, each counted', async () => {
+    const known = await receive(h, w);
+    const locked = await receive(h, w);
+    await lock(locked);
+    const unknown = `${w.desk.code}-990101-${String(Date.now() % 10000).padStart(4, '0')}`;
+    const cases = [
+      { url: `/api/v1/public/dossiers/${known}?verify=0000`, code: known },
+      { url: `/api/v1/public/dossiers/${unknown}?verify=${tail}`, code: unknown },
+      { url: `/api/v1/public/dossiers/${locked}?verify=${tail}`, code: locked },
+    ];
+    const answers = [];
+    const counts = [];
+    for (const [i, c] of cases.entries()) {
+      const before = await guardOf(c.code);
+      let res: Awaited<ReturnType<typeof h.app.inject>> | undefined;
+      counts.push(await statementsOf(async () => (res = await h.app.inject({ method: 'GET', url: c.url, remoteAddress: `10.8.0.${i + 1}` }))));
+      answers.push(res!);
+      expect(await guardOf(c.code), c.code).toBe(before + 1);
+    }
+    for (const r of answers) {
+      expect(r.statusCode).toBe(404);
+      const { requestId: _r, instance: _i, ...problem } = r.json();
+      const { requestId: _r0, instance: _i0, ...first } = answers[0].json();
+      expect(problem).toEqual(first);
+    }
+    expect(counts[1]).toBe(counts[0]);
+    expect(counts[2]).toBe(counts[0]);
+    // The common case stays one statement: the right check on an open code (names and the province's check are cached).
+    await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${known}?verify=${tail}`, remoteAddress: '10.8.0.9' });
+    expect(await statementsOf(() => h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${known}?verify=${tail}`, remoteAddress: '10.8.0.10' }))).toBe(1);
+  });
+});
+
+describe('public lookup: a province that asks for the receipt\'s check code', () => {
+  let v: World;
+  beforeAll(async () => {
+    v = await makeWorld(h, '96');
+  }, 60_000);
+
+  it('each dossier has a stable 6-character check code, printed on the receipt (Mẫu 01)', async () => {
+    const a = await receive(h, v);
+    const b = await receive(h, v);
+    const codes = await h.database.rows<{ code: string; check_code: string }>(sql`select code, check_code from dossier where code in (${a}, ${b}) order by code`);
+    for (const r of codes) expect(r.check_code).toMatch(/^[0-9A-HJKMNP-TV-Z]{6}$/);
+    expect(codes[0].check_code).not.toBe(codes[1].check_code);
+    await act(v.leader, a, 'assign', { assignee: v.officerId });
+    const [again] = await h.database.rows<{ check_code: string }>(sql`select check_code from dossier where code = ${a}`);
+    expect(again.check_code).toBe(codes[0].check_code);
+    const receipt = await v.counter.request({ method: 'GET', url: `/api/v1/dossiers/${a}/receipt.pdf` });
+    expect(receipt.statusCode).toBe(200);
+    const text = pdfText(receipt.rawPayload);
+    expect(text).toContain('Mã kiểm tra');
+    expect(text).toContain(codes[0].check_code);
+  });
+
+  it('only the province\'s administrator chooses it; then the phone digits no longer open its dossiers, the check code does (typed loosely), other provinces are unchanged', async () => {
+    const code = await receive(h, v);
+    const [{ check_code: check }] = await h.database.rows<{ check_code: string }>(sql`select check_code from dossier where code = ${code}`);
+    const asked = async (c: string) => (await h.app.inject({ method: 'GET', url: `/api/v1/public/lookup-check?code=${c}` })).json();
+    const admin = await makeAgencyAdmin('96');
+    // The database may be a shared PostgreSQL that kept an earlier run's choice: start from the default.
+    expect((await admin.request({ method: 'PUT', url: '/api/v1/admin/provinces/96/lookup-check', payload: { check: 'phone_tail' } })).statusCode).toBe(200);
+    expect(await asked(code)).toEqual({ check: 'phone_tail' });
+    // The check code is accepted everywhere (it is the stronger check); the phone digits too, until the province chooses.
+    expect((await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${check}`, remoteAddress: '10.6.0.1' })).statusCode).toBe(200);
+    expect((await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${tail}`, remoteAddress: '10.6.0.2' })).statusCode).toBe(200);
+
+    const elsewhere = await makeAgencyAdmin('08');
+    const [{ id: childId }] = await h.database.rows<{ id: string }>(sql`select id from agency where code = ${v.competent.code}`);
+    const notTop = await login(h, (await makeUser(h, 'admin', childId)).username);
+    const body = { check: 'check_code' };
+    expect((await elsewhere.request({ method: 'PUT', url: '/api/v1/admin/provinces/96/lookup-check', payload: body })).statusCode).toBe(403);
+    expect((await notTop.request({ method: 'PUT', url: '/api/v1/admin/provinces/96/lookup-check', payload: body })).statusCode).toBe(403);
+    expect((await h.app.inject({ method: 'PUT', url: '/api/v1/admin/provinces/96/lookup-check', payload: body })).statusCode).toBe(401);
+    const set = await admin.request({ method: 'PUT', url: '/api/v1/admin/provinces/96/lookup-check', payload: body });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toEqual({ provinceCode: '96', check: 'check_code' });
+    const [audit] = await h.database.rows<{ action: string }>(sql`select action from audit_event where entity_type = 'province' and entity_id = '96' order by occurred_at desc limit 1`);
+    expect(audit?.action).toBe('province.lookup_check');
+
+    expect(await asked(code)).toEqual({ check: 'check_code' });
+    expect(await asked(`${v.desk.code}-990101-0001`)).toEqual({ check: 'check_code' });
+    expect(await asked(`${w.desk.code}-990101-0001`)).toEqual({ check: 'phone_tail' });
+    const byTail = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${tail}`, remoteAddress: '10.6.0.3' });
+    expect(byTail.statusCode).toBe(404);
+    const loose = `${check.slice(0, 3).toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l')}-${check.slice(3)}`;
+    const byCode = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${encodeURIComponent(loose)}`, remoteAddress: '10.6.0.4' });
+    expect(byCode.statusCode, byCode.body).toBe(200);
+    // The rating asks for the same check.
+    const done = await returnedIn(v);
+    const [{ check_code: doneCheck }] = await h.database.rows<{ check_code: string }>(sql`select check_code from dossier where code = ${done}`);
+    const rate = (verify: string) => h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${done}/rating`, remoteAddress: '10.6.0.5', payload: { verify, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' } });
+    expect((await rate(tail)).statusCode).toBe(404);
+    expect((await rate(doneCheck)).statusCode).toBe(201);
+    // Province 08 still takes the phone's last four digits.
+    expect((await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${await receive(h, w)}?verify=${tail}`, remoteAddress: '10.6.0.6' })).statusCode).toBe(200);
   });
 });

@@ -102,7 +102,7 @@ const MS = (col: string) => `floor(extract(epoch from ${col}) * 1000)::float8`;
  * on dossier_event, migration 0017). Instants come as epoch milliseconds and the timeline as JSON
  * text, so the server neither parses nor re-serializes the answer (`presentPublicJson`).
  */
-const PUBLIC_BY_CODE = `select d.code, d.phone_tail, d.status, d.procedure_id, d.receiving_agency_id, d.competent_agency_id,
+const PUBLIC_BY_CODE = `select d.code, d.province_code, d.phone_tail, d.check_code, d.status, d.procedure_id, d.receiving_agency_id, d.competent_agency_id,
   exists (select 1 from dossier_lookup_guard g where g.code = d.code and g.locked_until > now()) as locked,
   ${MS('d.submitted_at')} as submitted_ms, ${MS('d.received_at')} as received_ms, ${MS('d.due_at')} as due_ms, d.is_late,
   d.status = 'returned' and not exists (select 1 from dossier_rating x where x.dossier_id = d.id) as can_rate,
@@ -111,7 +111,9 @@ const PUBLIC_BY_CODE = `select d.code, d.phone_tail, d.status, d.procedure_id, d
 
 export interface PublicDossierRow {
   code: string;
+  provinceCode: string;
   phoneTail: string;
+  checkCode: string;
   status: string;
   procedureId: string;
   receivingAgencyId: string;
@@ -128,7 +130,9 @@ export interface PublicDossierRow {
 
 interface PublicDbRow {
   code: string;
+  province_code: string;
   phone_tail: string;
+  check_code: string;
   status: string;
   procedure_id: string;
   receiving_agency_id: string;
@@ -147,7 +151,9 @@ export async function findPublicDossier(db: DbOrTx, code: string): Promise<Publi
   return (
     r && {
       code: r.code,
+      provinceCode: r.province_code,
       phoneTail: r.phone_tail,
+      checkCode: r.check_code,
       status: r.status,
       procedureId: r.procedure_id,
       receivingAgencyId: r.receiving_agency_id,
@@ -411,7 +417,7 @@ export async function findProvincialCenter(db: DbOrTx, provinceCode: string) {
 export const LOOKUP_MAX_FAILURES = 10;
 export const LOOKUP_WINDOW_MINUTES = 60;
 
-/** Count a wrong public check on an existing code; the tenth in an hour locks the code for an hour. */
+/** Count a refused public check on a code (known or not); the tenth in an hour locks the code for an hour. */
 export async function recordLookupFailure(db: DbOrTx, code: string): Promise<void> {
   const fresh = sql`${dossierLookupGuard.windowStartedAt} < now() - make_interval(mins => ${LOOKUP_WINDOW_MINUTES})`;
   const failures = sql`case when ${fresh} then 1 else ${dossierLookupGuard.failures} + 1 end`;
@@ -426,12 +432,4 @@ export async function recordLookupFailure(db: DbOrTx, code: string): Promise<voi
         lockedUntil: sql`case when ${failures} >= ${LOOKUP_MAX_FAILURES} then now() + make_interval(mins => ${LOOKUP_WINDOW_MINUTES}) else ${dossierLookupGuard.lockedUntil} end`,
       },
     });
-}
-
-export async function isLookupLocked(db: DbOrTx, code: string): Promise<boolean> {
-  const rows = await db
-    .select({ code: dossierLookupGuard.code })
-    .from(dossierLookupGuard)
-    .where(and(eq(dossierLookupGuard.code, code), sql`${dossierLookupGuard.lockedUntil} > now()`));
-  return rows.length > 0;
 }

@@ -78,6 +78,16 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     { config: publicLimit, schema: { tags: ['public'], summary: 'Đánh giá mức độ hài lòng', params: s.CodeParams, body: s.RatingBody, response: { 201: s.RatingResult } } },
     async (req, reply) => reply.code(201).send(await pub.rateDossier(ctx, req.params.code, req.body)),
   );
+  app.get<{ Querystring: Static<typeof s.LookupCheckQuery> }>(
+    '/api/v1/public/lookup-check',
+    { config: publicLimit, schema: { tags: ['public'], summary: 'Tra cứu cần kiểm tra gì (the check a code\'s province asks for)', querystring: s.LookupCheckQuery, response: { 200: s.LookupCheckResult } } },
+    (req) => pub.lookupCheckForCode(ctx, req.query.code),
+  );
+  app.put<{ Params: Static<typeof s.ProvinceParams>; Body: Static<typeof s.LookupCheckBody> }>(
+    '/api/v1/admin/provinces/:provinceCode/lookup-check',
+    { schema: { tags, summary: 'Cách kiểm tra khi tra cứu hồ sơ của tỉnh (province lookup check)', params: s.ProvinceParams, body: s.LookupCheckBody, response: { 200: s.LookupCheckSetting } } },
+    (req) => pub.setLookupCheck(ctx, req.principal, req.params.provinceCode, req.body.check),
+  );
   app.get<{ Querystring: Static<typeof s.DesksQuery> }>(
     '/api/v1/public/desks',
     { config: publicLimit, schema: { tags: ['public'], summary: 'Bộ phận một cửa nhận thủ tục (online desks)', querystring: s.DesksQuery, response: { 200: s.Desks } } },

@@ -1,7 +1,7 @@
 /** The integrity rules of issue §4: each refusal is a 422 with its stable code, on both databases. */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../../test/harness.js';
+import { type Harness, login, makeAgencyTree, makeUser, startHarness } from '../../test/harness.js';
 import { sweepLateDossiers } from './lateness.js';
 import { deliverOutbox } from './outbox.worker.js';
 import { act, intakeBody, makeWorld, receive, setDossierTimes, type World } from './dossiers.test-support.js';
@@ -11,7 +11,7 @@ let w: World;
 beforeAll(async () => {
   h = await startHarness();
   w = await makeWorld(h);
-}, 60_000);
+}, 180_000);
 afterAll(() => h.close());
 
 const item = (w: World, i = 1) => ({ procedureDocumentId: w.docs[i].id, reason: 'Bản chụp mờ, không đọc được số định danh' });
@@ -169,5 +169,47 @@ describe('notifications and hand-offs between agencies', () => {
     expect(last[0]).toMatchObject({ step: 'appraise', fromAgency: expect.any(String), toAgency: expect.any(String), at: expect.any(String) });
     expect(last[1]).toMatchObject({ step: 'interagency' });
     expect(['early', 'on_time', 'late']).toContain(last[1].result ?? 'on_time');
+  });
+});
+
+describe('forwarding follows the procedure', () => {
+  it('AGENCY_NOT_IN_PROCEDURE: only the agencies the procedure\'s steps name (and the competent one) receive the dossier; the detail lists them for the picker', async () => {
+    const code = await processing();
+    const stranger = await makeAgencyTree(h);
+    const refused = await act(w.officer, code, 'forward', { toAgencyCode: stranger.child.code });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'AGENCY_NOT_IN_PROCEDURE', agencyCode: stranger.child.code });
+    expect(refused.json().detail).toContain(stranger.child.code);
+    // Nothing moved.
+    expect((await detail(code)).currentAgency.code).toBe(w.competent.code);
+    // The picker offers the coordinating agency the procedure names, with its step.
+    const offered = (await detail(code)).forwardAgencies;
+    expect(offered).toEqual([{ code: w.other.code, name: expect.any(String), role: 'coordinating', stepName: 'interagency' }]);
+    const out = await act(w.officer, code, 'forward', { toAgencyCode: w.other.code });
+    expect(out.statusCode, out.body).toBe(200);
+    // At the coordinating agency the way back is the competent agency; a stranger is still refused.
+    const there = (await w.outsider.request({ method: 'GET', url: `/api/v1/dossiers/${code}` })).json();
+    expect(there.forwardAgencies).toEqual([{ code: w.competent.code, name: expect.any(String), role: 'competent', stepName: null }]);
+    expect((await act(w.outsider, code, 'forward', { toAgencyCode: stranger.child.code })).json().code).toBe('AGENCY_NOT_IN_PROCEDURE');
+    expect((await act(w.outsider, code, 'forward', { toAgencyCode: w.competent.code })).statusCode).toBe(200);
+  });
+
+  it('NOT_DOSSIER_OWNER: a coordinating agency cannot approve, refuse or stop a dossier it does not own; the competent agency can', async () => {
+    const code = await processing();
+    await act(w.leader, code, 'forward', { to: w.leaderId });
+    expect((await act(w.officer, code, 'forward', { toAgencyCode: w.other.code })).statusCode).toBe(200);
+    const coordinator = await login(h, (await makeUser(h, 'leader', w.other.id)).username);
+    const d = (await coordinator.request({ method: 'GET', url: `/api/v1/dossiers/${code}` })).json();
+    for (const a of ['approve', 'refuse', 'stop', 'complete']) expect(d.availableActions).not.toContain(a);
+    expect(d.availableActions).toContain('forward');
+    for (const [action, body] of [['approve', {}], ['refuse', { reasons: ['Không đủ điều kiện'] }], ['stop', { reason: 'Dừng thử' }]] as const) {
+      const res = await act(coordinator, code, action, body);
+      expect(res.statusCode, `${action} ${res.body}`).toBe(403);
+      expect(res.json().code).toBe('NOT_DOSSIER_OWNER');
+    }
+    expect((await detail(code)).status).toBe('processing');
+    // The owner decides, even while the dossier is with the coordinating agency.
+    const approved = await act(w.leader, code, 'approve');
+    expect(approved.statusCode, approved.body).toBe(200);
   });
 });

@@ -128,6 +128,8 @@ export const Detail = Type.Object({
   timeline: Type.Array(Event),
   handoffs: Type.Array(Type.Object({ step: Str, from: NStr, fromAgency: NStr, to: NStr, toAgency: NStr, stepStartedAt: Str, stepDueAt: NStr, at: Str, result: NStr })),
   availableActions: Type.Array(Str),
+  /** Where the forward action may send the dossier: the agencies its procedure names (empty when it cannot be forwarded). */
+  forwardAgencies: Type.Array(Type.Object({ code: Str, name: Str, role: Type.Union([Type.Literal('competent'), Type.Literal('coordinating')]), stepName: NStr })),
 });
 
 export const AccessLog = Type.Object({ items: Type.Array(Type.Object({ at: Str, who: Str, agency: NStr, purpose: Str })) });
@@ -139,6 +141,14 @@ export const Desks = Type.Object({
   /** The desk an online submission goes to when none is named; null when the citizen must choose. */
   suggestedCode: NStr,
 });
+/** The check a province's public lookup asks for (see lookup.repo.ts). */
+const LookupCheckValue = Type.Union([Type.Literal('phone_tail'), Type.Literal('check_code')]);
+export const LookupCheckQuery = Type.Object({ code: Type.String({ pattern: CODE_PATTERN }) });
+export const LookupCheckResult = Type.Object({ check: LookupCheckValue });
+export const ProvinceParams = Type.Object({ provinceCode: Type.String({ pattern: '^[0-9]{2}$' }) });
+export const LookupCheckBody = Type.Object({ check: LookupCheckValue }, { additionalProperties: false });
+export const LookupCheckSetting = Type.Object({ provinceCode: Str, check: LookupCheckValue });
+/** `verify`: the phone's last four digits, or the receipt's 6-character check code (the one the province asks for). */
 export const PublicQuery = Type.Object({ verify: Type.Optional(Type.String({ maxLength: 10 })), token: Type.Optional(Type.String({ maxLength: 400 })) });
 export const PublicDossier = Type.Object({
   code: Str,

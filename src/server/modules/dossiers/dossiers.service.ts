@@ -15,9 +15,10 @@ import { classifyStepTiming } from './documents/index.js';
 import { type CatalogProcedure, findProcedureById } from '../procedures/index.js';
 import { org } from '../org/index.js';
 import { dueDate } from './dossier.deadline.js';
+import { forwardTargets } from './dossier.forwarding.js';
 import { applicantMessages, staffMessages } from './dossier.notify.js';
 import { ruleSetAt } from './dossier.rules.js';
-import { decide, type DossierAction, type DossierStatus, isPermitted } from './dossier.state.js';
+import { asCoordinator, decide, type DossierAction, type DossierStatus, isPermitted, type Permit } from './dossier.state.js';
 import * as policy from './dossiers.policy.js';
 import { actionsFor, machineView, presentDetail, presentSummary } from './dossiers.presenter.js';
 import * as repo from './dossiers.repo.js';
@@ -92,7 +93,13 @@ export async function runTransition(ctx: AppContext, p: P, code: string, action:
   const dossier = d!;
   const decision = decide(action, machineView(dossier));
   if (!decision.ok) throw AppError.rule('INVALID_TRANSITION', decision.reason, { status: dossier.status, action });
-  if (!isPermitted(decision.transition, (permit) => policy.holdsPermit(principal, dossier, permit))) throw AppError.forbidden('Bạn không có quyền thực hiện thao tác này trên hồ sơ.');
+  const holds = (permit: Permit) => policy.holdsPermit(principal, dossier, permit);
+  if (!isPermitted(decision.transition, holds)) {
+    if (isPermitted(asCoordinator(decision.transition), holds)) {
+      throw new AppError('NOT_DOSSIER_OWNER', `Cơ quan phối hợp không được thực hiện "${action}": chỉ ${dossier.competentName} (cơ quan chủ trì giải quyết) được quyết định hồ sơ này.`, { extra: { action, competentAgency: dossier.competentCode } });
+    }
+    throw AppError.forbidden('Bạn không có quyền thực hiện thao tác này trên hồ sơ.');
+  }
   if (expectedVersion !== undefined && expectedVersion !== dossier.version) throw versionConflict(DOSSIER_CHANGED);
   const now = new Date();
   const planned = await plan({ d: dossier, principal, to: decision.to, now });
@@ -161,7 +168,17 @@ export async function getDossier(ctx: AppContext, p: P, code: string) {
     const decision = decide(a, machineView(dossier));
     return decision.ok && isPermitted(decision.transition, (permit) => policy.holdsPermit(principal, dossier, permit));
   });
-  return presentDetail(dossier, { events, handoffs, documents, actions });
+  return presentDetail(dossier, { events, handoffs, documents, actions, forwardAgencies: actions.includes('forward') ? await forwardAgenciesOf(ctx, dossier) : [] });
+}
+
+/** The agencies the web app's forward action offers: the procedure's participants, with names. */
+async function forwardAgenciesOf(ctx: AppContext, d: repo.DossierRow) {
+  const targets = forwardTargets(await procedureOf(ctx, d), d);
+  const agencies = await org.agenciesByIds(ctx.db, targets.map((t) => t.agencyId));
+  return targets.flatMap((t) => {
+    const a = agencies.find((x) => x.id === t.agencyId);
+    return a ? [{ code: a.code, name: a.name, role: t.role, stepName: t.stepName }] : [];
+  });
 }
 
 export async function logStaffRead(db: DbOrTx, principal: Principal, d: repo.DossierRow, purpose: string): Promise<void> {

@@ -22,7 +22,9 @@ export interface World {
   outsider: Client;
 }
 
-async function makeProcedure(h: Harness, agencyId: string, fees: number, foreign = false, provinceCode = '08'): Promise<{ code: string; docs: World['docs'] }> {
+/** A procedure of `agencyId`; `coordinating`: the agency its inter-agency step names (it takes part in the procedure). */
+async function makeProcedure(h: Harness, agencyId: string, fees: number, o: { foreign?: boolean; provinceCode: string; coordinating?: string }): Promise<{ code: string; docs: World['docs'] }> {
+  const foreign = o.foreign ?? false;
   const db = h.database.db;
   await db.insert(procedureField).values({ code: 'TEST_FIELD', name: 'Lĩnh vực thử nghiệm' }).onConflictDoNothing();
   const code = `9.${uid(3)}`;
@@ -30,7 +32,7 @@ async function makeProcedure(h: Harness, agencyId: string, fees: number, foreign
     .insert(procedure)
     .values({
       code,
-      provinceCode,
+      provinceCode: o.provinceCode,
       name: foreign ? 'Thủ tục khác' : 'Cấp Phiếu lý lịch tư pháp thử nghiệm',
       fieldCode: 'TEST_FIELD',
       agencyId,
@@ -51,25 +53,26 @@ async function makeProcedure(h: Harness, agencyId: string, fees: number, foreign
       { procedureId: p.id, position: 3, name: 'Văn bản ủy quyền', isRequired: false },
     ])
     .returning({ id: procedureDocument.id, name: procedureDocument.name, isRequired: procedureDocument.isRequired });
-  const steps: [string, string, string][] = [
+  const steps: [string, string, string, string?][] = [
     ['receive', 'receiving', '0.5'],
     ['assign', 'competent', '0.5'],
-    ['appraise', 'competent', '6'],
+    ['appraise', 'competent', o.coordinating ? '5' : '6'],
+    ...(o.coordinating ? [['interagency', 'other', '1', o.coordinating] as [string, string, string, string]] : []),
     ['approve', 'competent', '2.5'],
     ['return', 'receiving', '0.5'],
   ];
-  await db.insert(procedureStep).values(steps.map(([c, k, b], i) => ({ procedureId: p.id, position: i + 1, code: c, name: c, handlingAgencyKind: k, budget: b })));
+  await db.insert(procedureStep).values(steps.map(([c, k, b, agency], i) => ({ procedureId: p.id, position: i + 1, code: c, name: c, handlingAgencyKind: k, agencyId: agency ?? null, budget: b })));
   return { code, docs };
 }
 
-/** Agencies, procedures and people in one province (Tuyên Quang unless told). */
+/** Agencies of one province (default 08): a desk, the competent agency, and `other`, which the procedures' inter-agency step names. */
 export async function makeWorld(h: Harness, provinceCode = '08'): Promise<World> {
   const deskTree = await makeAgencyTree(h, provinceCode);
   const competentTree = await makeAgencyTree(h, provinceCode);
   const otherTree = await makeAgencyTree(h, provinceCode);
-  const proc = await makeProcedure(h, competentTree.child.id, 0, false, provinceCode);
-  const feeProc = await makeProcedure(h, competentTree.child.id, 50000, false, provinceCode);
-  const foreign = await makeProcedure(h, otherTree.child.id, 0, true, provinceCode);
+  const proc = await makeProcedure(h, competentTree.child.id, 0, { provinceCode, coordinating: otherTree.child.id });
+  const feeProc = await makeProcedure(h, competentTree.child.id, 50000, { provinceCode, coordinating: otherTree.child.id });
+  const foreign = await makeProcedure(h, otherTree.child.id, 0, { foreign: true, provinceCode });
   const officer = await makeUser(h, 'processing_officer', competentTree.child.id);
   const leader = await makeUser(h, 'leader', competentTree.child.id);
   const citizen = await makeUser(h, 'citizen', deskTree.root.id);

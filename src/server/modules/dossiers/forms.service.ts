@@ -72,6 +72,7 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
       dueAt: dossier.originalDueAt ?? dossier.dueAt ?? issuedAt,
       returnPlace: dossier.channel === 'postal' ? 'Tại nhà qua dịch vụ bưu chính công ích' : `Bộ phận Một cửa — ${dossier.receivingName}`,
       officerName: await userName(ctx, dossier.receivedBy),
+      checkCode: dossier.checkCode,
     });
   }
   if (form === 'supplement') {

@@ -1,55 +1,100 @@
 /**
- * The public side: lookup by code + the last four digits of the applicant's phone (or the signed
- * token of a printed document), the applicant's one rating, document verification, and the
- * satisfaction statistics for staff. A wrong check answers exactly like an unknown code.
+ * The public side: lookup by code + the check the province asks for (the last four digits of the
+ * applicant's phone, or the receipt's 6-character check code) or the signed token of a printed
+ * document, the applicant's one rating, document verification, and the satisfaction statistics for
+ * staff. A wrong check answers exactly like an unknown code (docs/public-lookup.md).
  */
 import type { AppContext } from '../../context.js';
 import { verifyDocumentToken, FORM_NUMBER_BY_KIND } from '../../platform/doc-signing.js';
 import { AppError } from '../../platform/errors.js';
 import { safeEqual } from '../../platform/crypto.js';
+import { agencyStream, appendAudit } from '../../platform/audit.js';
+import { actorOf } from '../../platform/principal.js';
 import { classifyStepTiming } from './documents/index.js';
 import { presentPublicJson } from './dossiers.presenter.js';
 import * as policy from './dossiers.policy.js';
 import * as repo from './dossiers.repo.js';
+import { DEFAULT_LOOKUP_CHECK, type LookupCheck, lookupCheckOf, provinceOfAgencyCode, saveLookupCheck } from './lookup.repo.js';
 import type { P } from './dossiers.service.js';
 
 const notFound = (): AppError => AppError.notFound('Hồ sơ');
 
 type Check = { verify?: string; token?: string };
 
-/** The last four digits of the phone or a valid document token for this code. */
-function passes(ctx: AppContext, d: { code: string; phoneTail: string }, check: Check): boolean {
-  if (check.verify && /^[0-9]{4}$/.test(check.verify) && safeEqual(check.verify, d.phoneTail)) return true;
-  const claims = check.token ? verifyDocumentToken(ctx.config.secret, check.token) : null;
-  return !!claims && claims.dossierCode === d.code;
+/** The receipt's check code as typed: case, spaces and dashes ignored; O read as 0, I and L as 1 (Crockford). */
+function normalizeCheckCode(input: string): string {
+  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+const CHECK_CODE = /^[0-9A-HJKMNP-TV-Z]{6}$/;
+
+/** What an unknown code is compared with, so that it costs what a known one does. */
+const NOBODY = { phoneTail: '\u0000'.repeat(4), checkCode: '\u0000'.repeat(6) };
+
+/**
+ * How the check passes, if it does: a valid document token of this code (`token`, which the lock
+ * does not stop: it proves the paper is in hand), or the check the province asks for (`check`):
+ * the receipt's check code, or, where the province has not chosen it, the phone's last four digits.
+ */
+function passes(ctx: AppContext, code: string, d: { phoneTail: string; checkCode: string }, check: LookupCheck, q: Check): 'token' | 'check' | null {
+  const claims = q.token ? verifyDocumentToken(ctx.config.secret, q.token) : null;
+  if (claims && claims.dossierCode === code) return 'token';
+  const typed = q.verify ?? '';
+  const byCode = normalizeCheckCode(typed);
+  if (CHECK_CODE.test(byCode) && safeEqual(byCode, d.checkCode)) return 'check';
+  if (check === 'phone_tail' && /^[0-9]{4}$/.test(typed) && safeEqual(typed, d.phoneTail)) return 'check';
+  return null;
 }
 
 /**
- * The dossier when the check matches; the same 404 otherwise (no enumeration). Wrong checks are
- * counted per code in the database, so rotating addresses does not multiply the guesses.
+ * The public gate of the lookup and the rating: the dossier's lookup row when the check passes;
+ * otherwise the refusal is counted against the code and the same 404 goes out. An unknown code, a
+ * wrong check and a locked code take this one path: one read, one write, one answer (no early
+ * return that would tell a guesser which codes exist, by the answer or by its time). Wrong checks
+ * are counted per code in the database, so rotating addresses does not multiply the guesses.
  */
+async function gate(ctx: AppContext, code: string, q: Check): Promise<repo.PublicDossierRow> {
+  const d = await repo.findPublicDossier(ctx.db, code);
+  // Read from the desk in the code, for a known code as for an unknown one (both cached by desk and province).
+  const { check } = await lookupCheckForCode(ctx, code);
+  const via = passes(ctx, code, d ?? NOBODY, check, q);
+  // A code under attack answers 404 even to the right check, so guessing gains nothing; the QR token passes.
+  if (d && (via === 'token' || (via === 'check' && !d.isLookupLocked))) return d;
+  await repo.recordLookupFailure(ctx.db, code);
+  throw notFound();
+}
+
+/** One prepared statement on the dossier row (names and the desk's province's check from caches); checked, then presented as JSON text. */
+export async function lookup(ctx: AppContext, code: string, q: Check) {
+  const d = await gate(ctx, code, q);
+  return presentPublicJson(d, await repo.publicNames(ctx.db, [d.procedureId, d.receivingAgencyId, d.competentAgencyId]));
+}
+
+/** The dossier, when the public check passes (for the rating). */
 async function verifiedDossier(ctx: AppContext, code: string, check: Check): Promise<repo.DossierRow> {
+  await gate(ctx, code, check);
   const d = await repo.findDossierByCode(ctx.db, code);
   if (!d) throw notFound();
-  if (!passes(ctx, d, check)) {
-    await repo.recordLookupFailure(ctx.db, d.code);
-    throw notFound();
-  }
-  if (await repo.isLookupLocked(ctx.db, d.code)) throw notFound();
   return d;
 }
 
-/** One prepared statement on the dossier row (names from a cache); checked, then presented as JSON text. */
-export async function lookup(ctx: AppContext, code: string, q: Check) {
-  const d = await repo.findPublicDossier(ctx.db, code);
-  if (!d) throw notFound();
-  if (!passes(ctx, d, q)) {
-    await repo.recordLookupFailure(ctx.db, d.code);
-    throw notFound();
-  }
-  // A code under attack answers 404 even to the right check, so guessing gains nothing.
-  if (d.isLookupLocked) throw notFound();
-  return presentPublicJson(d, await repo.publicNames(ctx.db, [d.procedureId, d.receivingAgencyId, d.competentAgencyId]));
+/**
+ * Which check the lookup form asks for with this code: read from the desk in the code (public
+ * data), never from the dossier, so it says nothing about whether the dossier exists.
+ */
+export async function lookupCheckForCode(ctx: AppContext, code: string): Promise<{ check: LookupCheck }> {
+  const deskCode = code.replace(/-[0-9]{6}-[0-9]{4,6}$/, '');
+  const provinceCode = await provinceOfAgencyCode(ctx.db, deskCode);
+  return { check: provinceCode ? await lookupCheckOf(ctx.db, provinceCode) : DEFAULT_LOOKUP_CHECK };
+}
+
+/** A province's administrator chooses the check its public lookup asks for (audited). */
+export async function setLookupCheck(ctx: AppContext, p: P, provinceCode: string, check: LookupCheck) {
+  const { principal, agencyCode } = policy.requireProvinceAdmin(p, provinceCode);
+  await ctx.db.transaction(async (tx) => {
+    await saveLookupCheck(tx, provinceCode, check, principal.userId);
+    await appendAudit(tx, { stream: agencyStream(agencyCode), actor: actorOf(principal), action: 'province.lookup_check', entityType: 'province', entityId: provinceCode, provinceCode, data: { check } });
+  });
+  return { provinceCode, check };
 }
 
 const SCORE_BY_COUNT = (n: number): number => (n === 0 ? 2 : n === 1 ? 1 : 0);

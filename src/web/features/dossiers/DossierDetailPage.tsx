@@ -9,12 +9,12 @@ import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
 /** What each action asks for before it is sent. */
-const INPUTS: Record<string, ('reason' | 'newDueAt' | 'assignee' | 'to' | 'items' | 'files' | 'note')[]> = {
+const INPUTS: Record<string, ('reason' | 'newDueAt' | 'assignee' | 'toAgency' | 'to' | 'items' | 'files' | 'note')[]> = {
   receive: ['note'],
   'request-supplement': ['items'],
   'submit-supplement': ['files'],
   assign: ['assignee'],
-  forward: ['to', 'note'],
+  forward: ['toAgency', 'to', 'note'],
   approve: ['note'],
   'confirm-payment': [],
   complete: ['note'],
@@ -40,7 +40,8 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
     setError(null);
     try {
       const body: DossierActionBody = { expectedVersion: d.version };
-      for (const k of ['reason', 'assignee', 'to', 'note'] as const) if (values[k]) body[k] = values[k];
+      // An agency chosen in the picker replaces the colleague's username.
+      for (const k of ['reason', 'assignee', 'to', 'note', 'toAgencyCode'] as const) if (values[k] && !(k === 'to' && values.toAgencyCode)) body[k] = values[k];
       if (values.newDueAt) body.newDueAt = new Date(`${values.newDueAt}:00+07:00`).toISOString();
       if (action === 'request-supplement') body.items = Object.entries(items).filter(([, r]) => r.trim()).map(([procedureDocumentId, reason]) => ({ procedureDocumentId, reason }));
       if (action === 'refuse' && values.reason) body.reasons = [values.reason];
@@ -96,7 +97,18 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
               ))}
             </ol>
           ) : null}
-          {(['assignee', 'to', 'reason', 'note'] as const).filter((k) => needs.includes(k)).map((k) => (
+          {needs.includes('toAgency') && d.forwardAgencies.length ? (
+            <label className="field field--wide">
+              <span className="field-label">{tx('toAgency')}</span>
+              <select className="input" name="toAgencyCode" value={values.toAgencyCode ?? ''} onChange={(e) => setValues({ ...values, toAgencyCode: e.target.value })}>
+                <option value="">{tx('toAgency.inside', { agency: d.currentAgency.name })}</option>
+                {d.forwardAgencies.map((a) => (
+                  <option key={a.code} value={a.code}>{`${a.name} (${a.code}) — ${a.role === 'competent' ? tx('toAgency.competent') : a.stepName ?? tx('toAgency.coordinating')}`}</option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          {(['assignee', 'to', 'reason', 'note'] as const).filter((k) => needs.includes(k) && !(k === 'to' && values.toAgencyCode)).map((k) => (
             <label key={k} className="field field--wide">
               <span className="field-label">{tx(k)}</span>
               <input className="input" name={k} value={values[k] ?? ''} required={k === 'reason' && action !== 'withdraw'} onChange={(e) => setValues({ ...values, [k]: e.target.value })} />

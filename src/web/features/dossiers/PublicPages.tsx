@@ -9,7 +9,43 @@ import { dossierApi } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
-/** /tra-cuu/:code — public lookup by the last 4 phone digits, or by the signed QR token (?v=). */
+const CODE = /^[0-9A-Z.]{1,35}-[0-9]{6}-[0-9]{4,6}$/;
+
+/**
+ * The check the code's province asks for (the phone's last four digits, or the receipt's check
+ * code), read from the desk in the code once the code is complete.
+ */
+function useLookupCheck(code: string): 'phone_tail' | 'check_code' {
+  const [check, setCheck] = useState<'phone_tail' | 'check_code'>('phone_tail');
+  const trimmed = code.trim();
+  useEffect(() => {
+    if (!CODE.test(trimmed)) return;
+    let live = true;
+    dossierApi.lookupCheck(trimmed).then((r) => live && setCheck(r.check), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [trimmed]);
+  return check;
+}
+
+/** The check field, as the province asks for it. */
+function VerifyField({ check, value, onChange }: { check: 'phone_tail' | 'check_code'; value: string; onChange: (v: string) => void }) {
+  const { tx } = useDossierText();
+  return check === 'check_code' ? (
+    <label className="field">
+      <span className="field-label">{tx('lookup.checkCode')}</span>
+      <input className="input input--mono" name="verify" autoCapitalize="characters" autoComplete="off" pattern="[0-9A-Za-z \-]{6,8}" required value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  ) : (
+    <label className="field">
+      <span className="field-label">{tx('lookup.verify')}</span>
+      <input className="input" name="verify" inputMode="numeric" pattern="[0-9]{4}" required value={value} onChange={(e) => onChange(e.target.value)} />
+    </label>
+  );
+}
+
+/** /tra-cuu/:code — public lookup by the check the province asks for, or by the signed QR token (?v=). */
 export function LookupPage({ code: initial }: { code?: string }) {
   const { tx, t, formatDateTime } = useDossierText();
   const { query } = useLocation();
@@ -19,6 +55,7 @@ export function LookupPage({ code: initial }: { code?: string }) {
   const [result, setResult] = useState<PublicDossier | null>(null);
   const [error, setError] = useState<ErrorView | null>(null);
   const [genuine, setGenuine] = useState<boolean | null>(null);
+  const check = useLookupCheck(code);
 
   useEffect(() => {
     if (!initial || !token) return;
@@ -43,7 +80,7 @@ export function LookupPage({ code: initial }: { code?: string }) {
 
   return (
     <>
-      <PageHeader title={tx('lookup.title')} intro={tx('lookup.intro')} />
+      <PageHeader title={tx('lookup.title')} intro={tx(check === 'check_code' ? 'lookup.introCheckCode' : 'lookup.intro')} />
       {genuine === true ? <Alert kind="success">{tx('lookup.verified')}</Alert> : genuine === false ? <Alert kind="error">{tx('lookup.forged')}</Alert> : null}
       {!token || genuine === false ? (
         <form className="toolbar panel" onSubmit={(e) => void submit(e)}>
@@ -51,10 +88,7 @@ export function LookupPage({ code: initial }: { code?: string }) {
             <span className="field-label">{tx('lookup.code')}</span>
             <input className="input input--mono" name="code" required value={code} onChange={(e) => setCode(e.target.value)} />
           </label>
-          <label className="field">
-            <span className="field-label">{tx('lookup.verify')}</span>
-            <input className="input" name="verify" inputMode="numeric" pattern="[0-9]{4}" required value={verify} onChange={(e) => setVerify(e.target.value)} />
-          </label>
+          <VerifyField check={check} value={verify} onChange={setVerify} />
           <button type="submit" className="btn btn--primary">{tx('lookup.go')}</button>
         </form>
       ) : null}
@@ -89,6 +123,7 @@ export function RatingPage({ code: initial }: { code?: string }) {
   const [error, setError] = useState<ErrorView | null>(null);
   const [done, setDone] = useState(false);
   const set = (k: keyof typeof form, v: string) => setForm({ ...form, [k]: v });
+  const check = useLookupCheck(form.code);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -126,7 +161,7 @@ export function RatingPage({ code: initial }: { code?: string }) {
         {error ? <ErrorAlert error={error} /> : null}
         <div className="dossier-grid">
           <label className="field"><span className="field-label">{tx('lookup.code')}</span><input className="input input--mono" name="code" required value={form.code} onChange={(e) => set('code', e.target.value)} /></label>
-          <label className="field"><span className="field-label">{tx('lookup.verify')}</span><input className="input" name="verify" inputMode="numeric" pattern="[0-9]{4}" required value={form.verify} onChange={(e) => set('verify', e.target.value)} /></label>
+          <VerifyField check={check} value={form.verify} onChange={(v) => set('verify', v)} />
         </div>
         {choice('satisfaction', SATISFACTION)}
         <div className="dossier-grid">

@@ -10,6 +10,7 @@ import type {
   DossierDetail,
   DossierPage,
   IntakeBody,
+  LookupCheckResult,
   PublicDossier,
   PublicLookupQuery,
 } from '../../../shared/api-types';
@@ -24,6 +25,7 @@ export const dossierApi = {
   create: (body: IntakeBody) => api.post<DossierCreated>('/dossiers', body),
   act: (code: string, action: string, body: DossierActionBody) => api.post<DossierActionResult>(`/dossiers/${seg(code)}/actions/${action}`, body),
   lookup: (code: string, check: PublicLookupQuery) => api.get<PublicDossier>(`/public/dossiers/${seg(code)}`, check),
+  lookupCheck: (code: string) => api.get<LookupCheckResult>('/public/lookup-check', { code }),
   rate: (code: string, body: CitizenRatingBody) => api.post<CitizenRatingResult>(`/public/dossiers/${seg(code)}/rating`, body),
   desks: (procedureCode: string) => api.get<Desks>('/public/desks', { procedureCode }),
 };

@@ -37,6 +37,8 @@ export const TT01_2018: FormTextSet = {
     title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
     labels: {
       dossierCode: 'Mã hồ sơ',
+      // Not a field of the circular: the platform's check for the public lookup, printed with the code.
+      checkCode: 'Mã kiểm tra (tra cứu hồ sơ)',
       receivedFrom: 'tiếp nhận hồ sơ của',
       address: 'Địa chỉ',
       phone: 'Số điện thoại',

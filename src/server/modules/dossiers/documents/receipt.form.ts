@@ -27,6 +27,8 @@ export interface ReceiptFormInput extends FormBaseInput {
   book?: { volume: string; serial: string | number };
   /** "Liên 1: Lưu tại Bộ phận Một cửa" / "Liên 2: Giao người nộp hồ sơ". */
   copyLabel?: string;
+  /** The dossier's check code for the public lookup (6 characters), printed under the code. */
+  checkCode?: string;
 }
 
 const UNIT_TEXT: Record<TimeLimitUnit, string> = {
@@ -54,6 +56,7 @@ export async function renderReceipt(input: ReceiptFormInput): Promise<Buffer> {
     subtitle: input.copyLabel ? `(${input.copyLabel})` : undefined,
     beside: [
       { text: [{ text: `${l.dossierCode}: `, bold: true }, { text: input.dossierCode, bold: true, fontSize: 10.5 }] },
+      ...(input.checkCode && l.checkCode ? [{ text: [`${l.checkCode}: `, { text: input.checkCode, bold: true, fontSize: 10.5 }] }] : []),
       sentence(`${input.agency.name} ${l.receivedFrom}:`),
       { text: input.applicant.name, bold: true, fontSize: 10 },
       ...contactLines(input.applicant, l),
