@@ -86,6 +86,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/procedure-fields': 'public procedure catalog',
   'GET /api/v1/procedure-agencies': 'public procedure catalog',
   'GET /api/v1/public/dossiers/:code': 'public lookup (code + verification)',
+  'GET /api/v1/public/lookup-check': 'which verification the code\'s province asks for (from the desk code only)',
   'POST /api/v1/public/dossiers/:code/rating': 'citizen satisfaction rating (code + verification)',
   'GET /api/v1/public/documents/verify': 'QR document verification',
   'GET /api/v1/public/desks': 'online desks of a procedure',
@@ -109,10 +110,11 @@ export const MATRIX: Record<string, Row> = {
 
   // ── Organisation ──────────────────────────────────────────────────────────────────────────────
   'GET /api/v1/admin/administrative-units': { allow: STAFF },
-  // Today any top-level administrator adds a commune to any province (issue 11 point 2: its own only).
+  // A province's administrator adds communes to its own province only (another province's: 403).
   'POST /api/v1/admin/administrative-units': {
     allow: ADMIN,
     req: () => url('/api/v1/admin/administrative-units', { code: String(10000 + Math.floor(Math.random() * 90000)), level: 'commune', type: 'xa', name: `Xã ${uid()}`, parentCode: '08' }),
+    foreign: { agency: '2xx', province: 403 },
   },
   'GET /api/v1/admin/agencies': { allow: ADMIN },
   'POST /api/v1/admin/agencies': { allow: ADMIN, req: (w) => url('/api/v1/admin/agencies', { code: `T${uid(3)}.00.32.H99`, name: `Phòng ${uid()}`, parentCode: w.mine.root.code, adminUnitCode: '08' }), foreign: MINE },
@@ -132,6 +134,8 @@ export const MATRIX: Record<string, Row> = {
     },
   },
   'GET /api/v1/admin/tokens': { allow: ADMIN },
+  // A province's lookup verification: the administrator of that province's top-level agency.
+  'PUT /api/v1/admin/provinces/:provinceCode/lookup-check': { allow: ADMIN, req: () => url('/api/v1/admin/provinces/08/lookup-check', { check: 'phone_tail' }), foreign: { agency: '2xx', province: 403 } },
   'POST /api/v1/admin/tokens': { allow: ADMIN, req: (w) => url('/api/v1/admin/tokens', { name: `Máy ${uid()}`, role: 'counter_officer', agencyCode: w.mine.child.code }), foreign: MINE },
   'POST /api/v1/admin/tokens/:id/revoke': { allow: ADMIN, req: async (w) => url(`/api/v1/admin/tokens/${(await f.apiToken(w)).id}/revoke`) },
 
@@ -155,15 +159,24 @@ export const MATRIX: Record<string, Row> = {
   },
   'GET /api/v1/procedures/:code/versions': { allow: ADMIN, req: (w) => url(`/api/v1/procedures/${w.procedureCode}/versions`) },
 
-  // ── Calendar (national data: today any top-level administrator edits it) ─────────────────────
-  'POST /api/v1/calendar/overrides': { allow: ADMIN, req: () => url('/api/v1/calendar/overrides', f.overridePayload()) },
-  'DELETE /api/v1/calendar/overrides/:id': { allow: ADMIN, req: async (w) => url(`/api/v1/calendar/overrides/${(await f.override(w)).id}`), foreign: '2xx' },
-  'POST /api/v1/calendar/years/:year/confirm': { allow: ADMIN, req: () => url(`/api/v1/calendar/years/${f.farYear()}/confirm`, { legalReference: `Thông báo ${uid()}/TB-VPCP` }), foreign: '2xx' },
+  // ── Calendar: national data edited by calendar_admin (held at a national agency, so any holder
+  // may); a province's local days off by the administrator of that province's top-level agency.
+  'POST /api/v1/calendar/overrides': { allow: ['calendar_admin'], req: () => url('/api/v1/calendar/overrides', f.overridePayload()), foreign: '2xx' },
+  'DELETE /api/v1/calendar/overrides/:id': { allow: ['calendar_admin'], req: async (w) => url(`/api/v1/calendar/overrides/${(await f.override(w)).id}`), foreign: '2xx' },
+  'POST /api/v1/calendar/years/:year/confirm': { allow: ['calendar_admin'], req: () => url(`/api/v1/calendar/years/${f.farYear()}/confirm`, { legalReference: `Thông báo ${uid()}/TB-VPCP` }), foreign: '2xx' },
+  'POST /api/v1/calendar/provinces/:province/days-off': { allow: ADMIN, req: () => url('/api/v1/calendar/provinces/08/days-off', f.localDayPayload()), foreign: { agency: '2xx', province: 403 } },
+  'DELETE /api/v1/calendar/provinces/:province/days-off/:id': {
+    allow: ADMIN,
+    req: async (w) => url(`/api/v1/calendar/provinces/08/days-off/${(await f.localDayOff(w)).id}`),
+    foreign: { agency: '2xx', province: 403 },
+  },
 
   // ── Workforce ─────────────────────────────────────────────────────────────────────────────────
   'GET /api/v1/workforce/officials': { allow: HR_READ },
   'POST /api/v1/workforce/officials': { allow: HR, req: (w) => url(`${W}/officials`, f.officialPayload(w)), foreign: MINE },
   'GET /api/v1/workforce/officials/:id': { allow: HR_READ, req: (w) => url(`${W}/officials/${w.neutral.officialId}`) },
+  // Linking a sign-in account to a record (here: unlinking a fresh person's account).
+  'POST /api/v1/workforce/officials/:id/account': { allow: HR, req: async (w) => url(`${W}/officials/${(await f.newPerson(w)).officialId}/account`, { username: null, version: 1 }) },
   'PATCH /api/v1/workforce/officials/:id': {
     allow: HR,
     req: async (w) => {

@@ -11,7 +11,7 @@ import { vnToday } from '../shared/vn-time.js';
 import { isWorkingDay, OFFICE_CULTURE_CAMPAIGN, seedConductReference } from './modules/conduct/index.js';
 import { generateOfficialRows, rowsToCsv, vietnameseSortKey } from './modules/workforce/index.js';
 import { ROLES, type Role } from './platform/principal.js';
-import { type Harness, login, makeAgencyTree, makeUser, type TestAgency, uid } from './test/harness.js';
+import { type Harness, login, makeAgencyTree, makeNationalAgency, makeUser, type TestAgency, uid } from './test/harness.js';
 
 /** The role of the API token the matrix calls with (tokens cannot be admin). */
 export const TOKEN_ROLE: Role = 'leader';
@@ -49,6 +49,8 @@ export interface World {
    * fixtures: never the official concerned nor the one who filed (violations are filed by my inspector).
    */
   reviewer: Who;
+  /** A Home Affairs officer with no official record who opens the fixtures' cases and flags (never judged, never the filer of a caller's record). */
+  hr: Who;
   procedureCode: string;
   procedureDocumentIds: string[];
   onlineDossierCode: string;
@@ -75,7 +77,9 @@ async function makeOfficial(h: Harness, agency: TestAgency, provinceCode: string
 }
 
 async function signIn(h: Harness, role: Role | null, tree: Tree, side: Side, label: string, withOfficial = false): Promise<Who> {
-  const u = await makeUser(h, role, tree.root.id, role === 'citizen' ? 'citizen' : 'official');
+  // National roles are held at a national agency (each caller gets one of its own).
+  const grantAt = role === 'calendar_admin' ? (await makeNationalAgency(h)).id : tree.root.id;
+  const u = await makeUser(h, role, grantAt, role === 'citizen' ? 'citizen' : 'official');
   const client = await login(h, u.username);
   const officialId = withOfficial ? await makeOfficial(h, tree.child, side === 'foreign province' ? '01' : '08', u.id) : null;
   return { label, side, role, userId: u.id, officialId, request: (opts) => client.request(opts) };
@@ -194,7 +198,7 @@ export async function confirmedViolation(w: World, about: Person = w.neutral) {
 
 export async function disciplineCase(w: World, about: Person = w.neutral) {
   const v = await confirmedViolation(w, about);
-  return call(w.as.home_affairs, 'POST', '/api/v1/conduct/discipline-cases', { violationIds: [v.id], severity: 'it_nghiem_trong' });
+  return call(w.hr, 'POST', '/api/v1/conduct/discipline-cases', { violationIds: [v.id], severity: 'it_nghiem_trong' });
 }
 
 export async function decidedCase(w: World, about: Person = w.neutral) {
@@ -262,7 +266,7 @@ export const position = (w: World) => call(w.as.home_affairs, 'POST', '/api/v1/w
 
 export async function candidate(w: World) {
   const o = await registerOfficial(w);
-  return call(w.as.home_affairs, 'POST', '/api/v1/workforce/streamlining', { officialId: o.id, groupCode: 'G1', reason: 'Dôi dư sau sắp xếp' });
+  return call(w.hr, 'POST', '/api/v1/workforce/streamlining', { officialId: o.id, groupCode: 'G1', reason: 'Dôi dư sau sắp xếp' });
 }
 
 export const officialsCsv = (w: World): Buffer => Buffer.from(rowsToCsv(generateOfficialRows(1, { agencies: [{ code: w.mine.child.code }], codePrefix: `MT${uid()}` })));
@@ -295,7 +299,10 @@ let confirmYear = 2100 - Math.floor(Math.random() * 60);
 export const farYear = (): number => (confirmYear = confirmYear <= 2031 ? 2099 : confirmYear - 1);
 const OVERRIDE_SOURCE = 'Thử nghiệm ma trận quyền';
 export const overridePayload = () => ({ date: freeDay(), kind: 'day_off', name: `Nghỉ ${uid()}`, source: OVERRIDE_SOURCE });
-export const override = (w: World) => call(w.as.admin, 'POST', '/api/v1/calendar/overrides', overridePayload());
+export const override = (w: World) => call(w.as.calendar_admin, 'POST', '/api/v1/calendar/overrides', overridePayload());
+/** A local day off of my province (08), added by its administrator. */
+export const localDayPayload = () => ({ date: freeDay(), name: `Nghỉ riêng ${uid()}`, source: OVERRIDE_SOURCE });
+export const localDayOff = (w: World) => call(w.as.admin, 'POST', '/api/v1/calendar/provinces/08/days-off', localDayPayload());
 
 /** Overrides are unique per date and the PostgreSQL test database is kept: remove the matrix's days off. */
 export async function removeOverrides(h: Harness): Promise<void> {
@@ -320,6 +327,7 @@ export async function makeWorld(h: Harness): Promise<World> {
   w.neutral = await newPerson(w);
   w.neutral.label = 'neutral official';
   w.reviewer = await signIn(h, 'leader', mine, 'mine', 'fixture reviewer');
+  w.hr = await signIn(h, 'home_affairs', mine, 'mine', 'fixture Home Affairs');
   const proc = await call(as.admin, 'POST', '/api/v1/procedures', procedurePayload(mine.child.code));
   w.procedureCode = proc.code as string;
   w.procedureDocumentIds = (proc.documents as { id: string }[]).map((d) => d.id);

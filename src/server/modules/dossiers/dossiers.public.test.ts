@@ -305,7 +305,7 @@ describe('public lookup: a province that asks for the receipt\'s check code', ()
     expect(again.check_code).toBe(codes[0].check_code);
     const receipt = await v.counter.request({ method: 'GET', url: `/api/v1/dossiers/${a}/receipt.pdf` });
     expect(receipt.statusCode).toBe(200);
-    const text = pdfText(receipt.rawPayload);
+    const text = await pdfText(receipt.rawPayload);
     expect(text).toContain('Mã kiểm tra');
     expect(text).toContain(codes[0].check_code);
   });
