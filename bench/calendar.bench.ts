@@ -75,7 +75,12 @@ export async function run(options: { minMs?: number } = {}): Promise<BenchRow[]>
     measure('index: computeDeadline(calendar_days)', (i) => computeDeadline(calendarDays[i], calendar).due.getTime(), minMs),
     measure('naive: day-by-day loop (working_days)', (i) => naiveAddWorkingDays(days[i].from, days[i].amount, rules).getTime(), minMs),
   ];
-  rows.push({ name: `calendar build 2000–2100 (${calendar.version})`, opsPerSec: Math.round(1000 / buildMs), nsPerOp: Math.round(buildMs * 1e6), operations: 1 });
+  rows.push({
+    name: `calendar build 2000–2100 (${calendar.version})`,
+    opsPerSec: Math.round(1000 / buildMs),
+    nsPerOp: Math.round(buildMs * 1e6),
+    operations: 1,
+  });
   return rows;
 }
 

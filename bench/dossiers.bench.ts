@@ -13,7 +13,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
 import type { Result } from 'autocannon';
-import { checkGapless, createCounterToken, intakePayload, type LookupKey, openBenchDatabase, populate, recreateDatabase, SPREAD_DESKS } from './fixtures/dossiers-data.js';
+import {
+  checkGapless,
+  createCounterToken,
+  intakePayload,
+  type LookupKey,
+  openBenchDatabase,
+  populate,
+  recreateDatabase,
+  SPREAD_DESKS,
+} from './fixtures/dossiers-data.js';
 
 export interface DossierBenchRow {
   database: string;
@@ -48,7 +57,10 @@ interface Started {
 
 /** Fork a bench server (see fixtures/dossiers-server.ts) and wait until it listens. */
 async function startServer(options: { mode: 'app' | 'app-pglite' | 'kv'; url?: string; n?: number }): Promise<Started> {
-  const child = fork(SERVER, [JSON.stringify({ ...options, port: 0, poolSize: POOL })], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(SERVER, [JSON.stringify({ ...options, port: 0, poolSize: POOL })], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const message = await new Promise<{ port: number; keys?: LookupKey[] }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { port: number; keys?: LookupKey[] }));
     child.once('exit', (code) => reject(new Error(`bench server ${options.mode} exited with ${code}`)));
@@ -68,12 +80,28 @@ const pick = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)];
 
 /** GETs for `seconds` with 50 connections, each request on a random key. */
 function loadGet(url: string, paths: () => string, seconds: number): Promise<Result> {
-  return autocannon({ url, connections: CONNECTIONS, duration: seconds, timeout: 30, requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths() }) }] });
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 30,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths() }) }],
+  });
 }
 
 function measured(database: string, name: string, r: Result, unit: DossierBenchRow['unit'], note = ''): DossierBenchRow {
   const ok = r['2xx'];
-  return { database, case: name, rate: Math.round(ok / r.duration), unit, p50Ms: r.latency.p50, p99Ms: r.latency.p99, failures: r.errors + r.timeouts + r.non2xx, vsBaseline: '', note };
+  return {
+    database,
+    case: name,
+    rate: Math.round(ok / r.duration),
+    unit,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    failures: r.errors + r.timeouts + r.non2xx,
+    vsBaseline: '',
+    note,
+  };
 }
 
 const ratio = (a: number, b: number): number => Math.round((a / b) * 1000) / 10;
@@ -82,7 +110,11 @@ const ratio = (a: number, b: number): number => Math.round((a / b) * 1000) / 10;
 function medianRow(rows: DossierBenchRow[]): DossierBenchRow {
   const sorted = [...rows].sort((a, b) => a.rate - b.rate);
   const mid = sorted[Math.floor(sorted.length / 2)];
-  return { ...mid, failures: rows.reduce((n, r) => n + r.failures, 0), note: `median of ${rows.length} rounds: ${rows.map((r) => r.rate.toLocaleString('en')).join(', ')}` };
+  return {
+    ...mid,
+    failures: rows.reduce((n, r) => n + r.failures, 0),
+    note: `median of ${rows.length} rounds: ${rows.map((r) => r.rate.toLocaleString('en')).join(', ')}`,
+  };
 }
 const verdict = (pct: number, goal: number): string => `${pct}% (goal ≥ ${goal}%: ${pct >= goal ? 'met' : 'NOT met'})`;
 
@@ -124,8 +156,22 @@ async function lookupOnPostgres(url: string, keys: LookupKey[], kvIds: string[])
     const bases: DossierBenchRow[] = [];
     const lookups: DossierBenchRow[] = [];
     for (let r = 0; r < ROUNDS; r++) {
-      bases.push(measured('PostgreSQL', `baseline: minimal Fastify + pg.Pool(${POOL}), GET /kv/:id (primary key)`, await loadGet(kv.url, kvPath, ROUND_SECONDS), 'req/s'));
-      lookups.push(measured('PostgreSQL', `public lookup GET /api/v1/public/dossiers/{code}?verify= (${N.toLocaleString('en')} dossiers)`, await loadGet(app.url, lookupPath, ROUND_SECONDS), 'req/s'));
+      bases.push(
+        measured(
+          'PostgreSQL',
+          `baseline: minimal Fastify + pg.Pool(${POOL}), GET /kv/:id (primary key)`,
+          await loadGet(kv.url, kvPath, ROUND_SECONDS),
+          'req/s',
+        ),
+      );
+      lookups.push(
+        measured(
+          'PostgreSQL',
+          `public lookup GET /api/v1/public/dossiers/{code}?verify= (${N.toLocaleString('en')} dossiers)`,
+          await loadGet(app.url, lookupPath, ROUND_SECONDS),
+          'req/s',
+        ),
+      );
     }
     const base = medianRow(bases);
     const lookup = medianRow(lookups);
@@ -144,14 +190,28 @@ async function lookupOnPostgres(url: string, keys: LookupKey[], kvIds: string[])
  * runs (pgbench, so both see the same machine). Rate = sum over desks; p50/p99 = the worst desk's
  * (conservative).
  */
-async function intakeOnPostgres(url: string, tokens: string[], body: string, name: string, rounds: { count: number; seconds: number; between?: () => Promise<void> }): Promise<{ rows: DossierBenchRow[]; started: Date }> {
+async function intakeOnPostgres(
+  url: string,
+  tokens: string[],
+  body: string,
+  name: string,
+  rounds: { count: number; seconds: number; between?: () => Promise<void> },
+): Promise<{ rows: DossierBenchRow[]; started: Date }> {
   const app = await startServer({ mode: 'app', url });
   const started = new Date();
   try {
     const load = (seconds: number) =>
       Promise.all(
         tokens.map((token) =>
-          autocannon({ url: `${app.url}/api/v1/dossiers`, connections: CLIENTS / tokens.length, duration: seconds, timeout: 30, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body }),
+          autocannon({
+            url: `${app.url}/api/v1/dossiers`,
+            connections: CLIENTS / tokens.length,
+            duration: seconds,
+            timeout: 30,
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body,
+          }),
         ),
       );
     await load(1); // warm-up (its dossiers count in the gapless check too)
@@ -188,7 +248,17 @@ export async function run(): Promise<DossierBenchRow[]> {
     const t = process.hrtime.bigint();
     const { keys, kvIds } = await populate(database, N);
     const setupMs = Number(process.hrtime.bigint() - t) / 1e6;
-    rows.push({ database: 'PostgreSQL', case: `setup: migrate + demo seed + ${N.toLocaleString('en')} dossiers, events, bench_kv (set-based SQL)`, rate: Math.round((N / setupMs) * 1000), unit: 'rows/s', p50Ms: null, p99Ms: null, failures: 0, vsBaseline: '', note: `${Math.round(setupMs)} ms` });
+    rows.push({
+      database: 'PostgreSQL',
+      case: `setup: migrate + demo seed + ${N.toLocaleString('en')} dossiers, events, bench_kv (set-based SQL)`,
+      rate: Math.round((N / setupMs) * 1000),
+      unit: 'rows/s',
+      p50Ms: null,
+      p99Ms: null,
+      failures: 0,
+      vsBaseline: '',
+      note: `${Math.round(setupMs)} ms`,
+    });
     const lookups = await lookupOnPostgres(url, keys, kvIds);
     baselineRate = lookups[1].rate;
     rows.push(...lookups);
@@ -197,11 +267,17 @@ export async function run(): Promise<DossierBenchRow[]> {
     const token = await createCounterToken(database);
     const pgbenchDb = await pgbenchInit(url);
     const benches: { tps: number; latencyMs: number }[] = [];
-    const { rows: intakes, started } = await intakeOnPostgres(url, [token], body, `intake POST /api/v1/dossiers, ${CLIENTS} clients at one desk (counter officer, API token)`, {
-      count: ROUNDS,
-      seconds: ROUND_SECONDS,
-      between: async () => void benches.push(await pgbench(url, pgbenchDb, ROUND_SECONDS)),
-    });
+    const { rows: intakes, started } = await intakeOnPostgres(
+      url,
+      [token],
+      body,
+      `intake POST /api/v1/dossiers, ${CLIENTS} clients at one desk (counter officer, API token)`,
+      {
+        count: ROUNDS,
+        seconds: ROUND_SECONDS,
+        between: async () => void benches.push(await pgbench(url, pgbenchDb, ROUND_SECONDS)),
+      },
+    );
     const intake = medianRow(intakes);
     const bench = [...benches].sort((a, b) => a.tps - b.tps)[Math.floor(benches.length / 2)];
     const spreadTokens = await Promise.all(SPREAD_DESKS.map((desk) => createCounterToken(database, desk)));
@@ -232,7 +308,9 @@ export async function run(): Promise<DossierBenchRow[]> {
       p99Ms: null,
       failures: gap.badGroups,
       vsBaseline: gap.badGroups === 0 && day && day.count === day.max ? 'yes' : 'NO',
-      note: day ? `bench day ${day.day}: ${day.count} codes 0001..${String(day.max).padStart(4, '0')}, counter ${day.counter}; ${gap.groups} desk-days checked` : 'no intake recorded',
+      note: day
+        ? `bench day ${day.day}: ${day.count} codes 0001..${String(day.max).padStart(4, '0')}, counter ${day.counter}; ${gap.groups} desk-days checked`
+        : 'no intake recorded',
     });
   } finally {
     await database.close();
@@ -253,7 +331,13 @@ async function lookupOnPglite(baselineRate: number | undefined): Promise<Dossier
       return `/api/v1/public/dossiers/${encodeURIComponent(k.code)}?verify=${k.tail}`;
     };
     await loadGet(app.url, lookupPath, 2);
-    const row = measured('PGlite (in memory)', `public lookup GET /api/v1/public/dossiers/{code}?verify= (${N.toLocaleString('en')} dossiers)`, await loadGet(app.url, lookupPath, SECONDS), 'req/s', `setup ${Math.round(setupMs / 1000)} s`);
+    const row = measured(
+      'PGlite (in memory)',
+      `public lookup GET /api/v1/public/dossiers/{code}?verify= (${N.toLocaleString('en')} dossiers)`,
+      await loadGet(app.url, lookupPath, SECONDS),
+      'req/s',
+      `setup ${Math.round(setupMs / 1000)} s`,
+    );
     row.vsBaseline = baselineRate ? `${ratio(row.rate, baselineRate)}% of the PostgreSQL baseline (information)` : '';
     return row;
   } finally {
@@ -270,7 +354,10 @@ export function toMarkdown(rows: DossierBenchRow[]): string {
     '| database | case | rate | unit | p50 ms | p99 ms | errors + non-2xx | vs baseline | note |',
     '|---|---|---:|---|---:|---:|---:|---|---|',
   ];
-  for (const r of rows) lines.push(`| ${r.database} | ${r.case} | ${fmt(r.rate)} | ${r.unit === 'check' ? 'desk-days' : r.unit} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${r.failures} | ${r.vsBaseline} | ${r.note} |`);
+  for (const r of rows)
+    lines.push(
+      `| ${r.database} | ${r.case} | ${fmt(r.rate)} | ${r.unit === 'check' ? 'desk-days' : r.unit} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${r.failures} | ${r.vsBaseline} | ${r.note} |`,
+    );
   return lines.join('\n');
 }
 

@@ -33,16 +33,33 @@ async function time<T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> {
 /** A province-shaped tree: the People's Committee, 20 departments, 60 communes. */
 async function makeProvince(database: Database): Promise<{ root: { id: string; code: string }; leaves: { code: string }[] }> {
   const tag = randomBytes(3).toString('hex').toUpperCase();
-  const [root] = await database.db.insert(agency).values({ code: `B${tag}.00.00.H99`, name: `UBND tỉnh bench ${tag}`, adminUnitCode: '08', provinceCode: '08' }).returning({ id: agency.id, code: agency.code });
+  const [root] = await database.db
+    .insert(agency)
+    .values({ code: `B${tag}.00.00.H99`, name: `UBND tỉnh bench ${tag}`, adminUnitCode: '08', provinceCode: '08' })
+    .returning({ id: agency.id, code: agency.code });
   const leaves = await database.db
     .insert(agency)
-    .values(Array.from({ length: 80 }, (_, i) => ({ code: `B${tag}.${String(i).padStart(2, '0')}.31.H99`, name: `${i < 20 ? 'Sở' : 'UBND xã'} bench ${tag} ${i}`, parentId: root.id, adminUnitCode: '08', provinceCode: '08' })))
+    .values(
+      Array.from({ length: 80 }, (_, i) => ({
+        code: `B${tag}.${String(i).padStart(2, '0')}.31.H99`,
+        name: `${i < 20 ? 'Sở' : 'UBND xã'} bench ${tag} ${i}`,
+        parentId: root.id,
+        adminUnitCode: '08',
+        provinceCode: '08',
+      })),
+    )
     .returning({ code: agency.code });
   return { root, leaves };
 }
 
 async function benchOn(label: string, database: Database, root: { id: string; code: string }, xlsx: Buffer, csv: Buffer): Promise<WorkforceBenchRow[]> {
-  const row = (step: string, rows: number, ms: number): WorkforceBenchRow => ({ database: label, step, rows, ms: Math.round(ms), rowsPerSec: Math.round((rows / ms) * 1000) });
+  const row = (step: string, rows: number, ms: number): WorkforceBenchRow => ({
+    database: label,
+    step,
+    rows,
+    ms: Math.round(ms),
+    rowsPerSec: Math.round((rows / ms) * 1000),
+  });
   const out: WorkforceBenchRow[] = [];
   const common = { scope: null, actor: systemActor } as const;
   const dry = await time(() => importOfficials(database.db, { ...common, fileName: 'p.xlsx', data: xlsx, dryRun: true }));

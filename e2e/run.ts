@@ -10,7 +10,10 @@ import { type Journey, launchBrowser, ROOT, startServer } from './lib.js';
 const filter = process.argv[2];
 const dir = path.join(ROOT, 'e2e/journeys');
 const journeys: Journey[] = [];
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.journey.ts')).sort()) {
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.journey.ts'))
+  .sort()) {
   const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { journeys: Journey[] };
   journeys.push(...mod.journeys.filter((j) => !filter || j.name.includes(filter) || file.includes(filter)));
 }

@@ -59,16 +59,65 @@ function fakeApi() {
     { id: 'ou3', name: 'Tổ kiểm tra công vụ', kind: 'to', parentId: 'ou2' },
   ];
   const users = [
-    { id: 'u-admin', username: 'admin', displayName: 'Nguyễn Thị Thanh Hương', kind: 'official', isActive: true, roles: [{ id: 'r1', role: 'admin', agencyCode: 'H13', unitId: null }] },
-    { id: 'u2', username: 'motcua', displayName: 'Lò Văn Đức', kind: 'official', isActive: true, roles: [{ id: 'r2', role: 'counter_officer', agencyCode: 'H13.30', unitId: null }] },
-    { id: 'u3', username: 'xuly', displayName: 'Hoàng Thị Ánh', kind: 'official', isActive: true, roles: [{ id: 'r3', role: 'processing_officer', agencyCode: 'H13.05', unitId: 'ou1' }, { id: 'r4', role: 'leader', agencyCode: 'H13.05', unitId: null }] },
+    {
+      id: 'u-admin',
+      username: 'admin',
+      displayName: 'Nguyễn Thị Thanh Hương',
+      kind: 'official',
+      isActive: true,
+      roles: [{ id: 'r1', role: 'admin', agencyCode: 'H13', unitId: null }],
+    },
+    {
+      id: 'u2',
+      username: 'motcua',
+      displayName: 'Lò Văn Đức',
+      kind: 'official',
+      isActive: true,
+      roles: [{ id: 'r2', role: 'counter_officer', agencyCode: 'H13.30', unitId: null }],
+    },
+    {
+      id: 'u3',
+      username: 'xuly',
+      displayName: 'Hoàng Thị Ánh',
+      kind: 'official',
+      isActive: true,
+      roles: [
+        { id: 'r3', role: 'processing_officer', agencyCode: 'H13.05', unitId: 'ou1' },
+        { id: 'r4', role: 'leader', agencyCode: 'H13.05', unitId: null },
+      ],
+    },
     { id: 'u4', username: 'congdan', displayName: 'Vàng Seo Páo', kind: 'citizen', isActive: false, roles: [] },
   ];
   const tokens = [
-    { id: 't1', name: 'Cổng dịch vụ công quốc gia', role: 'counter_officer', agencyCode: 'H13.30', prefix: 'cv_live_8f2a', createdAt: '2026-03-02T02:15:00Z', lastUsedAt: '2026-11-20T08:01:00Z', revokedAt: null, expiresAt: '2027-03-02T02:15:00Z' },
-    { id: 't2', name: 'Phần mềm một cửa cũ', role: 'processing_officer', agencyCode: 'H13.05', prefix: 'cv_live_11bd', createdAt: '2025-01-10T01:00:00Z', lastUsedAt: null, revokedAt: '2026-06-30T10:00:00Z', expiresAt: '2026-01-10T01:00:00Z' },
+    {
+      id: 't1',
+      name: 'Cổng dịch vụ công quốc gia',
+      role: 'counter_officer',
+      agencyCode: 'H13.30',
+      prefix: 'cv_live_8f2a',
+      createdAt: '2026-03-02T02:15:00Z',
+      lastUsedAt: '2026-11-20T08:01:00Z',
+      revokedAt: null,
+      expiresAt: '2027-03-02T02:15:00Z',
+    },
+    {
+      id: 't2',
+      name: 'Phần mềm một cửa cũ',
+      role: 'processing_officer',
+      agencyCode: 'H13.05',
+      prefix: 'cv_live_11bd',
+      createdAt: '2025-01-10T01:00:00Z',
+      lastUsedAt: null,
+      revokedAt: '2026-06-30T10:00:00Z',
+      expiresAt: '2026-01-10T01:00:00Z',
+    },
   ];
-  const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/gi, 'd')
+      .toLowerCase();
   const search = <T extends Json>(items: T[], q: string | null) =>
     q ? items.filter((i) => Object.values(i).some((v) => typeof v === 'string' && fold(v).includes(fold(q)))) : items;
   const problem = (status: number, code: string, detail: string, errors?: { field: string; message: string }[]) => ({
@@ -83,7 +132,8 @@ function fakeApi() {
     const method = req.method();
     const body = (req.postDataJSON() ?? {}) as Json;
     let res: { status: number; body?: unknown };
-    if (path === '/meta') res = { status: 200, body: { name: 'Công Vụ', version: '0.1.0', demo: true, demoAccounts: ['admin', 'motcua', 'xuly', 'lanhdao', 'congdan'] } };
+    if (path === '/meta')
+      res = { status: 200, body: { name: 'Công Vụ', version: '0.1.0', demo: true, demoAccounts: ['admin', 'motcua', 'xuly', 'lanhdao', 'congdan'] } };
     else if (path === '/auth/me') res = isSignedIn ? { status: 200, body: session } : problem(401, 'unauthenticated', 'Chưa đăng nhập');
     else if (path === '/auth/login') {
       if (body.password === 'sai') res = problem(401, 'invalid_credentials', 'Invalid credentials');
@@ -99,17 +149,32 @@ function fakeApi() {
     else if (path === '/admin/administrative-units' && method === 'GET') {
       const level = url.searchParams.get('level');
       res = { status: 200, body: { items: search(units, url.searchParams.get('q')).filter((u) => !level || u.level === level), nextCursor: 'c2' } };
-    } else if (path === '/admin/agencies' && method === 'GET') res = { status: 200, body: { items: search(agencies, url.searchParams.get('q')), nextCursor: null } };
+    } else if (path === '/admin/agencies' && method === 'GET')
+      res = { status: 200, body: { items: search(agencies, url.searchParams.get('q')), nextCursor: null } };
     else if (path === '/admin/agencies' && method === 'POST') {
-      if (agencies.some((a) => a.code === body.code)) res = problem(409, 'conflict', 'Mã định danh đã tồn tại', [{ field: '/code', message: 'Mã định danh đã được dùng cho cơ quan khác' }]);
+      if (agencies.some((a) => a.code === body.code))
+        res = problem(409, 'conflict', 'Mã định danh đã tồn tại', [{ field: '/code', message: 'Mã định danh đã được dùng cho cơ quan khác' }]);
       else res = { status: 201, body: { ...body, provinceCode: '02' } };
-    } else if (/^\/admin\/agencies\/[^/]+\/units$/.test(path)) res = method === 'GET' ? { status: 200, body: { items: orgUnits } } : { status: 201, body: { id: `ou${Date.now()}`, ...body } };
+    } else if (/^\/admin\/agencies\/[^/]+\/units$/.test(path))
+      res = method === 'GET' ? { status: 200, body: { items: orgUnits } } : { status: 201, body: { id: `ou${Date.now()}`, ...body } };
     else if (path === '/admin/users' && method === 'GET') res = { status: 200, body: { items: search(users, url.searchParams.get('q')), nextCursor: null } };
     else if (/^\/admin\/users\/[^/]+\/roles$/.test(path)) res = { status: 201, body: { id: `r${Date.now()}`, unitId: null, ...body } };
     else if (/^\/admin\/users\/[^/]+\/roles\/[^/]+$/.test(path)) res = { status: 204 };
     else if (path === '/admin/tokens' && method === 'GET') res = { status: 200, body: { items: tokens } };
     else if (path === '/admin/tokens' && method === 'POST')
-      res = { status: 201, body: { id: 't9', token: 'cv_live_4b7e_Zq8v1mX0pK3rT6yWc2nH9dLs5fGj', prefix: 'cv_live_4b7e', createdAt: new Date().toISOString(), lastUsedAt: null, revokedAt: null, expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(), ...body } };
+      res = {
+        status: 201,
+        body: {
+          id: 't9',
+          token: 'cv_live_4b7e_Zq8v1mX0pK3rT6yWc2nH9dLs5fGj',
+          prefix: 'cv_live_4b7e',
+          createdAt: new Date().toISOString(),
+          lastUsedAt: null,
+          revokedAt: null,
+          expiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+          ...body,
+        },
+      };
     else if (/^\/admin\/tokens\/[^/]+\/revoke$/.test(path)) res = { status: 200, body: { ...tokens[0], revokedAt: new Date().toISOString() } };
     else res = problem(404, 'not_found', 'Not found');
 
@@ -136,7 +201,10 @@ async function signIn(page: Page) {
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  const server = await preview({ configFile: resolve('vite.config.ts'), preview: { port: 4179, strictPort: false, proxy: {}, headers: { 'Content-Security-Policy': CSP } } });
+  const server = await preview({
+    configFile: resolve('vite.config.ts'),
+    preview: { port: 4179, strictPort: false, proxy: {}, headers: { 'Content-Security-Policy': CSP } },
+  });
   const base = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? 'http://127.0.0.1:4179';
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   const errors: string[] = [];

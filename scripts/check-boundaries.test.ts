@@ -41,7 +41,8 @@ describe('check-boundaries (the module-boundary check of npm run lint)', () => {
     const root = fixture({
       ...base,
       'modules/calendar/calendar.service.ts': "import { a } from '../org/org.lookup.repo.js';\nexport const x = a;\n",
-      'modules/org/org.service.ts': "import { AppError } from '../../platform/errors.js';\nimport { agency } from '../../db/schema/index.js';\nexport const s = [AppError, agency];\n",
+      'modules/org/org.service.ts':
+        "import { AppError } from '../../platform/errors.js';\nimport { agency } from '../../db/schema/index.js';\nexport const s = [AppError, agency];\n",
     });
     expect(checkBoundaries(root).map((v) => `${v.file}:${v.line} ${v.rule}`)).toEqual([
       'src/server/modules/calendar/calendar.service.ts:1 index-only',
@@ -61,10 +62,26 @@ describe('check-boundaries (the module-boundary check of npm run lint)', () => {
     ]);
   });
 
+  it('reports a route file that reaches a repo or a worker instead of a service', () => {
+    const root = fixture({
+      ...base,
+      'modules/org/org.routes.ts': "import * as repo from './org.lookup.repo.js';\nimport { s } from './org.service.js';\nexport const r = [repo, s];\n",
+      'modules/org/outbox.worker.ts': 'export const w = 1;\n',
+      'modules/auth/oidc.ts': "import { w } from '../org/outbox.worker.js';\nexport const o = w;\n",
+    });
+    expect(checkBoundaries(root).map((v) => `${v.file}:${v.line} ${v.rule}`)).toEqual([
+      'src/server/modules/auth/oidc.ts:1 index-only',
+      'src/server/modules/auth/oidc.ts:1 module-arrow',
+      'src/server/modules/auth/oidc.ts:1 routes-call-services',
+      'src/server/modules/org/org.routes.ts:1 routes-call-services',
+    ]);
+  });
+
   it('lets tests, seeds and db/ use the schema, and tests reach other modules through index.ts', () => {
     const root = fixture({
       ...base,
-      'modules/calendar/calendar.test.ts': "import { agency } from '../../db/schema/index.js';\nimport { org } from '../org/index.js';\nexport const t = [agency, org];\n",
+      'modules/calendar/calendar.test.ts':
+        "import { agency } from '../../db/schema/index.js';\nimport { org } from '../org/index.js';\nexport const t = [agency, org];\n",
       'modules/calendar/calendar.seed.ts': "import { agency } from '../../db/schema/index.js';\nexport const t = agency;\n",
       'db/seed/index.ts': "import { agency } from '../schema/index.js';\nimport { x } from '../../modules/calendar/index.js';\nexport const t = [agency, x];\n",
     });
@@ -75,7 +92,13 @@ describe('check-boundaries (the module-boundary check of npm run lint)', () => {
     const root = fixture({ ...base, 'modules/calendar/calendar.service.ts': "import { agency } from '../../db/schema/index.js';\nexport const x = agency;\n" });
     const run = (dir: string) => {
       try {
-        return { code: 0, out: execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/check-boundaries.ts'), dir], { encoding: 'utf8', stdio: 'pipe' }) };
+        return {
+          code: 0,
+          out: execFileSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/check-boundaries.ts'), dir], {
+            encoding: 'utf8',
+            stdio: 'pipe',
+          }),
+        };
       } catch (e) {
         const err = e as { status: number; stderr: string };
         return { code: err.status, out: err.stderr };

@@ -4,6 +4,7 @@
  * - `index-only`: code outside `modules/<m>/` imports that module only through `modules/<m>/index.ts`;
  * - `module-arrow`: a module imports only the modules it may use (MODULE_ARROWS; tests excepted);
  * - `platform-below-modules`: `platform/` never imports a module;
+ * - `routes-call-services`: route files (`*.routes.ts`, `auth/oidc.ts`) import no repo and no worker;
  * - `schema-in-repo`: only `*.repo.ts` files touch the `db/schema` tables, besides `db/` itself,
  *   the test harness and tests, seeds (`*.seed.ts`, `*.demo.ts`), the audit-chain writer
  *   (`platform/audit.ts`) and the CLI's data commands (`cli-commands.ts`).
@@ -29,7 +30,7 @@ export const MODULE_ARROWS: Record<string, readonly string[]> = {
   conduct: ['org', 'calendar', 'workforce'],
 };
 
-export type Rule = 'index-only' | 'module-arrow' | 'platform-below-modules' | 'schema-in-repo';
+export type Rule = 'index-only' | 'module-arrow' | 'platform-below-modules' | 'schema-in-repo' | 'routes-call-services';
 export interface Violation {
   file: string;
   line: number;
@@ -74,9 +75,13 @@ function resolveTarget(serverDir: string, fromFile: string, specifier: string): 
       return false;
     }
   });
-  return path.relative(serverDir, found ?? candidates[0]).split(path.sep).join('/');
+  return path
+    .relative(serverDir, found ?? candidates[0])
+    .split(path.sep)
+    .join('/');
 }
 
+const isRouteFile = (rel: string): boolean => rel.endsWith('.routes.ts') || rel === 'modules/auth/oidc.ts';
 const moduleOf = (rel: string): string | undefined => /^modules\/([^/]+)\//.exec(rel)?.[1];
 
 /** Every boundary violation in the server under `root` (the repository root). */
@@ -96,10 +101,14 @@ export function checkBoundaries(root: string): Violation[] {
       const to = moduleOf(target);
       if (to && to !== from) {
         if (target !== `modules/${to}/index.ts`) report('index-only', `imports ${target}: another module is reached only through modules/${to}/index.ts`);
-        if (from && !isTest(rel) && !(MODULE_ARROWS[from] ?? []).includes(to)) report('module-arrow', `module ${from} may not import module ${to} (allowed: ${(MODULE_ARROWS[from] ?? []).join(', ') || 'none'})`);
+        if (from && !isTest(rel) && !(MODULE_ARROWS[from] ?? []).includes(to))
+          report('module-arrow', `module ${from} may not import module ${to} (allowed: ${(MODULE_ARROWS[from] ?? []).join(', ') || 'none'})`);
         if (rel.startsWith('platform/')) report('platform-below-modules', `platform code imports module ${to}: platform/ stays below the modules`);
       }
-      if (target.startsWith('db/schema/') && !SCHEMA_ALLOWED.some((ok) => ok(rel))) report('schema-in-repo', `imports ${target}: only *.repo.ts files touch the db/schema tables`);
+      if (isRouteFile(rel) && /\.(repo|worker)\.ts$/.test(target))
+        report('routes-call-services', `imports ${target}: routes call services, never repos or workers`);
+      if (target.startsWith('db/schema/') && !SCHEMA_ALLOWED.some((ok) => ok(rel)))
+        report('schema-in-repo', `imports ${target}: only *.repo.ts files touch the db/schema tables`);
     }
   }
   return out;

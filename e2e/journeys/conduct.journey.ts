@@ -52,10 +52,19 @@ export const journeys: Journey[] = [
       const ack = page.getByRole('button', { name: /Tôi đã đọc và cam kết/ }).first();
       await ack.waitFor();
       await ack.click();
-      await page.getByText(/Đã cam kết lúc/).first().waitFor();
-      await page.getByRole('link', { name: /Không đeo thẻ/ }).first().waitFor();
+      await page
+        .getByText(/Đã cam kết lúc/)
+        .first()
+        .waitFor();
+      await page
+        .getByRole('link', { name: /Không đeo thẻ/ })
+        .first()
+        .waitFor();
       await shot(page, 'conduct-2-my-record');
-      await page.getByRole('link', { name: /Không đeo thẻ/ }).first().click();
+      await page
+        .getByRole('link', { name: /Không đeo thẻ/ })
+        .first()
+        .click();
       await page.getByLabel('Giải trình bằng văn bản').fill('Hôm đó tôi để quên thẻ ở nhà. Tôi xin rút kinh nghiệm.');
       await page.getByRole('button', { name: 'Gửi giải trình' }).click();
       await page.getByTestId('violation-status').filter({ hasText: 'Đã giải trình' }).waitFor();
@@ -82,7 +91,10 @@ export const journeys: Journey[] = [
       await ha.selectOption('#cd-form', 'ha_bac_luong');
       await ha.getByLabel('Số quyết định').fill('15/QĐ-STP');
       await ha.getByRole('button', { name: 'Ra quyết định' }).click();
-      await ha.getByText(/đã bị bãi bỏ/).first().waitFor();
+      await ha
+        .getByText(/đã bị bãi bỏ/)
+        .first()
+        .waitFor();
       await shot(ha, 'conduct-5-abolished-form-refused');
       await ha.selectOption('#cd-form', 'khien_trach');
       await ha.getByRole('button', { name: 'Ra quyết định' }).click();
@@ -133,7 +145,10 @@ export const journeys: Journey[] = [
       await page.locator('.cd-rules li').first().waitFor();
       await shot(page, 'conduct-code-of-conduct');
       await page.goto(`${url}/conduct/emulation`);
-      await page.getByText(/thi đua thực hiện văn hóa công sở/).first().waitFor();
+      await page
+        .getByText(/thi đua thực hiện văn hóa công sở/)
+        .first()
+        .waitFor();
       await page.getByText('Lao động tiên tiến').first().waitFor();
       await shot(page, 'conduct-emulation');
       assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);

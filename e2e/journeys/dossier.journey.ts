@@ -30,7 +30,11 @@ async function act(page: Page, url: string, code: string, label: string, fill?: 
   try {
     await form.waitFor({ state: 'detached', timeout: 10_000 });
   } catch {
-    const alert = await page.locator('.alert--error').first().textContent().catch(() => null);
+    const alert = await page
+      .locator('.alert--error')
+      .first()
+      .textContent()
+      .catch(() => null);
     throw new Error(`${label} on ${code} failed: ${alert ?? 'no answer'}`);
   }
 }

@@ -11,7 +11,10 @@ export const journeys: Journey[] = [
         await signIn(page, url, username);
         await page.getByRole('heading', { level: 1 }).first().waitFor();
         await shot(page, `home-${username}`);
-        await page.getByRole('button', { name: /Đăng xuất/ }).first().click();
+        await page
+          .getByRole('button', { name: /Đăng xuất/ })
+          .first()
+          .click();
         await page.waitForURL(/\/login/);
         assert(errors.length === 0, `${username}: console errors: ${errors.join(' | ')}`);
         await page.context().close();
@@ -34,13 +37,22 @@ export const journeys: Journey[] = [
       const { page, errors } = await newPage(browser);
       await signIn(page, url, 'noivu');
       await page.getByRole('button', { name: 'English' }).click();
-      await page.getByRole('button', { name: /Sign out/ }).first().waitFor();
+      await page
+        .getByRole('button', { name: /Sign out/ })
+        .first()
+        .waitFor();
       await page.reload();
-      await page.getByRole('button', { name: /Sign out/ }).first().waitFor();
+      await page
+        .getByRole('button', { name: /Sign out/ })
+        .first()
+        .waitFor();
       assert((await page.getAttribute('html', 'lang')) === 'en', 'html lang should be en');
       await shot(page, 'home-noivu-en');
       await page.getByRole('button', { name: 'Tiếng Việt' }).click();
-      await page.getByRole('button', { name: /Đăng xuất/ }).first().waitFor();
+      await page
+        .getByRole('button', { name: /Đăng xuất/ })
+        .first()
+        .waitFor();
       assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
       await page.context().close();
     },

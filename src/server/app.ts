@@ -73,7 +73,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Công Vụ API', description: 'Nền tảng phục vụ hành chính công và kỷ cương công vụ / Public-service delivery and civil-service integrity platform', version: '0.1.0' },
+      info: {
+        title: 'Công Vụ API',
+        description: 'Nền tảng phục vụ hành chính công và kỷ cương công vụ / Public-service delivery and civil-service integrity platform',
+        version: '0.1.0',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'congvu_sid' }, bearer: { type: 'http', scheme: 'bearer' } } },
     },
   });

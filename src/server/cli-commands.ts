@@ -49,9 +49,19 @@ export async function runCliCommand(database: Database, cmd: string, sub: string
     const role = values.role ? roleOf(values) : undefined;
     const aid = role ? await agencyId(database, need(values, 'agency')) : undefined;
     await db.transaction(async (tx) => {
-      const [u] = await tx.insert(userAccount).values({ username, displayName: (typeof values.name === 'string' ? values.name : username).normalize('NFC'), kind, passwordHash }).returning();
+      const [u] = await tx
+        .insert(userAccount)
+        .values({ username, displayName: (typeof values.name === 'string' ? values.name : username).normalize('NFC'), kind, passwordHash })
+        .returning();
       if (role && aid) await tx.insert(roleAssignment).values({ userId: u.id, role, agencyId: aid });
-      await appendAudit(tx, { stream: SYSTEM_STREAM, actor: cliActor, action: 'user.create', entityType: 'user', entityId: u.id, data: { username, role: role ?? null } });
+      await appendAudit(tx, {
+        stream: SYSTEM_STREAM,
+        actor: cliActor,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: u.id,
+        data: { username, role: role ?? null },
+      });
     });
     console.log(`Đã tạo người dùng / user created: ${username}`);
     return 0;
@@ -61,8 +71,18 @@ export async function runCliCommand(database: Database, cmd: string, sub: string
     const aid = await agencyId(database, need(values, 'agency'));
     const token = `cv_${randomToken(30)}`;
     await db.transaction(async (tx) => {
-      const [t] = await tx.insert(apiToken).values({ name: need(values, 'name'), tokenHash: sha256(token), prefix: token.slice(0, 10), role, agencyId: aid }).returning();
-      await appendAudit(tx, { stream: SYSTEM_STREAM, actor: cliActor, action: 'api_token.create', entityType: 'api_token', entityId: t.id, data: { name: t.name, role } });
+      const [t] = await tx
+        .insert(apiToken)
+        .values({ name: need(values, 'name'), tokenHash: sha256(token), prefix: token.slice(0, 10), role, agencyId: aid })
+        .returning();
+      await appendAudit(tx, {
+        stream: SYSTEM_STREAM,
+        actor: cliActor,
+        action: 'api_token.create',
+        entityType: 'api_token',
+        entityId: t.id,
+        data: { name: t.name, role },
+      });
     });
     console.log(token);
     return 0;
@@ -73,7 +93,9 @@ export async function runCliCommand(database: Database, cmd: string, sub: string
     const dryRun = values['dry-run'] === true;
     const r = await importOfficials(db, { fileName: path.basename(file), data: readFileSync(file), dryRun, scope: null, actor: cliActor });
     for (const x of r.rejected) console.error(`dòng/line ${x.line}: ${x.reason}`);
-    console.log(`${dryRun ? 'Chạy thử / dry run' : 'Đã nhập / imported'}: ${r.imported} mới/new, ${r.updated} cập nhật/updated, ${r.rejected.length} bị từ chối/rejected (${r.total} dòng/rows).`);
+    console.log(
+      `${dryRun ? 'Chạy thử / dry run' : 'Đã nhập / imported'}: ${r.imported} mới/new, ${r.updated} cập nhật/updated, ${r.rejected.length} bị từ chối/rejected (${r.total} dòng/rows).`,
+    );
     return r.rejected.length ? 4 : 0;
   }
   console.error(`Lệnh không hợp lệ / unknown command: ${cmd} ${sub ?? ''}`);

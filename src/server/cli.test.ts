@@ -37,7 +37,25 @@ describe('npx congvu audit verify', () => {
   it('passes on an intact log and names the first bad entry after tampering', { timeout: 120_000 }, async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congvu-cli-'));
     expect((await cli(dir, 'seed', '--demo')).code).toBe(0);
-    expect((await cli(dir, 'user', 'create', '--username', 'canbo1', '--name', 'Cán bộ Một', '--password', 'mat-khau-dai-1', '--role', 'leader', '--agency', '000.00.16.H57')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          dir,
+          'user',
+          'create',
+          '--username',
+          'canbo1',
+          '--name',
+          'Cán bộ Một',
+          '--password',
+          'mat-khau-dai-1',
+          '--role',
+          'leader',
+          '--agency',
+          '000.00.16.H57',
+        )
+      ).code,
+    ).toBe(0);
     expect((await cli(dir, 'token', 'create', '--name', 'Kiosk', '--role', 'counter_officer', '--agency', '000.00.31.H57')).out).toMatch(/cv_[\w-]{30,}/);
 
     const intact = await cli(dir, 'audit', 'verify');

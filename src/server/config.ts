@@ -86,7 +86,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.CONGVU_METRICS_TOKEN || undefined,
     notify: {
       smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: (env.SMTP_FROM || DEFAULT_SMTP_FROM).normalize('NFC') } : undefined,
-      sms: env.SMS_GATEWAY_URL ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN ?? '', stripDiacritics: env.SMS_STRIP_DIACRITICS !== '0' } : undefined,
+      sms: env.SMS_GATEWAY_URL
+        ? { url: env.SMS_GATEWAY_URL, token: env.SMS_GATEWAY_TOKEN ?? '', stripDiacritics: env.SMS_STRIP_DIACRITICS !== '0' }
+        : undefined,
       maxAttempts: Math.max(1, Number(env.NOTIFY_MAX_ATTEMPTS ?? 8) || 8),
     },
   };

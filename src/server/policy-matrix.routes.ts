@@ -86,7 +86,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/procedure-fields': 'public procedure catalog',
   'GET /api/v1/procedure-agencies': 'public procedure catalog',
   'GET /api/v1/public/dossiers/:code': 'public lookup (code + verification)',
-  'GET /api/v1/public/lookup-check': 'which verification the code\'s province asks for (from the desk code only)',
+  'GET /api/v1/public/lookup-check': "which verification the code's province asks for (from the desk code only)",
   'POST /api/v1/public/dossiers/:code/rating': 'citizen satisfaction rating (code + verification)',
   'GET /api/v1/public/documents/verify': 'QR document verification',
   'GET /api/v1/public/desks': 'online desks of a procedure',
@@ -100,7 +100,12 @@ export const isPublic = (key: string): boolean => key in PUBLIC_ROUTES || /^(GET
 export const MATRIX: Record<string, Row> = {
   // ── Session ───────────────────────────────────────────────────────────────────────────────────
   'GET /api/v1/auth/me': { allow: ALL, foreign: '2xx' },
-  'POST /api/v1/auth/logout': { allow: ALL, foreign: '2xx', perCaller: true, req: async (w, who) => ({ url: '/api/v1/auth/logout', by: await f.freshSession(w, who) }) },
+  'POST /api/v1/auth/logout': {
+    allow: ALL,
+    foreign: '2xx',
+    perCaller: true,
+    req: async (w, who) => ({ url: '/api/v1/auth/logout', by: await f.freshSession(w, who) }),
+  },
   'GET /api/v1/me/notifications': { allow: ALL, foreign: '2xx' },
 
   // ── Audit ─────────────────────────────────────────────────────────────────────────────────────
@@ -113,15 +118,32 @@ export const MATRIX: Record<string, Row> = {
   // A province's administrator adds communes to its own province only (another province's: 403).
   'POST /api/v1/admin/administrative-units': {
     allow: ADMIN,
-    req: () => url('/api/v1/admin/administrative-units', { code: String(10000 + Math.floor(Math.random() * 90000)), level: 'commune', type: 'xa', name: `Xã ${uid()}`, parentCode: '08' }),
+    req: () =>
+      url('/api/v1/admin/administrative-units', {
+        code: String(10000 + Math.floor(Math.random() * 90000)),
+        level: 'commune',
+        type: 'xa',
+        name: `Xã ${uid()}`,
+        parentCode: '08',
+      }),
     foreign: { agency: '2xx', province: 403 },
   },
   'GET /api/v1/admin/agencies': { allow: ADMIN },
-  'POST /api/v1/admin/agencies': { allow: ADMIN, req: (w) => url('/api/v1/admin/agencies', { code: `T${uid(3)}.00.32.H99`, name: `Phòng ${uid()}`, parentCode: w.mine.root.code, adminUnitCode: '08' }), foreign: MINE },
+  'POST /api/v1/admin/agencies': {
+    allow: ADMIN,
+    req: (w) => url('/api/v1/admin/agencies', { code: `T${uid(3)}.00.32.H99`, name: `Phòng ${uid()}`, parentCode: w.mine.root.code, adminUnitCode: '08' }),
+    foreign: MINE,
+  },
   'GET /api/v1/admin/agencies/:code/units': { allow: ADMIN, req: (w) => url(`/api/v1/admin/agencies/${w.mine.child.code}/units`) },
-  'POST /api/v1/admin/agencies/:code/units': { allow: ADMIN, req: (w) => url(`/api/v1/admin/agencies/${w.mine.child.code}/units`, { name: `Phòng ${uid()}`, kind: 'phong' }) },
+  'POST /api/v1/admin/agencies/:code/units': {
+    allow: ADMIN,
+    req: (w) => url(`/api/v1/admin/agencies/${w.mine.child.code}/units`, { name: `Phòng ${uid()}`, kind: 'phong' }),
+  },
   'GET /api/v1/admin/users': { allow: ADMIN },
-  'POST /api/v1/admin/users': { allow: ADMIN, req: () => url('/api/v1/admin/users', { username: `m${uid().toLowerCase()}`, displayName: 'Cán bộ mới', password: 'mot-mat-khau-dai', kind: 'official' }) },
+  'POST /api/v1/admin/users': {
+    allow: ADMIN,
+    req: () => url('/api/v1/admin/users', { username: `m${uid().toLowerCase()}`, displayName: 'Cán bộ mới', password: 'mot-mat-khau-dai', kind: 'official' }),
+  },
   'POST /api/v1/admin/users/:id/roles': {
     allow: ADMIN,
     req: async (w) => url(`/api/v1/admin/users/${(await f.userWithRole(w)).userId}/roles`, { role: 'inspector', agencyCode: w.mine.child.code }),
@@ -135,15 +157,26 @@ export const MATRIX: Record<string, Row> = {
   },
   'GET /api/v1/admin/tokens': { allow: ADMIN },
   // A province's lookup verification: the administrator of that province's top-level agency.
-  'PUT /api/v1/admin/provinces/:provinceCode/lookup-check': { allow: ADMIN, req: () => url('/api/v1/admin/provinces/08/lookup-check', { check: 'phone_tail' }), foreign: { agency: '2xx', province: 403 } },
-  'POST /api/v1/admin/tokens': { allow: ADMIN, req: (w) => url('/api/v1/admin/tokens', { name: `Máy ${uid()}`, role: 'counter_officer', agencyCode: w.mine.child.code }), foreign: MINE },
+  'PUT /api/v1/admin/provinces/:provinceCode/lookup-check': {
+    allow: ADMIN,
+    req: () => url('/api/v1/admin/provinces/08/lookup-check', { check: 'phone_tail' }),
+    foreign: { agency: '2xx', province: 403 },
+  },
+  'POST /api/v1/admin/tokens': {
+    allow: ADMIN,
+    req: (w) => url('/api/v1/admin/tokens', { name: `Máy ${uid()}`, role: 'counter_officer', agencyCode: w.mine.child.code }),
+    foreign: MINE,
+  },
   'POST /api/v1/admin/tokens/:id/revoke': { allow: ADMIN, req: async (w) => url(`/api/v1/admin/tokens/${(await f.apiToken(w)).id}/revoke`) },
 
   // ── Procedures ────────────────────────────────────────────────────────────────────────────────
   'GET /api/v1/admin/procedures': { allow: ADMIN },
   'GET /api/v1/procedures/export.xlsx': { allow: ADMIN },
   'GET /api/v1/procedures/export.csv': { allow: ADMIN },
-  'POST /api/v1/procedures/import': { allow: ADMIN, req: async (w) => ({ url: '/api/v1/procedures/import?dryRun=true', ...f.multipart('thu-tuc.csv', await f.procedureCsv(w), 'text/csv') }) },
+  'POST /api/v1/procedures/import': {
+    allow: ADMIN,
+    req: async (w) => ({ url: '/api/v1/procedures/import?dryRun=true', ...f.multipart('thu-tuc.csv', await f.procedureCsv(w), 'text/csv') }),
+  },
   'POST /api/v1/procedures': { allow: ADMIN, req: (w) => url('/api/v1/procedures', f.procedurePayload(w.mine.child.code)), foreign: MINE },
   'PUT /api/v1/procedures/:code': {
     allow: ADMIN,
@@ -155,16 +188,29 @@ export const MATRIX: Record<string, Row> = {
   },
   'POST /api/v1/procedures/:code/deactivate': {
     allow: ADMIN,
-    req: async (w) => url(`/api/v1/procedures/${(await f.call(w.as.admin, 'POST', '/api/v1/procedures', f.procedurePayload(w.mine.child.code))).code as string}/deactivate`),
+    req: async (w) =>
+      url(`/api/v1/procedures/${(await f.call(w.as.admin, 'POST', '/api/v1/procedures', f.procedurePayload(w.mine.child.code))).code as string}/deactivate`),
   },
   'GET /api/v1/procedures/:code/versions': { allow: ADMIN, req: (w) => url(`/api/v1/procedures/${w.procedureCode}/versions`) },
 
   // ── Calendar: national data edited by calendar_admin (held at a national agency, so any holder
   // may); a province's local days off by the administrator of that province's top-level agency.
   'POST /api/v1/calendar/overrides': { allow: ['calendar_admin'], req: () => url('/api/v1/calendar/overrides', f.overridePayload()), foreign: '2xx' },
-  'DELETE /api/v1/calendar/overrides/:id': { allow: ['calendar_admin'], req: async (w) => url(`/api/v1/calendar/overrides/${(await f.override(w)).id}`), foreign: '2xx' },
-  'POST /api/v1/calendar/years/:year/confirm': { allow: ['calendar_admin'], req: () => url(`/api/v1/calendar/years/${f.farYear()}/confirm`, { legalReference: `Thông báo ${uid()}/TB-VPCP` }), foreign: '2xx' },
-  'POST /api/v1/calendar/provinces/:province/days-off': { allow: ADMIN, req: () => url('/api/v1/calendar/provinces/08/days-off', f.localDayPayload()), foreign: { agency: '2xx', province: 403 } },
+  'DELETE /api/v1/calendar/overrides/:id': {
+    allow: ['calendar_admin'],
+    req: async (w) => url(`/api/v1/calendar/overrides/${(await f.override(w)).id}`),
+    foreign: '2xx',
+  },
+  'POST /api/v1/calendar/years/:year/confirm': {
+    allow: ['calendar_admin'],
+    req: () => url(`/api/v1/calendar/years/${f.farYear()}/confirm`, { legalReference: `Thông báo ${uid()}/TB-VPCP` }),
+    foreign: '2xx',
+  },
+  'POST /api/v1/calendar/provinces/:province/days-off': {
+    allow: ADMIN,
+    req: () => url('/api/v1/calendar/provinces/08/days-off', f.localDayPayload()),
+    foreign: { agency: '2xx', province: 403 },
+  },
   'DELETE /api/v1/calendar/provinces/:province/days-off/:id': {
     allow: ADMIN,
     req: async (w) => url(`/api/v1/calendar/provinces/08/days-off/${(await f.localDayOff(w)).id}`),
@@ -176,7 +222,10 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/v1/workforce/officials': { allow: HR, req: (w) => url(`${W}/officials`, f.officialPayload(w)), foreign: MINE },
   'GET /api/v1/workforce/officials/:id': { allow: HR_READ, req: (w) => url(`${W}/officials/${w.neutral.officialId}`) },
   // Linking a sign-in account to a record (here: unlinking a fresh person's account).
-  'POST /api/v1/workforce/officials/:id/account': { allow: HR, req: async (w) => url(`${W}/officials/${(await f.newPerson(w)).officialId}/account`, { username: null, version: 1 }) },
+  'POST /api/v1/workforce/officials/:id/account': {
+    allow: HR,
+    req: async (w) => url(`${W}/officials/${(await f.newPerson(w)).officialId}/account`, { username: null, version: 1 }),
+  },
   'PATCH /api/v1/workforce/officials/:id': {
     allow: HR,
     req: async (w) => {
@@ -184,14 +233,25 @@ export const MATRIX: Record<string, Row> = {
       return url(`${W}/officials/${o.id}`, { version: o.version, rank: 'Chuyên viên' });
     },
   },
-  'POST /api/v1/workforce/officials/:id/training': { allow: HR, req: (w) => url(`${W}/officials/${w.neutral.officialId}/training`, { kind: 'tin_hoc', title: `Tin học ${uid()}` }) },
+  'POST /api/v1/workforce/officials/:id/training': {
+    allow: HR,
+    req: (w) => url(`${W}/officials/${w.neutral.officialId}/training`, { kind: 'tin_hoc', title: `Tin học ${uid()}` }),
+  },
   // A foreign HR's dry run answers 200 with the rows naming my agency rejected (outside its scope).
-  'POST /api/v1/workforce/officials/import': { allow: HR, req: (w) => ({ url: `${W}/officials/import?dryRun=true`, ...f.multipart('ds.csv', f.officialsCsv(w), 'text/csv') }), foreign: '2xx' },
+  'POST /api/v1/workforce/officials/import': {
+    allow: HR,
+    req: (w) => ({ url: `${W}/officials/import?dryRun=true`, ...f.multipart('ds.csv', f.officialsCsv(w), 'text/csv') }),
+    foreign: '2xx',
+  },
   'GET /api/v1/workforce/imports/:id': { allow: HR, req: async (w) => url(`${W}/imports/${await f.importJob(w)}`) },
   'GET /api/v1/workforce/stats': { allow: HR_READ, req: (w) => url(`${W}/stats?agency=${w.mine.root.code}`), foreign: MINE },
   'GET /api/v1/workforce/stats.xlsx': { allow: HR_READ, req: (w) => url(`${W}/stats.xlsx?agency=${w.mine.root.code}`), foreign: MINE },
   'GET /api/v1/workforce/positions': { allow: HR_READ, req: (w) => url(`${W}/positions?agency=${w.mine.child.code}`), foreign: MINE },
-  'POST /api/v1/workforce/positions': { allow: HR, req: (w) => url(`${W}/positions`, { agencyCode: w.mine.child.code, name: `Vị trí ${uid()}`, quota: 2 }), foreign: MINE },
+  'POST /api/v1/workforce/positions': {
+    allow: HR,
+    req: (w) => url(`${W}/positions`, { agencyCode: w.mine.child.code, name: `Vị trí ${uid()}`, quota: 2 }),
+    foreign: MINE,
+  },
   'PATCH /api/v1/workforce/positions/:id': {
     allow: HR,
     req: async (w) => {
@@ -200,7 +260,11 @@ export const MATRIX: Record<string, Row> = {
     },
   },
   'GET /api/v1/workforce/streamlining': { allow: HR },
-  'POST /api/v1/workforce/streamlining': { allow: HR, req: async (w) => url(`${W}/streamlining`, { officialId: (await f.registerOfficial(w)).id, groupCode: 'G1', reason: 'Dôi dư sau sắp xếp' }), foreign: MINE },
+  'POST /api/v1/workforce/streamlining': {
+    allow: HR,
+    req: async (w) => url(`${W}/streamlining`, { officialId: (await f.registerOfficial(w)).id, groupCode: 'G1', reason: 'Dôi dư sau sắp xếp' }),
+    foreign: MINE,
+  },
   'POST /api/v1/workforce/streamlining/:id/review': {
     allow: HR,
     req: async (w) => {
@@ -217,11 +281,22 @@ export const MATRIX: Record<string, Row> = {
     foreign: { agency: '2xx', province: 400 },
   },
   'GET /api/v1/dossiers': { allow: ['citizen', ...DOSSIER_READ] },
-  'GET /api/v1/dossiers/tracking-book.xlsx': { allow: ['counter_officer', 'leader'], req: () => url('/api/v1/dossiers/tracking-book.xlsx?from=2026-01-01&to=2026-01-31') },
+  'GET /api/v1/dossiers/tracking-book.xlsx': {
+    allow: ['counter_officer', 'leader'],
+    req: () => url('/api/v1/dossiers/tracking-book.xlsx?from=2026-01-01&to=2026-01-31'),
+  },
   'GET /api/v1/dossiers/ratings/stats': { allow: DOSSIER_READ, req: () => url('/api/v1/dossiers/ratings/stats?by=agency') },
   'GET /api/v1/dossiers/:code': { allow: ['citizen', ...DOSSIER_READ], deny: 404, req: (w) => url(`/api/v1/dossiers/${w.onlineDossierCode}`) },
-  'GET /api/v1/dossiers/:code/access-log': { allow: ['citizen', ...DOSSIER_READ], deny: 404, req: (w) => url(`/api/v1/dossiers/${w.onlineDossierCode}/access-log`) },
-  'GET /api/v1/dossiers/:code/:form.pdf': { allow: ['citizen', ...DOSSIER_READ], deny: 404, req: (w) => url(`/api/v1/dossiers/${w.onlineDossierCode}/receipt.pdf`) },
+  'GET /api/v1/dossiers/:code/access-log': {
+    allow: ['citizen', ...DOSSIER_READ],
+    deny: 404,
+    req: (w) => url(`/api/v1/dossiers/${w.onlineDossierCode}/access-log`),
+  },
+  'GET /api/v1/dossiers/:code/:form.pdf': {
+    allow: ['citizen', ...DOSSIER_READ],
+    deny: 404,
+    req: (w) => url(`/api/v1/dossiers/${w.onlineDossierCode}/receipt.pdf`),
+  },
   'POST /api/v1/dossiers/:code/actions/:action': {
     // The applicant and the desk withdraw a submitted dossier; the competent agency's officer and
     // leader refuse one in processing; an inspector reads it but acts on nothing.
@@ -229,7 +304,8 @@ export const MATRIX: Record<string, Row> = {
     deny: 404,
     as: { inspector: 403 },
     req: async (w, who) => {
-      if (who.role === 'citizen' || who.role === 'counter_officer') return url(`/api/v1/dossiers/${await f.dossier(w, 'online')}/actions/withdraw`, { reason: 'Người nộp rút hồ sơ' });
+      if (who.role === 'citizen' || who.role === 'counter_officer')
+        return url(`/api/v1/dossiers/${await f.dossier(w, 'online')}/actions/withdraw`, { reason: 'Người nộp rút hồ sơ' });
       return url(`/api/v1/dossiers/${await f.dossierInProcessing(w)}/actions/refuse`, { reason: 'Không đủ điều kiện' });
     },
   },
@@ -242,24 +318,45 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/conduct/commitment-campaigns': { allow: CONDUCT_READ },
   'POST /api/v1/conduct/commitment-campaigns': {
     allow: MANAGE,
-    req: (w) => url(`${C}/commitment-campaigns`, { agencyCode: w.mine.child.code, year, title: `Cam kết ${uid()}`, opensOn: `${year}-01-01`, closesOn: `${year}-12-31` }),
+    req: (w) =>
+      url(`${C}/commitment-campaigns`, { agencyCode: w.mine.child.code, year, title: `Cam kết ${uid()}`, opensOn: `${year}-01-01`, closesOn: `${year}-12-31` }),
     foreign: MINE,
   },
-  'GET /api/v1/conduct/commitment-campaigns/:id/completion': { allow: CONDUCT_READ, req: (w) => url(`${C}/commitment-campaigns/${w.commitmentCampaignId}/completion`) },
+  'GET /api/v1/conduct/commitment-campaigns/:id/completion': {
+    allow: CONDUCT_READ,
+    req: (w) => url(`${C}/commitment-campaigns/${w.commitmentCampaignId}/completion`),
+  },
   'GET /api/v1/conduct/my/commitments': { allow: STAFF },
-  'POST /api/v1/conduct/my/commitments': { allow: STAFF, req: async (w, who) => url(`${C}/my/commitments`, await f.acknowledgement(w, who)), foreign: MINE, token: 422 },
+  'POST /api/v1/conduct/my/commitments': {
+    allow: STAFF,
+    req: async (w, who) => url(`${C}/my/commitments`, await f.acknowledgement(w, who)),
+    foreign: MINE,
+    token: 422,
+  },
   'GET /api/v1/conduct/officials': { allow: CONDUCT_READ },
-  'POST /api/v1/conduct/attendance/import': { allow: MANAGE, req: (w) => url(`${C}/attendance/import`, { agencyCode: w.mine.child.code, csv: 'ma_can_bo,ngay,gio_vao,gio_ra\n' }), foreign: MINE },
+  'POST /api/v1/conduct/attendance/import': {
+    allow: MANAGE,
+    req: (w) => url(`${C}/attendance/import`, { agencyCode: w.mine.child.code, csv: 'ma_can_bo,ngay,gio_vao,gio_ra\n' }),
+    foreign: MINE,
+  },
   // a check-in is refused (422) on a day off; a token is nobody's official (422)
   'POST /api/v1/conduct/my/attendance': { allow: STAFF, ok: (w) => (w.todayIsWorkingDay ? '2xx' : 422), foreign: '2xx', token: 422 },
   'GET /api/v1/conduct/attendance': { allow: CONDUCT_READ, req: (w) => url(`${C}/attendance?agencyCode=${w.mine.child.code}`), foreign: MINE },
-  'GET /api/v1/conduct/attendance/report': { allow: CONDUCT_READ, req: (w) => url(`${C}/attendance/report?agencyCode=${w.mine.child.code}&month=2026-01`), foreign: MINE },
+  'GET /api/v1/conduct/attendance/report': {
+    allow: CONDUCT_READ,
+    req: (w) => url(`${C}/attendance/report?agencyCode=${w.mine.child.code}&month=2026-01`),
+    foreign: MINE,
+  },
   'GET /api/v1/conduct/my/attendance': { allow: STAFF },
   'GET /api/v1/conduct/checklist': { allow: CONDUCT_READ, req: (w) => url(`${C}/checklist?agencyCode=${w.mine.child.code}`), foreign: MINE },
 
   // ── Conduct: inspections ──────────────────────────────────────────────────────────────────────
   'GET /api/v1/conduct/inspections': { allow: CONDUCT_READ },
-  'POST /api/v1/conduct/inspections': { allow: ['inspector'], req: (w) => url(`${C}/inspections`, { agencyCode: w.mine.child.code, kind: 'planned', inspectedAt: new Date().toISOString() }), foreign: MINE },
+  'POST /api/v1/conduct/inspections': {
+    allow: ['inspector'],
+    req: (w) => url(`${C}/inspections`, { agencyCode: w.mine.child.code, kind: 'planned', inspectedAt: new Date().toISOString() }),
+    foreign: MINE,
+  },
   'GET /api/v1/conduct/inspections/:id': { allow: CONDUCT_READ, req: (w) => url(`${C}/inspections/${w.findingInspectionId}`) },
   'POST /api/v1/conduct/inspections/:id/findings': {
     allow: ['inspector'],
@@ -358,7 +455,11 @@ export const MATRIX: Record<string, Row> = {
 
   // ── Conduct: annual rating and emulation ──────────────────────────────────────────────────────
   'GET /api/v1/conduct/ratings': { allow: CONDUCT_READ, req: () => url(`${C}/ratings?year=${year}`) },
-  'POST /api/v1/conduct/ratings': { allow: REVIEW, req: (w) => url(`${C}/ratings`, { officialId: w.neutral.officialId, year: f.nextRatingYear() }), foreign: MINE },
+  'POST /api/v1/conduct/ratings': {
+    allow: REVIEW,
+    req: (w) => url(`${C}/ratings`, { officialId: w.neutral.officialId, year: f.nextRatingYear() }),
+    foreign: MINE,
+  },
   'GET /api/v1/conduct/ratings/:id': { allow: CONDUCT_READ, deny: 404, req: (w) => url(`${C}/ratings/${w.ratingId}`) },
   'POST /api/v1/conduct/ratings/:id/self': {
     // the official concerned only: each member of staff assesses his own rating
@@ -385,9 +486,13 @@ export const MATRIX: Record<string, Row> = {
     },
   },
   'GET /api/v1/conduct/emulation-campaigns': { allow: CONDUCT_READ },
-  'GET /api/v1/conduct/emulation-campaigns/:id/scores': { allow: CONDUCT_READ, req: (w) => url(`${C}/emulation-campaigns/${w.emulationCampaignId}/scores?year=2025`) },
+  'GET /api/v1/conduct/emulation-campaigns/:id/scores': {
+    allow: CONDUCT_READ,
+    req: (w) => url(`${C}/emulation-campaigns/${w.emulationCampaignId}/scores?year=2025`),
+  },
   'POST /api/v1/conduct/emulation-campaigns/:id/scores': {
     allow: MANAGE,
-    req: (w) => url(`${C}/emulation-campaigns/${w.emulationCampaignId}/scores`, { agencyCode: w.mine.child.code, year: 2025, criterion: 'communication', points: 10 }),
+    req: (w) =>
+      url(`${C}/emulation-campaigns/${w.emulationCampaignId}/scores`, { agencyCode: w.mine.child.code, year: 2025, criterion: 'communication', points: 10 }),
   },
 };

@@ -71,7 +71,18 @@ async function makeOfficial(h: Harness, agency: TestAgency, provinceCode: string
   const name = { familyName: 'Trần', middleName: 'Thị', givenName: `Thử${uid(2)}` };
   const [row] = await h.database.db
     .insert(official)
-    .values({ code: `T${uid(5)}`, provinceCode, agencyId: agency.id, ...name, fullName: `${name.familyName} ${name.middleName} ${name.givenName}`, sortKey: vietnameseSortKey(name), dateOfBirth: '1988-01-01', gender: 'nu', category: 'cong_chuc', userId })
+    .values({
+      code: `T${uid(5)}`,
+      provinceCode,
+      agencyId: agency.id,
+      ...name,
+      fullName: `${name.familyName} ${name.middleName} ${name.givenName}`,
+      sortKey: vietnameseSortKey(name),
+      dateOfBirth: '1988-01-01',
+      gender: 'nu',
+      category: 'cong_chuc',
+      userId,
+    })
     .returning({ id: official.id });
   return row.id;
 }
@@ -85,7 +96,13 @@ async function signIn(h: Harness, role: Role | null, tree: Tree, side: Side, lab
   return { label, side, role, userId: u.id, officialId, request: (opts) => client.request(opts) };
 }
 
-const trees = (w: World): Record<Side, Tree | undefined> => ({ mine: w.mine, 'foreign agency': w.foreignAgency, 'foreign province': w.foreignProvince, anonymous: undefined, token: undefined });
+const trees = (w: World): Record<Side, Tree | undefined> => ({
+  mine: w.mine,
+  'foreign agency': w.foreignAgency,
+  'foreign province': w.foreignProvince,
+  anonymous: undefined,
+  token: undefined,
+});
 
 /** Another session for the same kind of caller (a new user of the same role and side), for sign-out. */
 export async function freshSession(w: World, who: Who): Promise<Who> {
@@ -132,7 +149,12 @@ export const procedurePayload = (agencyCode: string) => ({
   steps: [{ code: 'appraise', name: 'Thẩm định', handlingAgency: 'competent', budget: 1 }],
 });
 
-export const applicant = { fullName: 'Nguyễn Thị Hồng Nhung', idNumber: '008190001234', phone: '0987654321', address: 'Tổ 5, phường Minh Xuân, tỉnh Tuyên Quang' };
+export const applicant = {
+  fullName: 'Nguyễn Thị Hồng Nhung',
+  idNumber: '008190001234',
+  phone: '0987654321',
+  address: 'Tổ 5, phường Minh Xuân, tỉnh Tuyên Quang',
+};
 
 export const intakePayload = (w: World, channel: 'counter' | 'online') => ({
   procedureCode: w.procedureCode,
@@ -184,7 +206,12 @@ export async function acknowledgement(w: World, who: Who) {
 }
 
 export const violation = (w: World, about: Person) =>
-  call(w.as.inspector, 'POST', '/api/v1/conduct/violations', { officialId: about.officialId, source: 'complaint', occurredOn: vnToday(), description: `Phản ánh ${uid()}` });
+  call(w.as.inspector, 'POST', '/api/v1/conduct/violations', {
+    officialId: about.officialId,
+    source: 'complaint',
+    occurredOn: vnToday(),
+    description: `Phản ánh ${uid()}`,
+  });
 
 export async function answeredViolation(w: World, about: Person) {
   const v = await violation(w, about);
@@ -203,7 +230,11 @@ export async function disciplineCase(w: World, about: Person = w.neutral) {
 
 export async function decidedCase(w: World, about: Person = w.neutral) {
   const c = await disciplineCase(w, about);
-  return call(w.reviewer, 'POST', `/api/v1/conduct/discipline-cases/${c.id}/decide`, { form: 'khien_trach', decisionNumber: `${uid(2)}/QĐ`, version: c.version });
+  return call(w.reviewer, 'POST', `/api/v1/conduct/discipline-cases/${c.id}/decide`, {
+    form: 'khien_trach',
+    decisionNumber: `${uid(2)}/QĐ`,
+    version: c.version,
+  });
 }
 
 export async function complainedCase(w: World) {
@@ -220,7 +251,8 @@ let ratingYear = 2029;
 /** Ratings are one per official and year: each fixture takes a year of its own (2030 onwards, one regime). */
 export const nextRatingYear = (): number => (ratingYear += 1);
 /** A rating opened by my leader. */
-export const rating = (w: World, about: Person) => call(w.reviewer, 'POST', '/api/v1/conduct/ratings', { officialId: about.officialId, year: nextRatingYear() });
+export const rating = (w: World, about: Person) =>
+  call(w.reviewer, 'POST', '/api/v1/conduct/ratings', { officialId: about.officialId, year: nextRatingYear() });
 export const SCORES = { general: 28, task: 64 };
 
 export async function selfAssessedRating(w: World) {
@@ -234,18 +266,26 @@ export async function assessedRating(w: World) {
   return call(w.reviewer, 'POST', `/api/v1/conduct/ratings/${r.id}/assess`, { ...SCORES, version: r.version });
 }
 
-export const inspection = (w: World) => call(w.as.inspector, 'POST', '/api/v1/conduct/inspections', { agencyCode: w.mine.child.code, kind: 'planned', inspectedAt: new Date().toISOString() });
+export const inspection = (w: World) =>
+  call(w.as.inspector, 'POST', '/api/v1/conduct/inspections', { agencyCode: w.mine.child.code, kind: 'planned', inspectedAt: new Date().toISOString() });
 
 export async function finding(w: World) {
   const i = await inspection(w);
-  return call(w.as.inspector, 'POST', `/api/v1/conduct/inspections/${i.id}/findings`, { officialId: w.neutral.officialId, checklistItem: 'attire', isCompliant: true });
+  return call(w.as.inspector, 'POST', `/api/v1/conduct/inspections/${i.id}/findings`, {
+    officialId: w.neutral.officialId,
+    checklistItem: 'attire',
+    isCompliant: true,
+  });
 }
 
 /** A multipart body with one file in the field "file". */
 export function multipart(fileName: string, content: Buffer, contentType: string): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----matrix${uid()}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([Buffer.from(head), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 export const jpeg = (): Buffer => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`jfif ${uid()}`)]);
 
@@ -258,22 +298,35 @@ export async function findingWithPhoto(w: World) {
 
 // ── Workforce records ───────────────────────────────────────────────────────────────────────────
 export const officialPayload = (w: World) => ({
-  code: `MT${uid()}`, familyName: 'Lê', middleName: 'Văn', givenName: 'Ma Trận', dateOfBirth: '1985-06-15', gender: 'nam', category: 'cong_chuc', agencyCode: w.mine.child.code,
+  code: `MT${uid()}`,
+  familyName: 'Lê',
+  middleName: 'Văn',
+  givenName: 'Ma Trận',
+  dateOfBirth: '1985-06-15',
+  gender: 'nam',
+  category: 'cong_chuc',
+  agencyCode: w.mine.child.code,
 });
 export const registerOfficial = (w: World) => call(w.as.home_affairs, 'POST', '/api/v1/workforce/officials', officialPayload(w));
 
-export const position = (w: World) => call(w.as.home_affairs, 'POST', '/api/v1/workforce/positions', { agencyCode: w.mine.child.code, name: `Vị trí ${uid()}`, quota: 2 });
+export const position = (w: World) =>
+  call(w.as.home_affairs, 'POST', '/api/v1/workforce/positions', { agencyCode: w.mine.child.code, name: `Vị trí ${uid()}`, quota: 2 });
 
 export async function candidate(w: World) {
   const o = await registerOfficial(w);
   return call(w.hr, 'POST', '/api/v1/workforce/streamlining', { officialId: o.id, groupCode: 'G1', reason: 'Dôi dư sau sắp xếp' });
 }
 
-export const officialsCsv = (w: World): Buffer => Buffer.from(rowsToCsv(generateOfficialRows(1, { agencies: [{ code: w.mine.child.code }], codePrefix: `MT${uid()}` })));
+export const officialsCsv = (w: World): Buffer =>
+  Buffer.from(rowsToCsv(generateOfficialRows(1, { agencies: [{ code: w.mine.child.code }], codePrefix: `MT${uid()}` })));
 
 export async function importJob(w: World): Promise<string> {
   const jobId = crypto.randomUUID();
-  const res = await w.as.home_affairs.request({ method: 'POST', url: `/api/v1/workforce/officials/import?dryRun=true&jobId=${jobId}`, ...multipart('ds.csv', officialsCsv(w), 'text/csv') });
+  const res = await w.as.home_affairs.request({
+    method: 'POST',
+    url: `/api/v1/workforce/officials/import?dryRun=true&jobId=${jobId}`,
+    ...multipart('ds.csv', officialsCsv(w), 'text/csv'),
+  });
   if (res.statusCode !== 200) throw new Error(`fixture import: ${res.statusCode} ${res.body}`);
   return jobId;
 }
@@ -286,7 +339,8 @@ export async function userWithRole(w: World) {
   return { userId: u.id, assignmentId: grant.id };
 }
 
-export const apiToken = (w: World) => call(w.as.admin, 'POST', '/api/v1/admin/tokens', { name: `Ma trận ${uid()}`, role: 'counter_officer', agencyCode: w.mine.child.code });
+export const apiToken = (w: World) =>
+  call(w.as.admin, 'POST', '/api/v1/admin/tokens', { name: `Ma trận ${uid()}`, role: 'counter_officer', agencyCode: w.mine.child.code });
 
 /** A free weekday of a far year (overrides are unique per date). */
 export function freeDay(): string {
@@ -318,9 +372,14 @@ export async function makeWorld(h: Harness): Promise<World> {
   const as = await everyRole(h, mine, 'mine');
   const foreign = { agency: await everyRole(h, foreignAgency, 'foreign agency'), province: await everyRole(h, foreignProvince, 'foreign province') };
   const anonymous: Who = { label: 'anonymous', side: 'anonymous', role: null, userId: null, officialId: null, request: (opts) => h.app.inject(opts) };
-  const tokenSecret = (await call(as.admin, 'POST', '/api/v1/admin/tokens', { name: 'Ma trận quyền', role: TOKEN_ROLE, agencyCode: mine.root.code })).token as string;
+  const tokenSecret = (await call(as.admin, 'POST', '/api/v1/admin/tokens', { name: 'Ma trận quyền', role: TOKEN_ROLE, agencyCode: mine.root.code }))
+    .token as string;
   const token: Who = {
-    label: `API token (${TOKEN_ROLE})`, side: 'token', role: null, userId: null, officialId: null,
+    label: `API token (${TOKEN_ROLE})`,
+    side: 'token',
+    role: null,
+    userId: null,
+    officialId: null,
     request: (opts) => h.app.inject({ ...opts, headers: { ...(opts.headers as Record<string, string>), authorization: `Bearer ${tokenSecret}` } }),
   };
   const w = { h, mine, foreignAgency, foreignProvince, as, anonymous, token, foreign } as World;
@@ -333,11 +392,22 @@ export async function makeWorld(h: Harness): Promise<World> {
   w.procedureDocumentIds = (proc.documents as { id: string }[]).map((d) => d.id);
   w.onlineDossierCode = await dossier(w, 'online');
   await call(as.counter_officer, 'POST', `/api/v1/dossiers/${w.onlineDossierCode}/actions/receive`, {});
-  const [c] = await h.database.db.insert(emulationCampaign).values({ ...OFFICE_CULTURE_CAMPAIGN, code: `TD_${uid()}`, agencyId: mine.root.id }).returning();
+  const [c] = await h.database.db
+    .insert(emulationCampaign)
+    .values({ ...OFFICE_CULTURE_CAMPAIGN, code: `TD_${uid()}`, agencyId: mine.root.id })
+    .returning();
   w.emulationCampaignId = c.id;
   w.ruleSetId = (await call(as.home_affairs, 'POST', '/api/v1/conduct/rule-sets', ruleSetPayload(w))).id;
   const year = Number(vnToday().slice(0, 4));
-  w.commitmentCampaignId = (await call(as.home_affairs, 'POST', '/api/v1/conduct/commitment-campaigns', { agencyCode: mine.root.code, year, title: `Cam kết ${uid()}`, opensOn: `${year}-01-01`, closesOn: `${year}-12-31` })).id;
+  w.commitmentCampaignId = (
+    await call(as.home_affairs, 'POST', '/api/v1/conduct/commitment-campaigns', {
+      agencyCode: mine.root.code,
+      year,
+      title: `Cam kết ${uid()}`,
+      opensOn: `${year}-01-01`,
+      closesOn: `${year}-12-31`,
+    })
+  ).id;
   w.photoFindingId = (await findingWithPhoto(w)).id;
   w.findingInspectionId = (await inspection(w)).id;
   w.violationId = (await violation(w, w.neutral)).id;

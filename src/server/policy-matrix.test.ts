@@ -65,7 +65,10 @@ describe('the matrix is generated from the route table', () => {
     const routes = registeredRoutes(h.app);
     expect(routes.length).toBeGreaterThan(100);
     expect(missingRows(routes), 'routes without a row: add them to MATRIX (or PUBLIC_ROUTES) in policy-matrix.routes.ts').toEqual([]);
-    expect(Object.keys(MATRIX).filter((k) => !routes.includes(k)), 'rows of routes that do not exist').toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((k) => !routes.includes(k)),
+      'rows of routes that do not exist',
+    ).toEqual([]);
   });
 
   it('the public routes answer an anonymous caller without asking to sign in', async () => {
@@ -99,37 +102,51 @@ describe('the matrix is generated from the route table', () => {
 describe('who reaches what: every route, every role, anonymous, an API token, foreign agency and province', () => {
   withWorld();
   for (const [key, row] of Object.entries(MATRIX)) {
-    it(key, async () => {
-      const [method, path] = key.split(' ');
-      // Callers expected to succeed get a request (and a fresh record) each; the others share one.
-      let shared: Promise<Call> | undefined;
-      const build = (who: Who): Promise<Call> => Promise.resolve(row.req ? row.req(w, who) : { url: path });
-      const results = await Promise.all(
-        callers(row).map(async (who) => {
-          const want = expected(key, row, who);
-          const call = want === '2xx' || row.perCaller ? await build(who) : await (shared ??= build(who));
-          expect(call.url.split('?')[0], `${key}: the row calls another route`).toMatch(pathPattern(path));
-          const by = call.by ?? who;
-          const res = await by.request({ method: method as 'GET', url: call.url, payload: call.payload as Record<string, unknown>, headers: call.headers });
-          return { who: who.label, want, got: res.statusCode, body: res.body.slice(0, 200) };
-        }),
-      );
-      const wrong = results.filter((r) => !matches(r.want, r.got)).map((r) => `${r.who}: expected ${r.want}, got ${r.got} ${r.body}`);
-      expect(wrong.join('\n')).toBe('');
-    }, 300_000);
+    it(
+      key,
+      async () => {
+        const [method, path] = key.split(' ');
+        // Callers expected to succeed get a request (and a fresh record) each; the others share one.
+        let shared: Promise<Call> | undefined;
+        const build = (who: Who): Promise<Call> => Promise.resolve(row.req ? row.req(w, who) : { url: path });
+        const results = await Promise.all(
+          callers(row).map(async (who) => {
+            const want = expected(key, row, who);
+            const call = want === '2xx' || row.perCaller ? await build(who) : await (shared ??= build(who));
+            expect(call.url.split('?')[0], `${key}: the row calls another route`).toMatch(pathPattern(path));
+            const by = call.by ?? who;
+            const res = await by.request({ method: method as 'GET', url: call.url, payload: call.payload as Record<string, unknown>, headers: call.headers });
+            return { who: who.label, want, got: res.statusCode, body: res.body.slice(0, 200) };
+          }),
+        );
+        const wrong = results.filter((r) => !matches(r.want, r.got)).map((r) => `${r.who}: expected ${r.want}, got ${r.got} ${r.body}`);
+        expect(wrong.join('\n')).toBe('');
+      },
+      300_000,
+    );
   }
 });
 
 describe("another agency's rows never appear in lists", () => {
   withWorld();
-  it("users and agencies of a foreign agency, role-less accounts it created and citizens are neither listed nor manageable", async () => {
+  it('users and agencies of a foreign agency, role-less accounts it created and citizens are neither listed nor manageable', async () => {
     const theirAdmin = w.foreign.agency.admin;
-    const created = (await theirAdmin.request({ method: 'POST', url: '/api/v1/admin/users', payload: { username: `rl${uid().toLowerCase()}`, displayName: 'Chưa phân quyền', password: 'mot-mat-khau-dai', kind: 'official' } })).json();
+    const created = (
+      await theirAdmin.request({
+        method: 'POST',
+        url: '/api/v1/admin/users',
+        payload: { username: `rl${uid().toLowerCase()}`, displayName: 'Chưa phân quyền', password: 'mot-mat-khau-dai', kind: 'official' },
+      })
+    ).json();
     const users = (await w.as.admin.request({ method: 'GET', url: '/api/v1/admin/users?limit=200' })).json();
     const ids = users.items.map((u: { id: string }) => u.id);
     expect(ids).toEqual(expect.arrayContaining([w.as.leader.userId]));
     for (const id of [created.id, w.foreign.agency.leader.userId, w.foreign.province.leader.userId, w.as.citizen.userId]) expect(ids).not.toContain(id);
-    const res = await w.as.admin.request({ method: 'POST', url: `/api/v1/admin/users/${created.id}/roles`, payload: { role: 'leader', agencyCode: w.mine.child.code } });
+    const res = await w.as.admin.request({
+      method: 'POST',
+      url: `/api/v1/admin/users/${created.id}/roles`,
+      payload: { role: 'leader', agencyCode: w.mine.child.code },
+    });
     expect(res.statusCode).toBe(404);
     const agencies = (await w.as.admin.request({ method: 'GET', url: '/api/v1/admin/agencies?limit=200' })).json();
     const codes = agencies.items.map((a: { code: string }) => a.code);

@@ -24,7 +24,14 @@ const main = path.resolve(import.meta.dirname, 'main.ts');
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 
 const GOOD_SECRET = 'a-production-secret-that-is-long-enough-0123456789';
-const PRODUCTION: NodeJS.ProcessEnv = { NODE_ENV: 'production', CONGVU_SECRET: GOOD_SECRET, CONGVU_METRICS_TOKEN: 'metrics-token-0123456789', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' };
+const PRODUCTION: NodeJS.ProcessEnv = {
+  NODE_ENV: 'production',
+  CONGVU_SECRET: GOOD_SECRET,
+  CONGVU_METRICS_TOKEN: 'metrics-token-0123456789',
+  LOG_LEVEL: 'silent',
+  PORT: '0',
+  HOST: '127.0.0.1',
+};
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'congvu-prod-'));
 
@@ -106,7 +113,13 @@ describe('prepare() in production', () => {
   });
 
   it('refuses an OIDC issuer (or redirect URI) that is not https', async () => {
-    const err = await refusal(productionConfig({ OIDC_ISSUER: 'http://sso.example.gov.vn', OIDC_CLIENT_ID: 'congvu', OIDC_REDIRECT_URI: 'https://dvc.example.gov.vn/api/v1/auth/oidc/callback' }));
+    const err = await refusal(
+      productionConfig({
+        OIDC_ISSUER: 'http://sso.example.gov.vn',
+        OIDC_CLIENT_ID: 'congvu',
+        OIDC_REDIRECT_URI: 'https://dvc.example.gov.vn/api/v1/auth/oidc/callback',
+      }),
+    );
     expect(err.problems).toHaveLength(1);
     expect(err.message).toContain('OIDC_ISSUER phải là địa chỉ https://');
     const redirect = await refusal(productionConfig({ OIDC_ISSUER: 'https://sso.example.gov.vn', OIDC_CLIENT_ID: 'congvu' }));
@@ -120,7 +133,9 @@ describe('prepare() in production', () => {
   });
 
   it('names every problem at once', async () => {
-    const err = await refusal(productionConfig({ CONGVU_SECRET: '', CONGVU_METRICS_TOKEN: '', OIDC_ISSUER: 'http://sso.local', OIDC_REDIRECT_URI: 'https://x.vn/cb' }));
+    const err = await refusal(
+      productionConfig({ CONGVU_SECRET: '', CONGVU_METRICS_TOKEN: '', OIDC_ISSUER: 'http://sso.local', OIDC_REDIRECT_URI: 'https://x.vn/cb' }),
+    );
     expect(err.problems.map((p) => p.en.split(' ')[0])).toEqual(['CONGVU_SECRET', 'OIDC_ISSUER', 'CONGVU_METRICS_TOKEN']);
   });
 

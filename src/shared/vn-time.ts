@@ -22,7 +22,7 @@ export const vnMidnight = (date: string): Date => new Date(`${date}T00:00:00+07:
 export const vnInstant = (date: string, hhmm: string): Date => new Date(`${date}T${hhmm}:00+07:00`);
 
 /** Minutes since midnight, Vietnam wall-clock time. */
-export const vnMinutes = (at: Date): number => Math.floor((((at.getTime() + VN_OFFSET_MS) % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY / 60_000);
+export const vnMinutes = (at: Date): number => Math.floor(((((at.getTime() + VN_OFFSET_MS) % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 60_000);
 
 /** ISO 8601 in Vietnam time, e.g. 2019-12-25T08:37:00+07:00 (milliseconds only when non-zero). */
 export function formatVN(date: Date): string {

@@ -18,7 +18,10 @@ function sharedTypeNames(): Set<string> {
   for (const m of text.matchAll(/^export type ([A-Za-z_$][\w$]*)/gm)) names.add(m[1]);
   for (const m of text.matchAll(/^export type \{([^}]*)\} from/gm)) {
     for (const part of m[1].split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop();
       if (name) names.add(name);
     }
   }
@@ -58,7 +61,11 @@ describe('wire types come from src/shared/api-types.ts', () => {
   });
 
   it('src/web declares no type named like a shared wire type', () => {
-    const copies = files.flatMap((f) => declarations(f).filter((d) => shared.has(d.name)).map((d) => `${relative(WEB, f)}:${d.line} ${d.name}`));
+    const copies = files.flatMap((f) =>
+      declarations(f)
+        .filter((d) => shared.has(d.name))
+        .map((d) => `${relative(WEB, f)}:${d.line} ${d.name}`),
+    );
     expect(copies).toEqual([]);
   });
 

@@ -34,9 +34,7 @@ export interface HashedFields {
 
 export function hashAuditRow(r: HashedFields): string {
   const { stream, seq, prevHash, occurredAt, actorId, actorLabel, action, entityType, entityId, provinceCode, data } = r;
-  return sha256(
-    canonicalJson({ stream, seq, prevHash, at: occurredAt.toISOString(), actorId, actorLabel, action, entityType, entityId, provinceCode, data }),
-  );
+  return sha256(canonicalJson({ stream, seq, prevHash, at: occurredAt.toISOString(), actorId, actorLabel, action, entityType, entityId, provinceCode, data }));
 }
 
 /** An entry to append; `ref` names the row it belongs to when only the statement knows its entity id (see `AuditEntities`). */
@@ -63,7 +61,14 @@ const HOLES = ['entityId', 'prevHash', 'seq'] as const;
  */
 function canonicalPieces(fields: Omit<HashedFields, 'seq' | 'prevHash' | 'entityId'>): string[] {
   const mark = randomUUID();
-  const text = canonicalJson({ ...fields, occurredAt: undefined, at: fields.occurredAt.toISOString(), entityId: `${mark}:entityId`, prevHash: `${mark}:prevHash`, seq: `${mark}:seq` });
+  const text = canonicalJson({
+    ...fields,
+    occurredAt: undefined,
+    at: fields.occurredAt.toISOString(),
+    entityId: `${mark}:entityId`,
+    prevHash: `${mark}:prevHash`,
+    seq: `${mark}:seq`,
+  });
   const pieces: string[] = [];
   let from = 0;
   for (const hole of HOLES) {
@@ -95,9 +100,33 @@ export function auditCtesText(p: Params, entries: readonly AuditAppend[], entiti
   const rows = entries.map((entry, i) => {
     const occurredAt = entry.occurredAt ?? new Date();
     const data = JSON.parse(JSON.stringify(entry.data ?? {})) as Record<string, unknown>;
-    const fields = { stream, occurredAt, actorId: entry.actor.userId, actorLabel: entry.actor.label, action: entry.action, entityType: entry.entityType, provinceCode: entry.provinceCode ?? null, data };
+    const fields = {
+      stream,
+      occurredAt,
+      actorId: entry.actor.userId,
+      actorLabel: entry.actor.label,
+      action: entry.action,
+      entityType: entry.entityType,
+      provinceCode: entry.provinceCode ?? null,
+      data,
+    };
     const [p0, p1, p2, p3] = canonicalPieces(fields);
-    return { i: i + 1, ref: entry.ref ?? null, entity_id: entry.entityId, occurred_at: occurredAt.toISOString(), actor_id: fields.actorId, actor_label: fields.actorLabel, action: fields.action, entity_type: fields.entityType, province_code: fields.provinceCode, data, p0, p1, p2, p3 };
+    return {
+      i: i + 1,
+      ref: entry.ref ?? null,
+      entity_id: entry.entityId,
+      occurred_at: occurredAt.toISOString(),
+      actor_id: fields.actorId,
+      actor_label: fields.actorLabel,
+      action: fields.action,
+      entity_type: fields.entityType,
+      province_code: fields.provinceCode,
+      data,
+      p0,
+      p1,
+      p2,
+      p3,
+    };
   });
   const s = p.add(stream, 'text');
   const genesis = p.add(GENESIS_HASH, 'text');
@@ -132,7 +161,11 @@ export interface AuditProblem {
 }
 
 /** Walk every chain (or the `streams` given); report the first bad entry of each broken stream. */
-export async function verifyAudit(db: DbOrTx, batch = 1000, streams?: readonly string[]): Promise<{ streams: number; events: number; problems: AuditProblem[] }> {
+export async function verifyAudit(
+  db: DbOrTx,
+  batch = 1000,
+  streams?: readonly string[],
+): Promise<{ streams: number; events: number; problems: AuditProblem[] }> {
   if (streams && !streams.length) return { streams: 0, events: 0, problems: [] };
   const heads = await db
     .select()
@@ -180,7 +213,12 @@ export async function verifyAudit(db: DbOrTx, batch = 1000, streams?: readonly s
   const [{ orphans }] = await db
     .select({ orphans: sql<string>`count(*)` })
     .from(auditEvent)
-    .where(and(streams ? inArray(auditEvent.stream, [...streams]) : undefined, sql`not exists (select 1 from ${auditStreamHead} h where h.stream = ${auditEvent.stream})`));
+    .where(
+      and(
+        streams ? inArray(auditEvent.stream, [...streams]) : undefined,
+        sql`not exists (select 1 from ${auditStreamHead} h where h.stream = ${auditEvent.stream})`,
+      ),
+    );
   if (Number(orphans) > 0) problems.push({ stream: '?', seq: 0, reason: `${orphans} entries belong to a stream whose head was deleted` });
   return { streams: heads.length, events, problems };
 }

@@ -36,7 +36,10 @@ export class KeyedBatcher<I, R> {
         batch = queue.splice(0, this.max);
         let results: PromiseSettledResult<R>[];
         try {
-          results = await this.run(key, batch.map((b) => b.item));
+          results = await this.run(
+            key,
+            batch.map((b) => b.item),
+          );
         } catch (reason) {
           results = batch.map(() => ({ status: 'rejected', reason }));
         }

@@ -22,8 +22,12 @@ describe('canonicalJson', () => {
       [],
       {},
       [1, undefined, 'a', null, { b: 1, a: [2, { d: undefined, c: 'x' }] }],
-      { z: 1, a: undefined, 'Đ': 'đ', é: { y: [], x: {} }, B: true, b: false, '': 'empty', '10': 'ten', '9': 'nine' },
-      { action: 'intake', data: { channel: 'counter', missing: [], reasons: ['Thiếu bản sao'], documents: [{ id: 'd1', name: 'Tờ khai', quantity: 1 }] }, seq: 'x' },
+      { z: 1, a: undefined, Đ: 'đ', é: { y: [], x: {} }, B: true, b: false, '': 'empty', '10': 'ten', '9': 'nine' },
+      {
+        action: 'intake',
+        data: { channel: 'counter', missing: [], reasons: ['Thiếu bản sao'], documents: [{ id: 'd1', name: 'Tờ khai', quantity: 1 }] },
+        seq: 'x',
+      },
     ];
     for (const s of samples) expect(canonicalJson(s)).toBe(reference(s));
     expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe('{"a":{"c":3,"d":2},"b":1}');

@@ -35,10 +35,7 @@ describe('document signing', () => {
     const [payload, mac] = token.split('.');
     expect(verifyDocumentToken('another-secret', token)).toBeNull();
     // alter the payload: another dossier code / later appointment date, keeping the old MAC
-    const altered = Buffer.from(
-      Buffer.from(payload, 'base64url').toString('utf8').replace('0001', '0002'),
-      'utf8',
-    ).toString('base64url');
+    const altered = Buffer.from(Buffer.from(payload, 'base64url').toString('utf8').replace('0001', '0002'), 'utf8').toString('base64url');
     expect(verifyDocumentToken(SECRET, `${altered}.${mac}`)).toBeNull();
     expect(verifyDocumentToken(SECRET, `${flipChar(payload, 3)}.${mac}`)).toBeNull();
     expect(verifyDocumentToken(SECRET, `${payload}.${flipChar(mac, 5)}`)).toBeNull();

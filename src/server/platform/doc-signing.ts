@@ -75,14 +75,7 @@ export function signDocument(secret: string, claims: DocumentClaims): string {
   if (!DOSSIER_CODE.test(claims.dossierCode)) throw new RangeError(`invalid dossier code: ${claims.dossierCode}`);
   const ref = claims.ref?.normalize('NFC') ?? '';
   if (ref && !REF.test(ref)) throw new RangeError('document ref must be 1–40 characters without "|" or line breaks');
-  const fields = [
-    TOKEN_VERSION,
-    form,
-    claims.dossierCode,
-    toBase36Seconds(claims.issuedAt),
-    claims.dueAt ? toBase36Seconds(claims.dueAt) : '',
-    ref,
-  ];
+  const fields = [TOKEN_VERSION, form, claims.dossierCode, toBase36Seconds(claims.issuedAt), claims.dueAt ? toBase36Seconds(claims.dueAt) : '', ref];
   const encoded = Buffer.from(fields.join('|'), 'utf8').toString('base64url');
   return `${encoded}.${mac(secret, encoded)}`;
 }
@@ -128,11 +121,7 @@ export function documentVerifyUrl(publicBaseUrl: string, dossierCode: string, to
 }
 
 /** Signs the claims and returns both the token and the QR link in one call. */
-export function signedDocumentUrl(
-  secret: string,
-  publicBaseUrl: string,
-  claims: DocumentClaims,
-): { token: string; url: string } {
+export function signedDocumentUrl(secret: string, publicBaseUrl: string, claims: DocumentClaims): { token: string; url: string } {
   const token = signDocument(secret, claims);
   return { token, url: documentVerifyUrl(publicBaseUrl, claims.dossierCode, token) };
 }

@@ -44,11 +44,7 @@ export class AppError extends Error {
   readonly errors: FieldError[] | undefined;
   readonly extra: Record<string, unknown> | undefined;
 
-  constructor(
-    code: ErrorCode | (string & {}),
-    message: string,
-    opts: { status?: number; errors?: FieldError[]; extra?: Record<string, unknown> } = {},
-  ) {
+  constructor(code: ErrorCode | (string & {}), message: string, opts: { status?: number; errors?: FieldError[]; extra?: Record<string, unknown> } = {}) {
     super(message);
     this.name = 'AppError';
     this.code = code;

@@ -105,7 +105,12 @@ describe('HTTP basics', () => {
   it('a forged X-Forwarded-For does not escape the per-address sign-in limit', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) {
-      const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-for': `10.0.0.${i}` }, payload: { username: 'khong-ai', password: 'x' } });
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'x-forwarded-for': `10.0.0.${i}` },
+        payload: { username: 'khong-ai', password: 'x' },
+      });
       statuses.push(res.statusCode);
     }
     expect(statuses).toContain(429);

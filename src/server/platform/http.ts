@@ -27,7 +27,12 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppEr
     status: err.status,
     code: err.code,
     // A server-side failure says what happened in general terms only; the log keeps the rest.
-    detail: err.status >= 500 ? (err.status === 503 ? 'Dịch vụ tạm thời không sẵn sàng, vui lòng thử lại sau.' : 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.') : err.message,
+    detail:
+      err.status >= 500
+        ? err.status === 503
+          ? 'Dịch vụ tạm thời không sẵn sàng, vui lòng thử lại sau.'
+          : 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.'
+        : err.message,
     instance: req.url.split('?')[0],
     requestId: req.id,
   };
@@ -43,7 +48,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     const fe = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
     if (fe.validation) {
       const errors = fieldsOf(fe.validation, fe.validationContext);
-      return sendProblem(req, reply, new AppError('VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { errors }));
+      return sendProblem(
+        req,
+        reply,
+        new AppError('VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { errors }),
+      );
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (fe.statusCode === 400 && fe instanceof SyntaxError)) {
       return sendProblem(req, reply, new AppError('MALFORMED_JSON', 'Nội dung JSON không hợp lệ.', { errors: [{ field: 'body', message: 'malformed JSON' }] }));
@@ -58,7 +67,14 @@ export function installErrorHandling(app: FastifyInstance): void {
       // The same shape as an upload over its limit (platform/uploads.ts): the field and the limit.
       const maxBytes = req.routeOptions.bodyLimit;
       const limit = maxBytes ? ` (tối đa ${Math.round((maxBytes / 1024 / 1024) * 10) / 10} MB)` : '';
-      return sendProblem(req, reply, new AppError('PAYLOAD_TOO_LARGE', `Nội dung quá lớn${limit}.`, { errors: [{ field: 'body', message: `larger than ${maxBytes ?? 'the limit'} bytes` }], extra: maxBytes ? { maxBytes } : undefined }));
+      return sendProblem(
+        req,
+        reply,
+        new AppError('PAYLOAD_TOO_LARGE', `Nội dung quá lớn${limit}.`, {
+          errors: [{ field: 'body', message: `larger than ${maxBytes ?? 'the limit'} bytes` }],
+          extra: maxBytes ? { maxBytes } : undefined,
+        }),
+      );
     }
     if (fe.statusCode === 429) {
       return sendProblem(req, reply, new AppError('RATE_LIMITED', 'Quá nhiều yêu cầu, vui lòng thử lại sau.'));
@@ -99,7 +115,13 @@ export function installJsonBodyParser(app: FastifyInstance): void {
     void parse(req, body as string, (err: Error | null, value?: unknown) => {
       if (err) return done(err, undefined);
       const field = SURROGATE_ESCAPE.test(body as string) ? illFormedPath(value, '') : undefined;
-      if (field) return done(new AppError('MALFORMED_JSON', `Chuỗi ký tự không hợp lệ (Unicode) ở ${field}.`, { errors: [{ field, message: 'ill-formed Unicode: a lone surrogate' }] }), undefined);
+      if (field)
+        return done(
+          new AppError('MALFORMED_JSON', `Chuỗi ký tự không hợp lệ (Unicode) ở ${field}.`, {
+            errors: [{ field, message: 'ill-formed Unicode: a lone surrogate' }],
+          }),
+          undefined,
+        );
       done(null, value);
     });
   });

@@ -30,7 +30,9 @@ describe('encoded paths reach the API as the API', () => {
   it('an API token authenticates on an encoded path too', async () => {
     const { root, child } = await makeAgencyTree(h);
     const admin = await login(h, (await makeUser(h, 'admin', root.id)).username);
-    const { token } = (await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Kiosk', role: 'counter_officer', agencyCode: child.code } })).json();
+    const { token } = (
+      await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Kiosk', role: 'counter_officer', agencyCode: child.code } })
+    ).json();
     const res = await h.app.inject({ method: 'GET', url: '/%61pi/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode).toBe(200);
     expect(res.json().user.roles).toMatchObject([{ role: 'counter_officer', agencyCode: child.code }]);

@@ -33,8 +33,7 @@ export interface Principal {
   tokenId: string | null;
 }
 
-export const hasRole = (p: Principal | null | undefined, ...roles: Role[]): boolean =>
-  !!p && p.grants.some((g) => roles.includes(g.role));
+export const hasRole = (p: Principal | null | undefined, ...roles: Role[]): boolean => !!p && p.grants.some((g) => roles.includes(g.role));
 
 /** Agencies the principal reaches with any of the roles given (empty set → none). */
 export function agencyScope(p: Principal, ...roles: Role[]): Set<string> {

@@ -3,14 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ATTACHMENT_LIMITS,
-  createLocalStorage,
-  inspectAttachment,
-  isValidStorageKey,
-  sha256Hex,
-  sniffFileType,
-} from './storage.js';
+import { ATTACHMENT_LIMITS, createLocalStorage, inspectAttachment, isValidStorageKey, sha256Hex, sniffFileType } from './storage.js';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);

@@ -165,7 +165,10 @@ function isNotFound(error: unknown): boolean {
  * appears before the row that names it could be committed. Content-addressed keys make a commit of
  * a file that is already there a no-op rewrite of the same bytes.
  */
-export async function keepFilesIfCommitted<T>(storage: FileStorage, work: (stage: (key: string, bytes: Uint8Array, opts?: PutOptions) => Promise<void>) => Promise<T>): Promise<T> {
+export async function keepFilesIfCommitted<T>(
+  storage: FileStorage,
+  work: (stage: (key: string, bytes: Uint8Array, opts?: PutOptions) => Promise<void>) => Promise<T>,
+): Promise<T> {
   const staged = new Map<string, StagedFile>();
   const stage = async (key: string, bytes: Uint8Array, opts?: PutOptions) => {
     if (!staged.has(key)) staged.set(key, await storage.stage(key, bytes, opts));

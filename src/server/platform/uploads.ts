@@ -106,7 +106,9 @@ const isFileTooLarge = (e: unknown) => typeof e === 'object' && e !== null && (e
 export async function readUpload(req: FastifyRequest, rule: UploadRule): Promise<Upload> {
   const field = rule.field ?? 'file';
   if (!req.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Gửi tệp bằng multipart/form-data (trường "${field}").`, { errors: [{ field, message: 'expected multipart/form-data' }] });
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Gửi tệp bằng multipart/form-data (trường "${field}").`, {
+      errors: [{ field, message: 'expected multipart/form-data' }],
+    });
   }
   const part = await req.file({ limits: { fileSize: rule.maxBytes }, throwFileSizeLimit: true }).catch((e: unknown) => {
     throw isFileTooLarge(e) ? payloadTooLarge(rule) : e;

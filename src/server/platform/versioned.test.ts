@@ -31,7 +31,16 @@ describe('optimistic-version updates', () => {
   it('takes an extra condition and chosen columns', async () => {
     const p = await newPosition();
     expect(await updateVersioned(h.ctx.db, jobPosition, p.id, 1, { quota: 5 }, { where: sql`${jobPosition.quota} > 10` })).toBeUndefined();
-    expect(await updateVersioned<typeof jobPosition, { version: number }>(h.ctx.db, jobPosition, p.id, 1, { quota: 5, updatedAt: sql`now()` }, { columns: { version: jobPosition.version } })).toEqual({ version: 2 });
+    expect(
+      await updateVersioned<typeof jobPosition, { version: number }>(
+        h.ctx.db,
+        jobPosition,
+        p.id,
+        1,
+        { quota: 5, updatedAt: sql`now()` },
+        { columns: { version: jobPosition.version } },
+      ),
+    ).toEqual({ version: 2 });
   });
 
   it('turns a lost race into 409 VERSION_CONFLICT with the message given', () => {

@@ -31,7 +31,8 @@ export async function updateVersioned<T extends VersionedTable, R = T['$inferSel
 }
 
 /** 409 VERSION_CONFLICT: someone changed the record since the caller read it. */
-export const versionConflict = (message: string, extra?: ConstructorParameters<typeof AppError>[2]): AppError => new AppError('VERSION_CONFLICT', message, extra);
+export const versionConflict = (message: string, extra?: ConstructorParameters<typeof AppError>[2]): AppError =>
+  new AppError('VERSION_CONFLICT', message, extra);
 
 /** The row an optimistic update wrote, else 409 VERSION_CONFLICT with `message`. */
 export function orVersionConflict<T>(row: T | undefined, message: string): T {

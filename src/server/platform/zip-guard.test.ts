@@ -41,7 +41,11 @@ describe('zip guard (before exceljs unpacks anything)', () => {
   });
 
   it('refuses an archive whose declared sizes add up past the limit (413)', () => {
-    const zip = buildZip([...WORKBOOK_PARTS, { name: 'xl/a.xml', data: Buffer.alloc(3000, 1), method: 0 }, { name: 'xl/b.xml', data: Buffer.alloc(3000, 2), method: 0 }]);
+    const zip = buildZip([
+      ...WORKBOOK_PARTS,
+      { name: 'xl/a.xml', data: Buffer.alloc(3000, 1), method: 0 },
+      { name: 'xl/b.xml', data: Buffer.alloc(3000, 2), method: 0 },
+    ]);
     const e = refusal(() => checkZip(zip, 'file', { ...ZIP_LIMITS, maxUnpackedBytes: 5000 }));
     expect(e).toMatchObject({ code: 'ARCHIVE_TOO_LARGE', status: 413, extra: { maxUnpackedBytes: 5000 } });
   });
@@ -58,7 +62,10 @@ describe('zip guard (before exceljs unpacks anything)', () => {
   });
 
   it('refuses ZIP64, an entry count the directory does not hold, and a stored entry whose sizes differ (422)', () => {
-    expect(refusal(() => checkZip(buildZip(WORKBOOK_PARTS, { zip64Locator: true })))).toMatchObject({ code: 'ARCHIVE_INVALID', message: expect.stringMatching(/ZIP64/) });
+    expect(refusal(() => checkZip(buildZip(WORKBOOK_PARTS, { zip64Locator: true })))).toMatchObject({
+      code: 'ARCHIVE_INVALID',
+      message: expect.stringMatching(/ZIP64/),
+    });
     const zip64Sizes = buildZip([...WORKBOOK_PARTS, { name: 'xl/big.xml', data: Buffer.from('x'), method: 0, declaredSize: 0xffffffff }]);
     expect(refusal(() => checkZip(zip64Sizes))).toMatchObject({ code: 'ARCHIVE_INVALID', message: expect.stringMatching(/ZIP64/) });
     expect(refusal(() => checkZip(buildZip(WORKBOOK_PARTS, { declaredCount: 3 })))).toMatchObject({ code: 'ARCHIVE_INVALID', status: 422 });
@@ -76,7 +83,12 @@ describe('zip guard (before exceljs unpacks anything)', () => {
 describe('upload checks', () => {
   it('names the field and the limit on 413, and the accepted kinds on 415', () => {
     const big = refusal(() => checkUpload(Buffer.alloc(11, 0x41), { field: 'documents[0].attachment', maxBytes: 10, accept: ['pdf'] }));
-    expect(big).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', status: 413, extra: { maxBytes: 10 }, errors: [{ field: 'documents[0].attachment', message: 'larger than 10 bytes' }] });
+    expect(big).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      status: 413,
+      extra: { maxBytes: 10 },
+      errors: [{ field: 'documents[0].attachment', message: 'larger than 10 bytes' }],
+    });
     const exe = refusal(() => checkUpload(Buffer.from('MZ\x90\x00 executable'), { maxBytes: 1000, accept: ['xlsx', 'csv'] }));
     expect(exe).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', status: 415, errors: [{ field: 'file' }] });
     const oldXls = refusal(() => checkUpload(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), { maxBytes: 1000, accept: ['xlsx', 'csv'] }));

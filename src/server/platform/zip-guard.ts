@@ -50,9 +50,14 @@ export interface ZipEntry {
   dataOffset: number;
 }
 
-const invalid = (field: string, detail: string) => new AppError('ARCHIVE_INVALID', `Tệp nén (.xlsx) không hợp lệ: ${detail}.`, { status: 422, errors: [{ field, message: detail }] });
+const invalid = (field: string, detail: string) =>
+  new AppError('ARCHIVE_INVALID', `Tệp nén (.xlsx) không hợp lệ: ${detail}.`, { status: 422, errors: [{ field, message: detail }] });
 const tooBig = (field: string, detail: string, extra: Record<string, number>) =>
-  new AppError('ARCHIVE_TOO_LARGE', `Tệp nén (.xlsx) khi giải nén quá lớn: ${detail}. Hãy tách thành nhiều tệp nhỏ hơn hoặc lưu thành .csv.`, { status: 413, errors: [{ field, message: detail }], extra });
+  new AppError('ARCHIVE_TOO_LARGE', `Tệp nén (.xlsx) khi giải nén quá lớn: ${detail}. Hãy tách thành nhiều tệp nhỏ hơn hoặc lưu thành .csv.`, {
+    status: 413,
+    errors: [{ field, message: detail }],
+    extra,
+  });
 
 /** The offset of the end-of-central-directory record (searched back over a comment of up to 64 KB), or -1. */
 function findEnd(buf: Buffer): number {
@@ -100,7 +105,8 @@ export function checkZip(buf: Buffer, field = 'file', limits: typeof ZIP_LIMITS 
     if (method !== 0 && method !== 8) throw invalid(field, `phương pháp nén ${method} không được hỗ trợ`);
     if (method === 0 && compressedSize !== size) throw invalid(field, `kích thước của ${name} không khớp`);
     total += size;
-    if (total > limits.maxUnpackedBytes) throw tooBig(field, `hơn ${limits.maxUnpackedBytes / 1024 / 1024} MB dữ liệu`, { maxUnpackedBytes: limits.maxUnpackedBytes });
+    if (total > limits.maxUnpackedBytes)
+      throw tooBig(field, `hơn ${limits.maxUnpackedBytes / 1024 / 1024} MB dữ liệu`, { maxUnpackedBytes: limits.maxUnpackedBytes });
     if (size > limits.ratioFromBytes && size / Math.max(compressedSize, 1) > limits.maxRatio) {
       throw tooBig(field, `${name} nén ${Math.round(size / Math.max(compressedSize, 1))} lần, tối đa ${limits.maxRatio} lần`, { maxRatio: limits.maxRatio });
     }

@@ -80,11 +80,19 @@ export interface TestUser {
   username: string;
 }
 
-export async function makeUser(h: Harness, role: Role | null, agencyId: string | null, kind: 'official' | 'citizen' = role === 'citizen' ? 'citizen' : 'official'): Promise<TestUser> {
+export async function makeUser(
+  h: Harness,
+  role: Role | null,
+  agencyId: string | null,
+  kind: 'official' | 'citizen' = role === 'citizen' ? 'citizen' : 'official',
+): Promise<TestUser> {
   const username = `u${uid(5).toLowerCase()}`;
   if (!passwordHashCache.has(TEST_PASSWORD)) passwordHashCache.set(TEST_PASSWORD, hashPassword(TEST_PASSWORD));
   const passwordHash = await passwordHashCache.get(TEST_PASSWORD)!;
-  const [u] = await h.database.db.insert(userAccount).values({ username, displayName: `Người thử ${username}`, kind, passwordHash }).returning();
+  const [u] = await h.database.db
+    .insert(userAccount)
+    .values({ username, displayName: `Người thử ${username}`, kind, passwordHash })
+    .returning();
   if (role && agencyId) await h.database.db.insert(roleAssignment).values({ userId: u.id, role, agencyId });
   return { id: u.id, username };
 }

@@ -80,7 +80,13 @@ function toRgba(image: DecodedImage): Uint8ClampedArray {
 }
 
 /** Upscale with a white margin: jsQR wants a quiet zone and a few pixels per module. */
-function withMargin(rgba: Uint8ClampedArray, width: number, height: number, scale = 4, margin = 32): { data: Uint8ClampedArray; width: number; height: number } {
+function withMargin(
+  rgba: Uint8ClampedArray,
+  width: number,
+  height: number,
+  scale = 4,
+  margin = 32,
+): { data: Uint8ClampedArray; width: number; height: number } {
   const w = width * scale + 2 * margin;
   const h = height * scale + 2 * margin;
   const out = new Uint8ClampedArray(w * h * 4).fill(255);

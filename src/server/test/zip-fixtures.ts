@@ -79,10 +79,13 @@ export const WORKBOOK_PARTS: ZipEntrySpec[] = [
 ];
 
 /** `megabytes` of zeros in one deflated entry: about a thousand times smaller packed. */
-export const zerosBomb = (megabytes: number): Buffer => buildZip([...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(megabytes * 1024 * 1024) }]);
+export const zerosBomb = (megabytes: number): Buffer =>
+  buildZip([...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(megabytes * 1024 * 1024) }]);
 
 /** `count` tiny entries. */
-export const manyEntriesBomb = (count: number): Buffer => buildZip([...WORKBOOK_PARTS, ...Array.from({ length: count }, (_, i) => ({ name: `xl/media/x${i}.xml`, data: Buffer.from('x'), method: 0 as const }))]);
+export const manyEntriesBomb = (count: number): Buffer =>
+  buildZip([...WORKBOOK_PARTS, ...Array.from({ length: count }, (_, i) => ({ name: `xl/media/x${i}.xml`, data: Buffer.from('x'), method: 0 as const }))]);
 
 /** An entry that declares 1 KB but inflates to `megabytes` (the header lies). */
-export const lyingBomb = (megabytes: number): Buffer => buildZip([...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(megabytes * 1024 * 1024, 0x20), declaredSize: 1024 }]);
+export const lyingBomb = (megabytes: number): Buffer =>
+  buildZip([...WORKBOOK_PARTS, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(megabytes * 1024 * 1024, 0x20), declaredSize: 1024 }]);

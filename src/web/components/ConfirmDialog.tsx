@@ -50,15 +50,7 @@ export function ConfirmDialog({ title, children, confirmLabel, isDanger, isBusy,
 
   return (
     <div className="dialog-backdrop">
-      <div
-        ref={boxRef}
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={bodyId}
-        onKeyDown={onKeyDown}
-      >
+      <div ref={boxRef} className="dialog" role="alertdialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId} onKeyDown={onKeyDown}>
         <h2 id={titleId} className="dialog-title">
           {title}
         </h2>

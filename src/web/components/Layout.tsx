@@ -73,9 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
   };
 
   if (!user) return null;
-  const groups = NAV.map((g) => ({ ...g, items: g.items.filter((i) => !i.roles || auth.hasRole(...i.roles)) })).filter(
-    (g) => g.items.length > 0,
-  );
+  const groups = NAV.map((g) => ({ ...g, items: g.items.filter((i) => !i.roles || auth.hasRole(...i.roles)) })).filter((g) => g.items.length > 0);
 
   return (
     <div className="app">
@@ -110,12 +108,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <div className="shell">
-        <nav
-          id="sidebar"
-          className={`sidebar${isMenuOpen ? ' is-open' : ''}`}
-          aria-label={t('nav.label')}
-          onKeyDown={onNavKeyDown}
-        >
+        <nav id="sidebar" className={`sidebar${isMenuOpen ? ' is-open' : ''}`} aria-label={t('nav.label')} onKeyDown={onNavKeyDown}>
           <div className="sidebar-user">
             <p className="sidebar-user-label">{t('header.account')}</p>
             <p className="user-name">{user.displayName}</p>
@@ -127,11 +120,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <ul className="nav-list">
                 {group.items.map((item) => (
                   <li key={item.to}>
-                    <Link
-                      to={item.to}
-                      className="nav-link"
-                      aria-current={isCurrent(item.to, pathname) ? 'page' : undefined}
-                    >
+                    <Link to={item.to} className="nav-link" aria-current={isCurrent(item.to, pathname) ? 'page' : undefined}>
                       {t(item.label)}
                     </Link>
                   </li>

@@ -70,7 +70,10 @@ describe('api client', () => {
   });
 
   it('reports a network failure as status 0', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     const err = (await api.get('/meta').catch((e: unknown) => e)) as ApiError;
     expect(err.status).toBe(0);
     expect(err.code).toBe('network_error');

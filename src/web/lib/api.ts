@@ -53,12 +53,7 @@ export class ApiError extends Error {
 }
 
 function isFieldError(v: unknown): v is FieldError {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as FieldError).field === 'string' &&
-    typeof (v as FieldError).message === 'string'
-  );
+  return typeof v === 'object' && v !== null && typeof (v as FieldError).field === 'string' && typeof (v as FieldError).message === 'string';
 }
 
 export function normalizeField(field: string): string {
@@ -153,8 +148,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     }
   }
   if (!res.ok) {
-    const problem: ProblemDocument =
-      data && typeof data === 'object' ? (data as ProblemDocument) : { title: res.statusText };
+    const problem: ProblemDocument = data && typeof data === 'object' ? (data as ProblemDocument) : { title: res.statusText };
     const error = new ApiError(res.status, problem);
     if (res.status === 401 && !opts.skipAuthRedirect && onUnauthorized) onUnauthorized();
     throw error;

@@ -54,7 +54,12 @@ export const HOME_CARDS: Record<Role, HomeCard[]> = {
     ready('myConduct', '/conduct/me'),
   ],
   processing_officer: [ready('workQueue', '/work/dossiers'), ready('myConduct', '/conduct/me')],
-  leader: [ready('unitOverview', '/dashboard/unit'), ready('lateDossiers', '/dossiers/late'), ready('conductReview', '/conduct/violations'), ready('annualRating', '/conduct/annual-rating')],
+  leader: [
+    ready('unitOverview', '/dashboard/unit'),
+    ready('lateDossiers', '/dossiers/late'),
+    ready('conductReview', '/conduct/violations'),
+    ready('annualRating', '/conduct/annual-rating'),
+  ],
   inspector: [ready('inspections', '/conduct/inspections'), soon('cases', '/cases')],
   home_affairs: [
     ready('officials', '/workforce/officials'),

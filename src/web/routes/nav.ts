@@ -15,7 +15,12 @@ export interface NavGroup {
 
 /** The sidebar: only modules that exist. Planned modules are reached from the home cards. */
 export const NAV: NavGroup[] = [
-  { items: [{ to: '/', label: 'nav.home' }, { to: '/thu-tuc', label: 'nav.procedures' }] },
+  {
+    items: [
+      { to: '/', label: 'nav.home' },
+      { to: '/thu-tuc', label: 'nav.procedures' },
+    ],
+  },
   {
     label: 'nav.dossiersGroup',
     items: [

@@ -46,7 +46,15 @@ export const ROUTES: RouteDef[] = [
   { path: '/workforce/officials', roles: ['home_affairs', 'leader', 'admin'], render: () => <OfficialsPage /> },
   { path: '/workforce/officials/:id', roles: ['home_affairs', 'leader', 'admin'], render: (p) => <OfficialDetailPage id={p.id} /> },
   { path: '/workforce/import', roles: ['home_affairs', 'admin'], render: () => <ImportPage /> },
-  { path: '/workforce/stats', roles: ['home_affairs', 'leader', 'admin'], render: () => (<Suspense fallback={null}><StatsPage /></Suspense>) },
+  {
+    path: '/workforce/stats',
+    roles: ['home_affairs', 'leader', 'admin'],
+    render: () => (
+      <Suspense fallback={null}>
+        <StatsPage />
+      </Suspense>
+    ),
+  },
   { path: '/admin/calendar', roles: ['admin', 'calendar_admin'], render: () => <CalendarAdminPage /> },
   { path: '/counter/intake', roles: ['counter_officer'], render: () => <CounterIntakePage /> },
   { path: '/counter/results', roles: ['counter_officer'], render: () => <QueuePage kind="results" /> },
@@ -58,13 +66,11 @@ export const ROUTES: RouteDef[] = [
   { path: '/nop-ho-so/:code', roles: ['citizen'], render: (p) => <OnlineSubmissionPage code={p.code} /> },
   ...CONDUCT_ROUTES,
   // modules of later releases, reachable only from the home cards
-  ...plannedRoutes().map(
-    (p): RouteDef => ({
-      path: p.to,
-      roles: p.roles,
-      render: () => <ComingSoonPage titleKey={`card.${p.key}.title` as MessageKey} />,
-    }),
-  ),
+  ...plannedRoutes().map((p): RouteDef => ({
+    path: p.to,
+    roles: p.roles,
+    render: () => <ComingSoonPage titleKey={`card.${p.key}.title` as MessageKey} />,
+  })),
 ];
 
 export function resolveRoute(pathname: string): { route: RouteDef; params: Record<string, string> } | null {

@@ -17,7 +17,7 @@ export function mockFetch(handler: Handler) {
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries((init.headers ?? {}) as Record<string, string>)) headers[k.toLowerCase()] = v;
     const call: Call = {
-      url: typeof input === "string" ? input : input instanceof URL ? input.href : input.url,
+      url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
       method: (init.method ?? 'GET').toUpperCase(),
       headers,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,

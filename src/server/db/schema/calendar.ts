@@ -47,11 +47,17 @@ export const calendarOverride = pgTable(
   (t) => [
     check('calendar_override_kind_ck', sql`${t.kind} in ('day_off', 'working_day')`),
     check('calendar_override_local_day_off_ck', sql`${t.provinceCode} is null or ${t.kind} = 'day_off'`),
-    uniqueIndex('calendar_override_active_uq').on(t.date).where(sql`${t.removedAt} is null and ${t.provinceCode} is null`),
-    uniqueIndex('calendar_override_local_active_uq').on(t.provinceCode, t.date).where(sql`${t.removedAt} is null and ${t.provinceCode} is not null`),
+    uniqueIndex('calendar_override_active_uq')
+      .on(t.date)
+      .where(sql`${t.removedAt} is null and ${t.provinceCode} is null`),
+    uniqueIndex('calendar_override_local_active_uq')
+      .on(t.provinceCode, t.date)
+      .where(sql`${t.removedAt} is null and ${t.provinceCode} is not null`),
     index('calendar_override_date_idx').on(t.date),
     // The national part of the stamp reads the newest national override.
-    index('calendar_override_national_id_idx').on(t.id).where(sql`${t.provinceCode} is null`),
+    index('calendar_override_national_id_idx')
+      .on(t.id)
+      .where(sql`${t.provinceCode} is null`),
   ],
 );
 

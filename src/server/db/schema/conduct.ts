@@ -147,9 +147,15 @@ export const inspectionFinding = pgTable(
     ruleId: uuid('rule_id').references(() => conductRule.id),
     isCompliant: boolean('is_compliant').notNull(),
     note: text('note'),
-    photoKeys: jsonb('photo_keys').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    photoKeys: jsonb('photo_keys')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     /** Photos uploaded to the finding (content-checked JPEG/PNG), in upload order; `key` is `<sha256>.<ext>`. */
-    photos: jsonb('photos').$type<FindingPhoto[]>().notNull().default(sql`'[]'::jsonb`),
+    photos: jsonb('photos')
+      .$type<FindingPhoto[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     violationId: uuid('violation_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -172,7 +178,10 @@ export const violation = pgTable(
     ruleId: uuid('rule_id').references(() => conductRule.id),
     occurredOn: date('occurred_on').notNull(),
     description: text('description').notNull(),
-    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    evidence: jsonb('evidence')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     isDutyRelated: boolean('is_duty_related').notNull().default(false),
     status: text('status').notNull().default('reported'), // reported | answered | confirmed | dismissed
     answerText: text('answer_text'),
@@ -198,7 +207,10 @@ export const disciplineCase = pgTable(
     officialId: uuid('official_id')
       .notNull()
       .references(() => official.id),
-    violationIds: jsonb('violation_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    violationIds: jsonb('violation_ids')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     actDate: date('act_date').notNull(),
     regime: text('regime').notNull(),
     category: text('category').notNull(), // can_bo | cong_chuc | vien_chuc
@@ -210,13 +222,19 @@ export const disciplineCase = pgTable(
     waitingReason: text('waiting_reason'),
     waitingSince: timestamp('waiting_since', { withTimezone: true }),
     /** Periods in which discipline waited (not counted in the handling period). */
-    pauses: jsonb('pauses').$type<{ from: string; to: string; reason: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    pauses: jsonb('pauses')
+      .$type<{ from: string; to: string; reason: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     handlingDue: timestamp('handling_due', { withTimezone: true }).notNull(),
     calendarVersion: text('calendar_version').notNull(),
     limitationUntil: date('limitation_until'),
     limitationRule: text('limitation_rule').notNull(),
-    documents: jsonb('documents').$type<{ kind: string; title: string; storageKey: string | null; addedAt: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    documents: jsonb('documents')
+      .$type<{ kind: string; title: string; storageKey: string | null; addedAt: string }[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     decisionForm: text('decision_form'),
     decisionNumber: text('decision_number'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
@@ -299,6 +317,12 @@ export const emulationScore = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('emulation_score_uq').on(t.campaignId, t.year, t.agencyId, sql`coalesce(${t.officialId}, '00000000-0000-0000-0000-000000000000'::uuid)`, t.criterion),
+    uniqueIndex('emulation_score_uq').on(
+      t.campaignId,
+      t.year,
+      t.agencyId,
+      sql`coalesce(${t.officialId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      t.criterion,
+    ),
   ],
 );

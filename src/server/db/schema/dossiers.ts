@@ -61,7 +61,9 @@ export const dossier = pgTable(
      * the database when the row is written (`f_dossier_check_code()`, migration 0020) and never
      * changed, so a printed receipt stays valid. The longer public-lookup check a province may choose.
      */
-    checkCode: text('check_code').notNull().default(sql`f_dossier_check_code()`),
+    checkCode: text('check_code')
+      .notNull()
+      .default(sql`f_dossier_check_code()`),
     applicantUserId: uuid('applicant_user_id').references(() => userAccount.id),
     receivedBy: uuid('received_by').references(() => userAccount.id),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
@@ -101,9 +103,15 @@ export const dossier = pgTable(
     index('dossier_competent_idx').on(t.competentAgencyId, t.status, t.dueAt),
     index('dossier_current_idx').on(t.currentAgencyId, t.status, t.dueAt),
     // Partial: a dossier received at the counter has neither yet, so intake writes no entry in them.
-    index('dossier_assigned_idx').on(t.assignedTo, t.dueAt).where(sql`${t.assignedTo} is not null`),
-    index('dossier_applicant_idx').on(t.applicantUserId, t.createdAt).where(sql`${t.applicantUserId} is not null`),
-    index('dossier_open_due_idx').on(t.dueAt).where(sql`closed_at is null`),
+    index('dossier_assigned_idx')
+      .on(t.assignedTo, t.dueAt)
+      .where(sql`${t.assignedTo} is not null`),
+    index('dossier_applicant_idx')
+      .on(t.applicantUserId, t.createdAt)
+      .where(sql`${t.applicantUserId} is not null`),
+    index('dossier_open_due_idx')
+      .on(t.dueAt)
+      .where(sql`closed_at is null`),
     index('dossier_province_time_idx').on(t.provinceCode, t.createdAt),
   ],
 );
@@ -202,7 +210,10 @@ export const dossierRating = pgTable(
     procedureId: uuid('procedure_id').notNull(),
     receivingAgencyId: uuid('receiving_agency_id').notNull(),
     competentAgencyId: uuid('competent_agency_id').notNull(),
-    officerIds: uuid('officer_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    officerIds: uuid('officer_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     satisfaction: text('satisfaction').notNull(), // very_satisfied | satisfied | unsatisfied
     timesReturned: integer('times_returned').notNull(),
     bodiesContacted: integer('bodies_contacted').notNull(),
@@ -238,9 +249,13 @@ export const notificationOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
-    index('notification_outbox_due_idx').on(t.nextAttemptAt).where(sql`status in ('pending', 'sending')`),
+    index('notification_outbox_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`status in ('pending', 'sending')`),
     // Only in-app messages are read by recipient (the bell); e-mail and SMS rows skip this index.
-    index('notification_outbox_user_idx').on(t.recipientUserId, t.createdAt).where(sql`channel = 'in_app'`),
+    index('notification_outbox_user_idx')
+      .on(t.recipientUserId, t.createdAt)
+      .where(sql`channel = 'in_app'`),
     index('notification_outbox_dossier_idx').on(t.dossierId),
   ],
 );

@@ -13,7 +13,10 @@ export const administrativeUnit = pgTable(
     provinceCode: text('province_code').notNull(),
     validFrom: date('valid_from').notNull().default('2025-07-01'),
     validTo: date('valid_to'),
-    predecessorCodes: text('predecessor_codes').array().notNull().default(sql`'{}'::text[]`),
+    predecessorCodes: text('predecessor_codes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -72,7 +72,9 @@ export const official = pgTable(
   },
   (t) => [
     uniqueIndex('official_code_uq').on(t.provinceCode, t.code),
-    uniqueIndex('official_user_active_uq').on(t.userId).where(sql`${t.userId} is not null and ${t.status} = 'active'`),
+    uniqueIndex('official_user_active_uq')
+      .on(t.userId)
+      .where(sql`${t.userId} is not null and ${t.status} = 'active'`),
     index('official_agency_status_idx').on(t.agencyId, t.status),
     index('official_sort_idx').on(sql`${t.sortKey} collate "C"`, t.id),
     index('official_search_idx').using('gin', sql`f_unaccent(lower(${t.fullName})) gin_trgm_ops`),
@@ -102,9 +104,13 @@ export const officialAssignment = pgTable(
   (t) => [
     index('official_assignment_official_idx').on(t.officialId, t.validFrom),
     index('official_assignment_agency_idx').on(t.agencyId, t.validFrom),
-    uniqueIndex('official_assignment_open_uq').on(t.officialId).where(sql`${t.validTo} is null`),
+    uniqueIndex('official_assignment_open_uq')
+      .on(t.officialId)
+      .where(sql`${t.validTo} is null`),
     /** Assignments closed on a future date (retirement recorded ahead): still in post today. */
-    index('official_assignment_valid_to_idx').on(t.validTo).where(sql`${t.validTo} is not null`),
+    index('official_assignment_valid_to_idx')
+      .on(t.validTo)
+      .where(sql`${t.validTo} is not null`),
   ],
 );
 
@@ -130,7 +136,12 @@ export const officialHistory = pgTable(
     validTo: date('valid_to'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('official_history_official_idx').on(t.officialId, t.validFrom), uniqueIndex('official_history_open_uq').on(t.officialId).where(sql`${t.validTo} is null`)],
+  (t) => [
+    index('official_history_official_idx').on(t.officialId, t.validFrom),
+    uniqueIndex('official_history_open_uq')
+      .on(t.officialId)
+      .where(sql`${t.validTo} is null`),
+  ],
 );
 
 /**
@@ -210,7 +221,10 @@ export const importJob = pgTable('import_job', {
   processed: integer('processed').notNull().default(0),
   imported: integer('imported').notNull().default(0),
   updated: integer('updated').notNull().default(0),
-  rejected: jsonb('rejected').$type<{ line: number; reason: string }[]>().notNull().default(sql`'[]'::jsonb`),
+  rejected: jsonb('rejected')
+    .$type<{ line: number; reason: string }[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   error: text('error'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),

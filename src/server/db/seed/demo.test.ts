@@ -25,16 +25,19 @@ describe('demo dataset', () => {
     expect(typeof body.csrfToken).toBe('string');
   });
 
+  // The accounts this seed makes (other test files may add demo rows to a shared PostgreSQL database).
+  const SEEDED = [...DEMO_ACCOUNTS.map((a) => a.username), 'canbo'];
   it('links every staff account to its own active official record, with the same full name, in the agency of its role', async () => {
     const rows = await h.database.rows<{ username: string; display_name: string; full_name: string | null; agency_code: string | null; records: string }>(sql`
       select u.username, u.display_name, o.full_name, a.code as agency_code,
              (select count(*) from official x where x.user_id = u.id and x.status = 'active') as records
       from user_account u left join official o on o.user_id = u.id and o.status = 'active' left join agency a on a.id = o.agency_id
-      where u.is_demo and u.kind = 'official'`);
+      where u.is_demo and u.kind = 'official' and u.username in ${SEEDED}`);
     const byName = new Map(rows.map((r) => [r.username, r]));
     const staff = DEMO_ACCOUNTS.filter((a) => a.kind === 'official');
     expect(staff.map((a) => a.username)).toEqual(expect.arrayContaining(['admin', 'motcua', 'chuyenvien', 'lanhdao', 'thanhtra', 'noivu', 'kiemtoan']));
-    for (const a of staff) expect(byName.get(a.username), a.username).toMatchObject({ display_name: a.displayName, full_name: a.displayName, agency_code: a.agency });
+    for (const a of staff)
+      expect(byName.get(a.username), a.username).toMatchObject({ display_name: a.displayName, full_name: a.displayName, agency_code: a.agency });
     for (const r of rows) expect([r.username, r.full_name, Number(r.records)]).toEqual([r.username, r.display_name, 1]); // canbo too
   });
 
@@ -43,13 +46,19 @@ describe('demo dataset', () => {
       const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       const cookie = `congvu_sid=${res.cookies.find((c) => c.name === 'congvu_sid')!.value}`;
       const csrf = (res.json() as { csrfToken: string }).csrfToken;
-      return (method: 'GET' | 'POST', url: string, payload?: object) => h.app.inject({ method, url: `/api/v1/conduct${url}`, payload, headers: { cookie, 'x-csrf-token': csrf } });
+      return (method: 'GET' | 'POST', url: string, payload?: object) =>
+        h.app.inject({ method, url: `/api/v1/conduct${url}`, payload, headers: { cookie, 'x-csrf-token': csrf } });
     };
     const lanhdao = await signIn('lanhdao');
     const mine = (await lanhdao('GET', '/my/commitments')).json();
     expect(mine.official).toMatchObject({ fullName: 'Lê Quang Dũng', agencyCode: '000.00.16.H57' });
     const thanhtra = await signIn('thanhtra');
-    const v = await thanhtra('POST', '/violations', { officialId: mine.official.id, source: 'complaint', occurredOn: '2026-11-02', description: 'Phản ánh thử trên dữ liệu mẫu' });
+    const v = await thanhtra('POST', '/violations', {
+      officialId: mine.official.id,
+      source: 'complaint',
+      occurredOn: '2026-11-02',
+      description: 'Phản ánh thử trên dữ liệu mẫu',
+    });
     expect(v.statusCode, v.body).toBe(201);
     const refused = await lanhdao('POST', `/violations/${v.json().id}/dismiss`, { version: 1 });
     expect([refused.statusCode, refused.json().code]).toEqual([403, 'SELF_REVIEW']);

@@ -18,7 +18,13 @@ export const DEMO_COMMUNES = [
 
 export const DEMO_AGENCIES: ReadonlyArray<{ code: string; name: string; parent: string | null; adminUnit: string; units?: string[] }> = [
   { code: '000.00.00.H57', name: 'Ủy ban nhân dân tỉnh Tuyên Quang', parent: null, adminUnit: '08' },
-  { code: '000.00.31.H57', name: 'Trung tâm Phục vụ hành chính công tỉnh', parent: '000.00.00.H57', adminUnit: '08', units: ['Bộ phận tiếp nhận và trả kết quả', 'Phòng Kiểm soát thủ tục hành chính'] },
+  {
+    code: '000.00.31.H57',
+    name: 'Trung tâm Phục vụ hành chính công tỉnh',
+    parent: '000.00.00.H57',
+    adminUnit: '08',
+    units: ['Bộ phận tiếp nhận và trả kết quả', 'Phòng Kiểm soát thủ tục hành chính'],
+  },
   { code: '000.00.14.H57', name: 'Sở Nội vụ', parent: '000.00.00.H57', adminUnit: '08', units: ['Phòng Công chức, viên chức', 'Phòng Thi đua, khen thưởng'] },
   { code: '000.00.16.H57', name: 'Sở Tư pháp', parent: '000.00.00.H57', adminUnit: '08', units: ['Phòng Hành chính tư pháp', 'Phòng Bổ trợ tư pháp'] },
   { code: '000.00.22.H57', name: 'Sở Nông nghiệp và Môi trường', parent: '000.00.00.H57', adminUnit: '08', units: ['Phòng Đất đai'] },
@@ -41,16 +47,87 @@ export interface DemoOfficialProfile {
  * One account per role. Every staff account is linked to its own official record in the register
  * (same full name), so "my record" pages and the rule that nobody judges his own case can be tried.
  */
-export const DEMO_ACCOUNTS: ReadonlyArray<{ username: string; displayName: string; kind: 'official' | 'citizen'; role: Role; agency: string; phone?: string; official?: DemoOfficialProfile }> = [
-  { username: 'admin', displayName: 'Đinh Văn Khoa', kind: 'official', role: 'admin', agency: '000.00.00.H57', official: { code: 'DEMOTK0001', dateOfBirth: '1984-03-14', gender: 'nam', rank: 'Chuyên viên' } },
-  { username: 'motcua', displayName: 'Nguyễn Thị Mai', kind: 'official', role: 'counter_officer', agency: '000.00.31.H57', official: { code: 'DEMOTK0002', dateOfBirth: '1992-08-21', gender: 'nu', rank: 'Chuyên viên' } },
-  { username: 'chuyenvien', displayName: 'Trần Văn Bình', kind: 'official', role: 'processing_officer', agency: '000.00.16.H57', official: { code: 'DEMOTK0003', dateOfBirth: '1988-11-02', gender: 'nam', rank: 'Chuyên viên' } },
-  { username: 'lanhdao', displayName: 'Lê Quang Dũng', kind: 'official', role: 'leader', agency: '000.00.16.H57', official: { code: 'DEMOTK0004', dateOfBirth: '1975-06-09', gender: 'nam', rank: 'Chuyên viên chính', leadershipTitle: 'Phó Giám đốc Sở' } },
-  { username: 'thanhtra', displayName: 'Phạm Thu Hà', kind: 'official', role: 'inspector', agency: '000.00.05.H57', official: { code: 'DEMOTK0005', dateOfBirth: '1985-04-17', gender: 'nu', rank: 'Thanh tra viên' } },
-  { username: 'noivu', displayName: 'Hoàng Minh Tuấn', kind: 'official', role: 'home_affairs', agency: '000.00.14.H57', official: { code: 'DEMOTK0006', dateOfBirth: '1983-12-25', gender: 'nam', rank: 'Chuyên viên chính' } },
-  { username: 'kiemtoan', displayName: 'Vũ Thị Lan', kind: 'official', role: 'auditor', agency: '000.00.00.H57', official: { code: 'DEMOTK0007', dateOfBirth: '1987-01-30', gender: 'nu', rank: 'Chuyên viên' } },
+export const DEMO_ACCOUNTS: ReadonlyArray<{
+  username: string;
+  displayName: string;
+  kind: 'official' | 'citizen';
+  role: Role;
+  agency: string;
+  phone?: string;
+  official?: DemoOfficialProfile;
+}> = [
+  {
+    username: 'admin',
+    displayName: 'Đinh Văn Khoa',
+    kind: 'official',
+    role: 'admin',
+    agency: '000.00.00.H57',
+    official: { code: 'DEMOTK0001', dateOfBirth: '1984-03-14', gender: 'nam', rank: 'Chuyên viên' },
+  },
+  {
+    username: 'motcua',
+    displayName: 'Nguyễn Thị Mai',
+    kind: 'official',
+    role: 'counter_officer',
+    agency: '000.00.31.H57',
+    official: { code: 'DEMOTK0002', dateOfBirth: '1992-08-21', gender: 'nu', rank: 'Chuyên viên' },
+  },
+  {
+    username: 'chuyenvien',
+    displayName: 'Trần Văn Bình',
+    kind: 'official',
+    role: 'processing_officer',
+    agency: '000.00.16.H57',
+    official: { code: 'DEMOTK0003', dateOfBirth: '1988-11-02', gender: 'nam', rank: 'Chuyên viên' },
+  },
+  {
+    username: 'lanhdao',
+    displayName: 'Lê Quang Dũng',
+    kind: 'official',
+    role: 'leader',
+    agency: '000.00.16.H57',
+    official: { code: 'DEMOTK0004', dateOfBirth: '1975-06-09', gender: 'nam', rank: 'Chuyên viên chính', leadershipTitle: 'Phó Giám đốc Sở' },
+  },
+  {
+    username: 'thanhtra',
+    displayName: 'Phạm Thu Hà',
+    kind: 'official',
+    role: 'inspector',
+    agency: '000.00.05.H57',
+    official: { code: 'DEMOTK0005', dateOfBirth: '1985-04-17', gender: 'nu', rank: 'Thanh tra viên' },
+  },
+  {
+    username: 'noivu',
+    displayName: 'Hoàng Minh Tuấn',
+    kind: 'official',
+    role: 'home_affairs',
+    agency: '000.00.14.H57',
+    official: { code: 'DEMOTK0006', dateOfBirth: '1983-12-25', gender: 'nam', rank: 'Chuyên viên chính' },
+  },
+  {
+    username: 'kiemtoan',
+    displayName: 'Vũ Thị Lan',
+    kind: 'official',
+    role: 'auditor',
+    agency: '000.00.00.H57',
+    official: { code: 'DEMOTK0007', dateOfBirth: '1987-01-30', gender: 'nu', rank: 'Chuyên viên' },
+  },
   // National roles, at the Ministry of Home Affairs (reference data, seeded everywhere).
-  { username: 'quantriquocgia', displayName: 'Đặng Quốc Khánh', kind: 'official', role: 'admin', agency: '000.00.00.G09', official: { code: 'DEMOTK0011', dateOfBirth: '1979-09-05', gender: 'nam', rank: 'Chuyên viên chính' } },
-  { username: 'lichquocgia', displayName: 'Ngô Thị Thu', kind: 'official', role: 'calendar_admin', agency: '000.00.00.G09', official: { code: 'DEMOTK0012', dateOfBirth: '1986-02-11', gender: 'nu', rank: 'Chuyên viên' } },
+  {
+    username: 'quantriquocgia',
+    displayName: 'Đặng Quốc Khánh',
+    kind: 'official',
+    role: 'admin',
+    agency: '000.00.00.G09',
+    official: { code: 'DEMOTK0011', dateOfBirth: '1979-09-05', gender: 'nam', rank: 'Chuyên viên chính' },
+  },
+  {
+    username: 'lichquocgia',
+    displayName: 'Lý Thị Hạnh',
+    kind: 'official',
+    role: 'calendar_admin',
+    agency: '000.00.00.G09',
+    official: { code: 'DEMOTK0012', dateOfBirth: '1986-02-11', gender: 'nu', rank: 'Chuyên viên' },
+  },
   { username: 'congdan', displayName: 'Đỗ Văn An', kind: 'citizen', role: 'citizen', agency: '000.00.00.H57', phone: '0912345678' },
 ];

@@ -21,7 +21,10 @@ export async function seedReference(db: Db): Promise<void> {
     .onConflictDoNothing();
   for (const a of NATIONAL_AGENCIES) {
     const parentId = a.parent ? (await db.select({ id: agency.id }).from(agency).where(eq(agency.code, a.parent)))[0]?.id : null;
-    await db.insert(agency).values({ code: a.code, name: a.name, parentId, adminUnitCode: NATIONAL_UNIT.code, provinceCode: NATIONAL_UNIT.code }).onConflictDoNothing();
+    await db
+      .insert(agency)
+      .values({ code: a.code, name: a.name, parentId, adminUnitCode: NATIONAL_UNIT.code, provinceCode: NATIONAL_UNIT.code })
+      .onConflictDoNothing();
   }
 }
 
@@ -40,18 +43,39 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
   await db.transaction(async (tx) => {
     await tx
       .insert(administrativeUnit)
-      .values(DEMO_COMMUNES.map((c) => ({ code: c.code, level: 'commune', type: c.type, name: c.name, parentCode: DEMO_PROVINCE, provinceCode: DEMO_PROVINCE, isDemo: true, predecessorCodes: c.predecessors })))
+      .values(
+        DEMO_COMMUNES.map((c) => ({
+          code: c.code,
+          level: 'commune',
+          type: c.type,
+          name: c.name,
+          parentCode: DEMO_PROVINCE,
+          provinceCode: DEMO_PROVINCE,
+          isDemo: true,
+          predecessorCodes: c.predecessors,
+        })),
+      )
       .onConflictDoNothing();
     const ids = new Map<string, string>();
     for (const a of DEMO_AGENCIES) {
       const [row] = await tx
         .insert(agency)
-        .values({ code: a.code, name: a.name, parentId: a.parent ? ids.get(a.parent) : null, adminUnitCode: a.adminUnit, provinceCode: DEMO_PROVINCE, isDemo: true })
+        .values({
+          code: a.code,
+          name: a.name,
+          parentId: a.parent ? ids.get(a.parent) : null,
+          adminUnitCode: a.adminUnit,
+          provinceCode: DEMO_PROVINCE,
+          isDemo: true,
+        })
         .onConflictDoUpdate({ target: agency.code, set: { name: a.name } })
         .returning({ id: agency.id });
       ids.set(a.code, row.id);
       for (const unitName of a.units ?? []) {
-        const exists = await tx.select({ id: orgUnit.id }).from(orgUnit).where(sql`${orgUnit.agencyId} = ${row.id} and ${orgUnit.name} = ${unitName}`);
+        const exists = await tx
+          .select({ id: orgUnit.id })
+          .from(orgUnit)
+          .where(sql`${orgUnit.agencyId} = ${row.id} and ${orgUnit.name} = ${unitName}`);
         if (!exists.length) await tx.insert(orgUnit).values({ agencyId: row.id, name: unitName, kind: unitName.startsWith('Phòng') ? 'phong' : 'bo_phan' });
       }
     }
@@ -64,10 +88,20 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
       const agencyId = ids.get(acc.agency) ?? (await tx.select({ id: agency.id }).from(agency).where(eq(agency.code, acc.agency)))[0].id;
       await tx.insert(roleAssignment).values({ userId: user.id, role: acc.role, agencyId }).onConflictDoNothing();
     }
-    await appendAudit(tx, { stream: SYSTEM_STREAM, actor: { userId: null, label: 'system' }, action: 'demo.seed', entityType: 'dataset', entityId: 'demo', data: { accounts: DEMO_ACCOUNTS.length } });
+    await appendAudit(tx, {
+      stream: SYSTEM_STREAM,
+      actor: { userId: null, label: 'system' },
+      action: 'demo.seed',
+      entityType: 'dataset',
+      entityId: 'demo',
+      data: { accounts: DEMO_ACCOUNTS.length },
+    });
   });
   await seedDemoProcedures(db);
   await seedDemoWorkforce(db);
-  await seedDemoAccountOfficials(db, DEMO_ACCOUNTS.flatMap((a) => (a.official ? [{ username: a.username, agencyCode: a.agency, ...a.official }] : [])));
+  await seedDemoAccountOfficials(
+    db,
+    DEMO_ACCOUNTS.flatMap((a) => (a.official ? [{ username: a.username, agencyCode: a.agency, ...a.official }] : [])),
+  );
   await seedDemoConduct(db);
 }

@@ -48,4 +48,6 @@ export const PROVINCES: ReadonlyArray<{ code: string; name: string; type: 'tinh'
  * Decision 20/2020/QĐ-TTg). Its administrators are national administrators (docs/ARCHITECTURE.md).
  */
 export const NATIONAL_UNIT = { code: NATIONAL_CODE, level: 'national', type: 'quoc_gia', name: 'Cộng hòa xã hội chủ nghĩa Việt Nam' } as const;
-export const NATIONAL_AGENCIES: ReadonlyArray<{ code: string; name: string; parent: string | null }> = [{ code: '000.00.00.G09', name: 'Bộ Nội vụ', parent: null }];
+export const NATIONAL_AGENCIES: ReadonlyArray<{ code: string; name: string; parent: string | null }> = [
+  { code: '000.00.00.G09', name: 'Bộ Nội vụ', parent: null },
+];

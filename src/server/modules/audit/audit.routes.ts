@@ -13,7 +13,16 @@ const VerifyQuery = Type.Object({ stream: Type.Optional(Type.String({ maxLength:
 const EventsQuery = Type.Object({ stream: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) });
 const EventList = Type.Object({
   items: Type.Array(
-    Type.Object({ stream: Type.String(), seq: Type.Integer(), occurredAt: Type.String(), actor: Type.String(), action: Type.String(), entityType: Type.String(), entityId: Type.String(), hash: Type.String() }),
+    Type.Object({
+      stream: Type.String(),
+      seq: Type.Integer(),
+      occurredAt: Type.String(),
+      actor: Type.String(),
+      action: Type.String(),
+      entityType: Type.String(),
+      entityId: Type.String(),
+      hash: Type.String(),
+    }),
   ),
 });
 

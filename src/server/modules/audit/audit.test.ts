@@ -36,12 +36,17 @@ describe('a grant stops at its province', () => {
     const b = await makeAgencyTree(h, '04');
     for (const tree of [a, b]) {
       const admin = await login(h, (await makeUser(h, 'admin', tree.root.id)).username); // signing in writes `system`
-      expect((await admin.request({ method: 'POST', url: `/api/v1/admin/agencies/${tree.child.code}/units`, payload: { name: 'Phòng thử', kind: 'phong' } })).statusCode).toBe(201);
+      expect(
+        (await admin.request({ method: 'POST', url: `/api/v1/admin/agencies/${tree.child.code}/units`, payload: { name: 'Phòng thử', kind: 'phong' } }))
+          .statusCode,
+      ).toBe(201);
     }
     const auditorA = await login(h, (await makeUser(h, 'auditor', a.root.id)).username);
     const adminA = await login(h, (await makeUser(h, 'admin', a.root.id)).username);
     for (const client of [auditorA, adminA]) {
-      const streams = new Set(((await client.request({ method: 'GET', url: '/api/v1/audit/events?limit=500' })).json().items as { stream: string }[]).map((e) => e.stream));
+      const streams = new Set(
+        ((await client.request({ method: 'GET', url: '/api/v1/audit/events?limit=500' })).json().items as { stream: string }[]).map((e) => e.stream),
+      );
       expect(streams.has(`agency:${a.child.code}`)).toBe(true);
       expect([...streams].every((s) => s.startsWith('agency:'))).toBe(true);
       expect(streams.has(`agency:${b.child.code}`)).toBe(false);
@@ -50,15 +55,22 @@ describe('a grant stops at its province', () => {
 
       const mine = await client.request({ method: 'GET', url: '/api/v1/audit/verify' });
       expect(mine.statusCode).toBe(200);
-      const own = await h.database.rows<{ n: string }>(sql`select count(*) as n from audit_stream_head where stream in (${`agency:${a.root.code}`}, ${`agency:${a.child.code}`})`);
+      const own = await h.database.rows<{ n: string }>(
+        sql`select count(*) as n from audit_stream_head where stream in (${`agency:${a.root.code}`}, ${`agency:${a.child.code}`})`,
+      );
       expect(mine.json().streams).toBe(Number(own[0].n));
-      expect((await client.request({ method: 'GET', url: `/api/v1/audit/verify?stream=agency:${a.child.code}` })).json()).toMatchObject({ ok: true, streams: 1 });
+      expect((await client.request({ method: 'GET', url: `/api/v1/audit/verify?stream=agency:${a.child.code}` })).json()).toMatchObject({
+        ok: true,
+        streams: 1,
+      });
       expect((await client.request({ method: 'GET', url: `/api/v1/audit/verify?stream=agency:${b.child.code}` })).statusCode).toBe(404);
       expect((await client.request({ method: 'GET', url: '/api/v1/audit/verify?stream=system' })).statusCode).toBe(404);
     }
 
     const nationalAuditor = await login(h, (await makeUser(h, 'auditor', (await makeNationalAgency(h)).id)).username);
-    expect((await nationalAuditor.request({ method: 'GET', url: `/api/v1/audit/events?stream=agency:${b.child.code}` })).json().items.length).toBeGreaterThan(0);
+    expect((await nationalAuditor.request({ method: 'GET', url: `/api/v1/audit/events?stream=agency:${b.child.code}` })).json().items.length).toBeGreaterThan(
+      0,
+    );
     expect((await nationalAuditor.request({ method: 'GET', url: '/api/v1/audit/events?stream=system' })).json().items.length).toBeGreaterThan(0);
     expect((await nationalAuditor.request({ method: 'GET', url: '/api/v1/audit/verify?stream=system' })).json()).toMatchObject({ streams: 1 });
   });

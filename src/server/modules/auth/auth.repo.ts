@@ -6,13 +6,23 @@ import { NATIONAL_CODE, type RoleGrant } from '../../platform/principal.js';
 export type UserRow = typeof userAccount.$inferSelect;
 
 export const findUserByUsername = async (db: DbOrTx, username: string): Promise<UserRow | undefined> =>
-  (await db.select().from(userAccount).where(sql`lower(${userAccount.username}) = lower(${username})`))[0];
+  (
+    await db
+      .select()
+      .from(userAccount)
+      .where(sql`lower(${userAccount.username}) = lower(${username})`)
+  )[0];
 
 export const findUserById = async (db: DbOrTx, id: string): Promise<UserRow | undefined> =>
   (await db.select().from(userAccount).where(eq(userAccount.id, id)))[0];
 
 export const findUserByOidc = async (db: DbOrTx, issuer: string, subject: string): Promise<UserRow | undefined> =>
-  (await db.select().from(userAccount).where(and(eq(userAccount.oidcIssuer, issuer), eq(userAccount.oidcSubject, subject))))[0];
+  (
+    await db
+      .select()
+      .from(userAccount)
+      .where(and(eq(userAccount.oidcIssuer, issuer), eq(userAccount.oidcSubject, subject)))
+  )[0];
 
 /** The end of the lock on (username, address), if one is in force. */
 export async function findLoginLock(db: DbOrTx, usernameKey: string, address: string): Promise<Date | undefined> {
@@ -62,14 +72,23 @@ export async function clearLoginFailuresUnlessLocked(db: DbOrTx, usernameKey: st
 
 /** Drop failure counts nobody needs any more (older than the window, not locked). */
 export async function deleteStaleLoginFailures(db: DbOrTx, lockMinutes: number): Promise<void> {
-  await db.delete(loginFailure).where(sql`${loginFailure.lastFailedAt} < now() - make_interval(mins => ${lockMinutes}) and (${loginFailure.lockedUntil} is null or ${loginFailure.lockedUntil} <= now())`);
+  await db
+    .delete(loginFailure)
+    .where(
+      sql`${loginFailure.lastFailedAt} < now() - make_interval(mins => ${lockMinutes}) and (${loginFailure.lockedUntil} is null or ${loginFailure.lockedUntil} <= now())`,
+    );
 }
 export async function insertSession(db: DbOrTx, row: typeof session.$inferInsert): Promise<void> {
   await db.insert(session).values(row);
 }
 
 export async function findSession(db: DbOrTx, tokenHash: string) {
-  return (await db.select().from(session).where(and(eq(session.tokenHash, tokenHash), sql`${session.expiresAt} > now()`)))[0];
+  return (
+    await db
+      .select()
+      .from(session)
+      .where(and(eq(session.tokenHash, tokenHash), sql`${session.expiresAt} > now()`))
+  )[0];
 }
 
 export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
@@ -77,7 +96,12 @@ export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void
 }
 
 export async function deleteExpiredSessions(db: DbOrTx): Promise<number> {
-  return (await db.delete(session).where(lt(session.expiresAt, sql`now()`)).returning({ tokenHash: session.tokenHash })).length;
+  return (
+    await db
+      .delete(session)
+      .where(lt(session.expiresAt, sql`now()`))
+      .returning({ tokenHash: session.tokenHash })
+  ).length;
 }
 
 interface GrantRow {
@@ -132,7 +156,10 @@ export async function loadGrants(db: DbOrTx, userId: string): Promise<RoleGrant[
  * write on every call; never once it has expired). Undefined when the token is unknown or revoked;
  * an expired one comes back with its `expiresAt` for the caller to refuse.
  */
-export async function findActiveTokenGrant(db: DbOrTx, tokenHash: string): Promise<{ id: string; name: string; prefix: string; expiresAt: Date; grants: RoleGrant[] } | undefined> {
+export async function findActiveTokenGrant(
+  db: DbOrTx,
+  tokenHash: string,
+): Promise<{ id: string; name: string; prefix: string; expiresAt: Date; grants: RoleGrant[] } | undefined> {
   const [r] = await executePrepared<GrantRow & { name: string; prefix: string; expires_at: Date | string }>(
     db,
     sql`
@@ -161,7 +188,12 @@ export async function insertOidcFlow(db: DbOrTx, row: typeof oidcFlow.$inferInse
 }
 
 export async function takeOidcFlow(db: DbOrTx, state: string, lifetimeMinutes: number) {
-  return (await db.delete(oidcFlow).where(and(eq(oidcFlow.state, state), sql`${oidcFlow.createdAt} > now() - make_interval(mins => ${lifetimeMinutes})`)).returning())[0];
+  return (
+    await db
+      .delete(oidcFlow)
+      .where(and(eq(oidcFlow.state, state), sql`${oidcFlow.createdAt} > now() - make_interval(mins => ${lifetimeMinutes})`))
+      .returning()
+  )[0];
 }
 
 export async function insertCitizenFromOidc(db: DbOrTx, row: { username: string; displayName: string; email: string | null; issuer: string; subject: string }) {

@@ -16,9 +16,25 @@ export interface SessionResult {
   cookieToken: string;
 }
 
-const implicitCitizenGrant: RoleGrant = { id: 'implicit', role: 'citizen', agencyId: '', agencyCode: '', provinceCode: '', orgUnitId: null, agencyIds: [], isTopLevel: false, isNational: false };
+const implicitCitizenGrant: RoleGrant = {
+  id: 'implicit',
+  role: 'citizen',
+  agencyId: '',
+  agencyCode: '',
+  provinceCode: '',
+  orgUnitId: null,
+  agencyIds: [],
+  isTopLevel: false,
+  isNational: false,
+};
 
-async function principalForUser(ctx: AppContext, user: repo.UserRow, via: Principal['via'], csrfToken: string | null, sessionHash: string | null): Promise<Principal> {
+async function principalForUser(
+  ctx: AppContext,
+  user: repo.UserRow,
+  via: Principal['via'],
+  csrfToken: string | null,
+  sessionHash: string | null,
+): Promise<Principal> {
   const grants = await repo.loadGrants(ctx.db, user.id);
   if (user.kind === 'citizen' && !grants.some((g) => g.role === 'citizen')) grants.push(implicitCitizenGrant);
   return {
@@ -47,7 +63,14 @@ async function openSession(ctx: AppContext, user: repo.UserRow, meta: { ip?: str
       ip: meta.ip ?? null,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
-    await appendAudit(tx, { stream: SYSTEM_STREAM, actor: { userId: user.id, label: `user:${user.username}` }, action: 'auth.login', entityType: 'user', entityId: user.id, data: { method, ip: meta.ip ?? null } });
+    await appendAudit(tx, {
+      stream: SYSTEM_STREAM,
+      actor: { userId: user.id, label: `user:${user.username}` },
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: user.id,
+      data: { method, ip: meta.ip ?? null },
+    });
   });
   return { principal: await principalForUser(ctx, user, 'session', csrfToken, tokenHash), cookieToken };
 }
@@ -80,7 +103,14 @@ export async function login(ctx: AppContext, username: string, password: string,
   if (!usable || !ok) {
     await ctx.db.transaction(async (tx) => {
       await repo.recordLoginFailure(tx, key, address, ctx.config.loginMaxFailures, ctx.config.loginLockMinutes);
-      await appendAudit(tx, { stream: SYSTEM_STREAM, actor: { userId: null, label: 'anonymous' }, action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? '', data: { ip: meta.ip ?? null } });
+      await appendAudit(tx, {
+        stream: SYSTEM_STREAM,
+        actor: { userId: null, label: 'anonymous' },
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user?.id ?? '',
+        data: { ip: meta.ip ?? null },
+      });
     });
     throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
   }
@@ -89,7 +119,11 @@ export async function login(ctx: AppContext, username: string, password: string,
   if (lockedMeanwhile) throw lockedError(lockedMeanwhile);
   return openSession(ctx, usable, meta, 'password');
 }
-export async function loginWithOidc(ctx: AppContext, claims: { iss: string; sub: string; name?: string; email?: string; preferred_username?: string }, meta: { ip?: string; userAgent?: string }): Promise<SessionResult> {
+export async function loginWithOidc(
+  ctx: AppContext,
+  claims: { iss: string; sub: string; name?: string; email?: string; preferred_username?: string },
+  meta: { ip?: string; userAgent?: string },
+): Promise<SessionResult> {
   let user = await repo.findUserByOidc(ctx.db, claims.iss, claims.sub);
   if (!user) {
     // A readable username, made unique by a hash of (issuer, subject) when the readable one is taken.
@@ -180,7 +214,13 @@ export async function logout(ctx: AppContext, p: Principal): Promise<void> {
   if (!p.sessionHash) return;
   await ctx.db.transaction(async (tx) => {
     await repo.deleteSession(tx, p.sessionHash!);
-    await appendAudit(tx, { stream: SYSTEM_STREAM, actor: { userId: p.userId, label: p.label }, action: 'auth.logout', entityType: 'user', entityId: p.userId ?? '' });
+    await appendAudit(tx, {
+      stream: SYSTEM_STREAM,
+      actor: { userId: p.userId, label: p.label },
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: p.userId ?? '',
+    });
   });
 }
 

@@ -29,7 +29,10 @@ describe('POST /api/v1/auth/login', () => {
   it('answers 401 problem+json for a wrong password and for an unknown user alike', async () => {
     const { root } = await makeAgencyTree(h);
     const u = await makeUser(h, 'leader', root.id);
-    for (const payload of [{ username: u.username, password: 'wrong-password' }, { username: 'nobody-here', password: 'x' }]) {
+    for (const payload of [
+      { username: u.username, password: 'wrong-password' },
+      { username: 'nobody-here', password: 'x' },
+    ]) {
       const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload });
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
@@ -109,7 +112,9 @@ describe('POST /api/v1/auth/login', () => {
     expect((await signIn(u.username, 'bad', from)).statusCode).toBe(401);
     expect((await signIn(u.username, TEST_PASSWORD, from)).statusCode).toBe(200);
     expect((await signIn(u.username, 'bad', from)).statusCode).toBe(401);
-    const rows = await h.database.rows<{ username_key: string; failures: number }>(sql`select username_key, failures from login_failure where address = ${from}`);
+    const rows = await h.database.rows<{ username_key: string; failures: number }>(
+      sql`select username_key, failures from login_failure where address = ${from}`,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].failures).toBe(1);
     expect(rows[0].username_key).not.toContain(u.username);
@@ -143,7 +148,13 @@ describe('session, CSRF and logout', () => {
     const noCsrf = await c.request({ method: 'POST', url: `/api/v1/admin/agencies/${root.code}/units`, payload, csrf: false });
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().code).toBe('CSRF_TOKEN_INVALID');
-    const wrong = await c.request({ method: 'POST', url: `/api/v1/admin/agencies/${root.code}/units`, payload, csrf: false, headers: { 'x-csrf-token': 'forged' } });
+    const wrong = await c.request({
+      method: 'POST',
+      url: `/api/v1/admin/agencies/${root.code}/units`,
+      payload,
+      csrf: false,
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(wrong.statusCode).toBe(403);
     const ok = await c.request({ method: 'POST', url: `/api/v1/admin/agencies/${root.code}/units`, payload });
     expect(ok.statusCode).toBe(201);
@@ -163,20 +174,34 @@ describe('API tokens', () => {
     const { root, child } = await makeAgencyTree(h);
     const admin = await login(h, (await makeUser(h, 'admin', root.id)).username);
     const before = Date.now();
-    const yearly = (await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Một năm', role: 'counter_officer', agencyCode: child.code } })).json();
+    const yearly = (
+      await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Một năm', role: 'counter_officer', agencyCode: child.code } })
+    ).json();
     const days = (Date.parse(yearly.expiresAt) - before) / 86_400_000;
     expect(days).toBeGreaterThan(364.9);
     expect(days).toBeLessThan(365.1);
-    const monthly = await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Ba mươi ngày', role: 'counter_officer', agencyCode: child.code, expiresInDays: 30 } });
+    const monthly = await admin.request({
+      method: 'POST',
+      url: '/api/v1/admin/tokens',
+      payload: { name: 'Ba mươi ngày', role: 'counter_officer', agencyCode: child.code, expiresInDays: 30 },
+    });
     expect(monthly.statusCode).toBe(201);
     expect(Math.round((Date.parse(monthly.json().expiresAt) - before) / 86_400_000)).toBe(30);
     for (const expiresInDays of [0, 10_000, 1.5]) {
-      const bad = await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Sai', role: 'counter_officer', agencyCode: child.code, expiresInDays } });
+      const bad = await admin.request({
+        method: 'POST',
+        url: '/api/v1/admin/tokens',
+        payload: { name: 'Sai', role: 'counter_officer', agencyCode: child.code, expiresInDays },
+      });
       expect(bad.statusCode, String(expiresInDays)).toBe(400);
       expect(bad.json().errors[0].field).toBe('expiresInDays');
     }
     expect((await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${monthly.json().token}` } })).statusCode).toBe(200);
-    const items = (await admin.request({ method: 'GET', url: '/api/v1/admin/tokens' })).json().items as Array<{ id: string; expiresAt: string; lastUsedAt: string | null }>;
+    const items = (await admin.request({ method: 'GET', url: '/api/v1/admin/tokens' })).json().items as Array<{
+      id: string;
+      expiresAt: string;
+      lastUsedAt: string | null;
+    }>;
     expect(items.find((i) => i.id === monthly.json().id)).toMatchObject({ expiresAt: monthly.json().expiresAt, lastUsedAt: expect.any(String) });
     expect(items.find((i) => i.id === yearly.id)).toMatchObject({ expiresAt: yearly.expiresAt, lastUsedAt: null });
   });
@@ -184,7 +209,9 @@ describe('API tokens', () => {
   it('an expired token answers 401 TOKEN_EXPIRED, and is not stamped as used', async () => {
     const { root, child } = await makeAgencyTree(h);
     const admin = await login(h, (await makeUser(h, 'admin', root.id)).username);
-    const { token, id } = (await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Cũ', role: 'counter_officer', agencyCode: child.code } })).json();
+    const { token, id } = (
+      await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Cũ', role: 'counter_officer', agencyCode: child.code } })
+    ).json();
     await h.database.exec(`update api_token set expires_at = now() - interval '1 second' where id = '${id}'`);
     const res = await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode).toBe(401);
@@ -196,7 +223,9 @@ describe('API tokens', () => {
   it('a resolved token is not kept past its expiry', async () => {
     const { root, child } = await makeAgencyTree(h);
     const admin = await login(h, (await makeUser(h, 'admin', root.id)).username);
-    const { token, id } = (await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Sắp hết hạn', role: 'counter_officer', agencyCode: child.code } })).json();
+    const { token, id } = (
+      await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Sắp hết hạn', role: 'counter_officer', agencyCode: child.code } })
+    ).json();
     await h.database.exec(`update api_token set expires_at = now() + interval '2 seconds' where id = '${id}'`);
     const me = () => h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
@@ -214,7 +243,11 @@ describe('API tokens', () => {
   it('an admin creates a token; it authenticates without CSRF; once revoked it is refused', async () => {
     const { root, child } = await makeAgencyTree(h);
     const admin = await login(h, (await makeUser(h, 'admin', root.id)).username);
-    const created = await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Kiosk tầng 1', role: 'counter_officer', agencyCode: child.code } });
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/v1/admin/tokens',
+      payload: { name: 'Kiosk tầng 1', role: 'counter_officer', agencyCode: child.code },
+    });
     expect(created.statusCode).toBe(201);
     const { token, id, prefix } = created.json();
     expect(token.startsWith(prefix)).toBe(true);
@@ -235,7 +268,9 @@ describe('API tokens', () => {
   it('a token revoked by another server is refused here within seconds (resolved tokens are kept 5 s)', async () => {
     const { root, child } = await makeAgencyTree(h);
     const admin = await login(h, (await makeUser(h, 'admin', root.id)).username);
-    const { token, id } = (await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Tích hợp', role: 'counter_officer', agencyCode: child.code } })).json();
+    const { token, id } = (
+      await admin.request({ method: 'POST', url: '/api/v1/admin/tokens', payload: { name: 'Tích hợp', role: 'counter_officer', agencyCode: child.code } })
+    ).json();
     const me = () => h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect((await me()).statusCode).toBe(200);
     await h.database.exec(`update api_token set revoked_at = now() where id = '${id}'`); // as another server would

@@ -91,7 +91,11 @@ export async function finishOidcSignIn(ctx: AppContext, cb: OidcCallback, meta: 
   let claims: client.IDToken | undefined;
   let userInfo: client.UserInfoResponse | undefined;
   try {
-    const tokens = await client.authorizationCodeGrant(provider, current, { pkceCodeVerifier: flow.codeVerifier, expectedState: flow.state, expectedNonce: flow.nonce });
+    const tokens = await client.authorizationCodeGrant(provider, current, {
+      pkceCodeVerifier: flow.codeVerifier,
+      expectedState: flow.state,
+      expectedNonce: flow.nonce,
+    });
     claims = tokens.claims();
     // OIDC Core §5.4: with response_type=code, profile/email claims come from the UserInfo
     // endpoint, not the ID token. fetchUserInfo checks its `sub` against the ID token's.
@@ -104,5 +108,9 @@ export async function finishOidcSignIn(ctx: AppContext, cb: OidcCallback, meta: 
     const value = userInfo?.[name] ?? claims[name];
     return typeof value === 'string' && value ? value : undefined;
   };
-  return loginWithOidc(ctx, { iss: claims.iss, sub: claims.sub, name: claim('name'), email: claim('email'), preferred_username: claim('preferred_username') }, meta);
+  return loginWithOidc(
+    ctx,
+    { iss: claims.iss, sub: claims.sub, name: claim('name'), email: claim('email'), preferred_username: claim('preferred_username') },
+    meta,
+  );
 }

@@ -260,7 +260,10 @@ describe('OIDC sign-in against a real OpenID Provider', () => {
   it('refuses a forged state and a replayed state with 400 problem+json and no cookie', async () => {
     const forgedState = 'forged-state';
     const forgedBinding = `congvu_oidc=${browserBindingOf(forgedState)}`;
-    for (const [search, cookie] of [[`?code=forged-code&state=${forgedState}`, forgedBinding], ['?code=forged-code', undefined]] as const) {
+    for (const [search, cookie] of [
+      [`?code=forged-code&state=${forgedState}`, forgedBinding],
+      ['?code=forged-code', undefined],
+    ] as const) {
       const forged = await callbackWith(search, cookie);
       expect(forged.statusCode).toBe(400);
       expect(forged.headers['content-type']).toContain('application/problem+json');
@@ -323,7 +326,9 @@ describe('OIDC sign-in against a real OpenID Provider', () => {
     expect(b.user.id).toBe(a.user.id);
     expect(c.user.id).not.toBe(a.user.id);
 
-    const rows = await h.database.rows<{ n: number }>(sql`select count(*)::int as n from user_account where oidc_issuer = ${issuer} and oidc_subject = ${login}`);
+    const rows = await h.database.rows<{ n: number }>(
+      sql`select count(*)::int as n from user_account where oidc_issuer = ${issuer} and oidc_subject = ${login}`,
+    );
     expect(rows).toEqual([{ n: 1 }]);
   });
 });

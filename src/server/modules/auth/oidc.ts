@@ -28,19 +28,29 @@ export async function registerOidcRoutes(app: FastifyInstance, ctx: AppContext):
   app.get('/api/v1/auth/oidc/start', { schema: { tags: ['auth'], summary: 'Đăng nhập qua định danh quốc gia / Sign in with SSO' } }, async (_req, reply) => {
     const { authorizationUrl, binding } = await startOidcSignIn(ctx);
     // Lax: the provider sends the browser back with a top-level GET, which carries Lax cookies.
-    reply.setCookie(OIDC_STATE_COOKIE, binding, { path: OIDC_COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure: ctx.config.isProduction, maxAge: OIDC_FLOW_MINUTES * 60 });
+    reply.setCookie(OIDC_STATE_COOKIE, binding, {
+      path: OIDC_COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.config.isProduction,
+      maxAge: OIDC_FLOW_MINUTES * 60,
+    });
     return reply.redirect(authorizationUrl, 303);
   });
 
-  app.get<{ Querystring: { state?: string } }>('/api/v1/auth/oidc/callback', { schema: { tags: ['auth'], summary: 'OIDC callback', querystring: CallbackQuery } }, async (req, reply) => {
-    const query = req.url.indexOf('?');
-    const { cookieToken } = await finishOidcSignIn(
-      ctx,
-      { search: query < 0 ? '' : req.url.slice(query), state: req.query.state, binding: req.cookies[OIDC_STATE_COOKIE] },
-      { ip: req.ip, userAgent: req.headers['user-agent'] },
-    );
-    clearStateCookie(reply, ctx);
-    setSessionCookie(reply, cookieToken, ctx);
-    return reply.redirect('/', 303);
-  });
+  app.get<{ Querystring: { state?: string } }>(
+    '/api/v1/auth/oidc/callback',
+    { schema: { tags: ['auth'], summary: 'OIDC callback', querystring: CallbackQuery } },
+    async (req, reply) => {
+      const query = req.url.indexOf('?');
+      const { cookieToken } = await finishOidcSignIn(
+        ctx,
+        { search: query < 0 ? '' : req.url.slice(query), state: req.query.state, binding: req.cookies[OIDC_STATE_COOKIE] },
+        { ip: req.ip, userAgent: req.headers['user-agent'] },
+      );
+      clearStateCookie(reply, ctx);
+      setSessionCookie(reply, cookieToken, ctx);
+      return reply.redirect('/', 303);
+    },
+  );
 }

@@ -34,7 +34,10 @@ function nextDate(iso: string): string {
 }
 
 export function holidaysIcs(year: number, days: readonly EffectiveDay[], stamp: Date, calendarVersion: string): string {
-  const dtstamp = stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const dtstamp = stamp
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

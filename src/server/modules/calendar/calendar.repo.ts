@@ -23,7 +23,8 @@ const PROVINCE_STAMP = `select ${stampSql('$1::text')} as stamp`;
 
 export async function readStamp(db: DbOrTx, province: string | null): Promise<string> {
   // Read before every deadline: a prepared statement (planned once per connection).
-  const [row] = province === null ? await queryPrepared<{ stamp: string }>(db, NATIONAL_STAMP, []) : await queryPrepared<{ stamp: string }>(db, PROVINCE_STAMP, [province]);
+  const [row] =
+    province === null ? await queryPrepared<{ stamp: string }>(db, NATIONAL_STAMP, []) : await queryPrepared<{ stamp: string }>(db, PROVINCE_STAMP, [province]);
   return row.stamp;
 }
 
@@ -34,7 +35,10 @@ export const findYear = async (db: DbOrTx, year: number): Promise<CalendarYearRo
 
 /** National overrides, and the local days off of `province` when given. */
 const inForce = (province: string | null) =>
-  and(isNull(calendarOverride.removedAt), province === null ? isNull(calendarOverride.provinceCode) : or(isNull(calendarOverride.provinceCode), eq(calendarOverride.provinceCode, province)));
+  and(
+    isNull(calendarOverride.removedAt),
+    province === null ? isNull(calendarOverride.provinceCode) : or(isNull(calendarOverride.provinceCode), eq(calendarOverride.provinceCode, province)),
+  );
 
 export const listActiveOverrides = (db: DbOrTx, province: string | null): Promise<OverrideRow[]> =>
   db.select().from(calendarOverride).where(inForce(province)).orderBy(asc(calendarOverride.date));

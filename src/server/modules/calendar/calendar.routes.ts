@@ -11,22 +11,39 @@ const publicRead = { rateLimit: { max: 300, timeWindow: '1 minute' } };
 export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   app.get<{ Querystring: Static<typeof s.LunarQuery> }>(
     '/api/v1/calendar/lunar',
-    { config: publicRead, schema: { tags, summary: 'Dương lịch → Âm lịch / Solar to lunar date', querystring: s.LunarQuery, response: { 200: s.LunarResponse } } },
+    {
+      config: publicRead,
+      schema: { tags, summary: 'Dương lịch → Âm lịch / Solar to lunar date', querystring: s.LunarQuery, response: { 200: s.LunarResponse } },
+    },
     async (req) => service.lunarOf(req.query.date),
   );
   app.get<{ Querystring: Static<typeof s.SolarQuery> }>(
     '/api/v1/calendar/solar',
-    { config: publicRead, schema: { tags, summary: 'Âm lịch → Dương lịch / Lunar to solar date', querystring: s.SolarQuery, response: { 200: s.SolarResponse } } },
+    {
+      config: publicRead,
+      schema: { tags, summary: 'Âm lịch → Dương lịch / Lunar to solar date', querystring: s.SolarQuery, response: { 200: s.SolarResponse } },
+    },
     async (req) => service.solarOf(req.query),
   );
   app.get<{ Querystring: Static<typeof s.YearQuery> }>(
     '/api/v1/calendar/holidays',
-    { config: publicRead, schema: { tags, summary: 'Ngày nghỉ và ngày làm bù trong năm / Days off and weekend working days', querystring: s.YearQuery, response: { 200: s.HolidaysResponse } } },
+    {
+      config: publicRead,
+      schema: {
+        tags,
+        summary: 'Ngày nghỉ và ngày làm bù trong năm / Days off and weekend working days',
+        querystring: s.YearQuery,
+        response: { 200: s.HolidaysResponse },
+      },
+    },
     (req) => service.holidays(ctx, req.query.year, req.query),
   );
   app.get<{ Querystring: Static<typeof s.YearQuery> }>(
     '/api/v1/calendar/holidays.ics',
-    { config: publicRead, schema: { tags, summary: 'Ngày nghỉ (iCalendar, RFC 5545) / Days off as an iCalendar feed', querystring: s.YearQuery, produces: ['text/calendar'] } },
+    {
+      config: publicRead,
+      schema: { tags, summary: 'Ngày nghỉ (iCalendar, RFC 5545) / Days off as an iCalendar feed', querystring: s.YearQuery, produces: ['text/calendar'] },
+    },
     async (req, reply) =>
       reply
         .type('text/calendar; charset=utf-8')
@@ -35,7 +52,10 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
   );
   app.get<{ Querystring: Static<typeof s.MonthQuery> }>(
     '/api/v1/calendar/month',
-    { config: publicRead, schema: { tags, summary: 'Lịch tháng (dương và âm) / Month view with lunar dates', querystring: s.MonthQuery, response: { 200: s.MonthResponse } } },
+    {
+      config: publicRead,
+      schema: { tags, summary: 'Lịch tháng (dương và âm) / Month view with lunar dates', querystring: s.MonthQuery, response: { 200: s.MonthResponse } },
+    },
     (req) => service.month(ctx, req.query.year, req.query.month, req.query),
   );
   app.get<{ Querystring: Static<typeof s.DeadlineQuery> }>(
@@ -45,7 +65,16 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
   );
   app.get<{ Params: Static<typeof s.YearParams>; Querystring: Static<typeof s.ProvinceQuery> }>(
     '/api/v1/calendar/years/:year',
-    { config: publicRead, schema: { tags, summary: 'Lịch năm: trạng thái, điều chỉnh / A year with its overrides', params: s.YearParams, querystring: s.ProvinceQuery, response: { 200: s.YearDetail } } },
+    {
+      config: publicRead,
+      schema: {
+        tags,
+        summary: 'Lịch năm: trạng thái, điều chỉnh / A year with its overrides',
+        params: s.YearParams,
+        querystring: s.ProvinceQuery,
+        response: { 200: s.YearDetail },
+      },
+    },
     (req) => service.yearDetail(ctx, req.params.year, req.query),
   );
 
@@ -64,14 +93,30 @@ export async function calendarRoutes(app: FastifyInstance, { ctx }: { ctx: AppCo
   );
   app.post<{ Params: Static<typeof s.YearParams>; Body: Static<typeof s.ConfirmYear> }>(
     '/api/v1/calendar/years/:year/confirm',
-    { schema: { tags, summary: 'Xác nhận lịch năm là chính thức / Confirm a year as official', params: s.YearParams, body: s.ConfirmYear, response: { 200: s.YearDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Xác nhận lịch năm là chính thức / Confirm a year as official',
+        params: s.YearParams,
+        body: s.ConfirmYear,
+        response: { 200: s.YearDetail },
+      },
+    },
     (req) => service.confirmYear(ctx, req.principal, req.params.year, req.body),
   );
 
   // A province's local days off: its administrator only; they apply to its deadlines only.
   app.post<{ Params: Static<typeof s.ProvinceParams>; Body: Static<typeof s.CreateLocalDayOff> }>(
     '/api/v1/calendar/provinces/:province/days-off',
-    { schema: { tags, summary: 'Thêm ngày nghỉ riêng của tỉnh / Add a local day off', params: s.ProvinceParams, body: s.CreateLocalDayOff, response: { 201: s.Override } } },
+    {
+      schema: {
+        tags,
+        summary: 'Thêm ngày nghỉ riêng của tỉnh / Add a local day off',
+        params: s.ProvinceParams,
+        body: s.CreateLocalDayOff,
+        response: { 201: s.Override },
+      },
+    },
     async (req, reply) => reply.code(201).send(await service.addLocalDayOff(ctx, req.principal, req.params.province, req.body)),
   );
   app.delete<{ Params: Static<typeof s.LocalDayParams> }>(

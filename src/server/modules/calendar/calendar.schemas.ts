@@ -54,7 +54,10 @@ export const HolidaysResponse = Type.Object({
   days: Type.Array(CalendarDay),
 });
 
-export const MonthQuery = Type.Object({ year: Year, month: Type.Integer({ minimum: 1, maximum: 12 }), province: Type.Optional(Province) }, { additionalProperties: false });
+export const MonthQuery = Type.Object(
+  { year: Year, month: Type.Integer({ minimum: 1, maximum: 12 }), province: Type.Optional(Province) },
+  { additionalProperties: false },
+);
 export const MonthDay = Type.Object({
   date: Type.String(),
   weekday: Type.Integer({ description: '0 = Sunday … 6 = Saturday' }),

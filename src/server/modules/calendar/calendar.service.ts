@@ -41,7 +41,8 @@ export function solarOf(q: { year: number; month: number; day: number; leap?: bo
     throw AppError.validation(field, `Năm âm lịch ${q.year} không có tháng ${leap ? 'nhuận ' : ''}${q.month}.`);
   }
   const solar = lunarToSolar(q.day, q.month, q.year, leap);
-  if (!solar || q.day > length) throw AppError.validation('querystring.day', `Tháng ${q.month}${leap ? ' nhuận' : ''} năm âm lịch ${q.year} chỉ có ${length} ngày.`);
+  if (!solar || q.day > length)
+    throw AppError.validation('querystring.day', `Tháng ${q.month}${leap ? ' nhuận' : ''} năm âm lịch ${q.year} chỉ có ${length} ngày.`);
   return { date: isoFromParts(solar.year, solar.month, solar.day) };
 }
 
@@ -98,7 +99,8 @@ export async function computeDue(
 function parseInstant(value: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|([+-])(\d{2}):(\d{2}))$/.exec(value);
   const at = new Date(value);
-  if (!m || Number.isNaN(at.getTime())) throw AppError.validation('querystring.from', 'Thời điểm phải theo ISO 8601 kèm múi giờ, ví dụ 2019-11-20T08:37:00+07:00.');
+  if (!m || Number.isNaN(at.getTime()))
+    throw AppError.validation('querystring.from', 'Thời điểm phải theo ISO 8601 kèm múi giờ, ví dụ 2019-11-20T08:37:00+07:00.');
   const offsetMin = m[7] === 'Z' ? 0 : (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10]));
   const local = new Date(at.getTime() + offsetMin * 60_000).toISOString();
   if (local.slice(0, 16) !== `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}` || Number(m[6] ?? 0) > 59) {
@@ -111,7 +113,8 @@ export async function deadline(ctx: CalendarCtx, q: { from: string; amount: numb
   const from = parseInstant(q.from);
   if (q.unit !== 'working_hours' && !Number.isInteger(q.amount)) throw AppError.validation('querystring.amount', 'Số ngày phải là số nguyên không âm.');
   const year = Number(formatVN(from).slice(0, 4));
-  if (year < FIRST_YEAR || year > LAST_YEAR - 1) throw AppError.validation('querystring.from', `Lịch làm việc chỉ hỗ trợ các năm ${FIRST_YEAR}–${LAST_YEAR - 1}.`);
+  if (year < FIRST_YEAR || year > LAST_YEAR - 1)
+    throw AppError.validation('querystring.from', `Lịch làm việc chỉ hỗ trợ các năm ${FIRST_YEAR}–${LAST_YEAR - 1}.`);
   try {
     const result = await computeDue(ctx, { from, amount: q.amount, unit: q.unit, province: q.province ?? null });
     return { due: formatVN(result.due), calendarVersion: result.calendarVersion };
@@ -152,14 +155,33 @@ export async function addOverride(ctx: AppContext, p: P, body: { date: string; k
   const weekend = isWeekendJdn(jdnFromIso(body.date));
   if ((body.kind === 'working_day') === isWorkedBuiltIn(body.date)) {
     const what = body.kind === 'day_off' ? 'đã là ngày nghỉ' : 'đã là ngày làm việc';
-    throw new AppError('CALENDAR_OVERRIDE_NO_EFFECT', `Ngày ${body.date} ${what}${weekend ? ' (cuối tuần)' : ''}.`, { status: 422, errors: [{ field: 'kind', message: what }] });
+    throw new AppError('CALENDAR_OVERRIDE_NO_EFFECT', `Ngày ${body.date} ${what}${weekend ? ' (cuối tuần)' : ''}.`, {
+      status: 422,
+      errors: [{ field: 'kind', message: what }],
+    });
   }
   return ctx.db.transaction(async (tx) => {
     await repo.lockYear(tx, year, builtInStatus(year));
-    const row = await repo.insertOverride(tx, { date: body.date, kind: body.kind, name: body.name.normalize('NFC').trim(), source: body.source.normalize('NFC').trim(), createdBy: principal.userId });
-    if (!row) throw new AppError('ALREADY_EXISTS', `Ngày ${body.date} đã có điều chỉnh; hãy gỡ điều chỉnh cũ trước.`, { errors: [{ field: 'date', message: 'already has an override' }] });
+    const row = await repo.insertOverride(tx, {
+      date: body.date,
+      kind: body.kind,
+      name: body.name.normalize('NFC').trim(),
+      source: body.source.normalize('NFC').trim(),
+      createdBy: principal.userId,
+    });
+    if (!row)
+      throw new AppError('ALREADY_EXISTS', `Ngày ${body.date} đã có điều chỉnh; hãy gỡ điều chỉnh cũ trước.`, {
+        errors: [{ field: 'date', message: 'already has an override' }],
+      });
     const yearRow = await repo.bumpYear(tx, year);
-    await appendAudit(tx, { stream: SYSTEM_STREAM, actor: actorOf(principal), action: 'calendar.override.add', entityType: 'calendar_override', entityId: String(row.id), data: { ...presentOverride(row), yearVersion: yearRow.version } });
+    await appendAudit(tx, {
+      stream: SYSTEM_STREAM,
+      actor: actorOf(principal),
+      action: 'calendar.override.add',
+      entityType: 'calendar_override',
+      entityId: String(row.id),
+      data: { ...presentOverride(row), yearVersion: yearRow.version },
+    });
     return presentOverride(row);
   });
 }
@@ -174,7 +196,14 @@ export async function removeOverride(ctx: AppContext, p: P, id: number) {
     const removed = await repo.removeOverride(tx, id, principal.userId);
     if (!removed) throw AppError.notFound('Điều chỉnh lịch');
     const yearRow = await repo.bumpYear(tx, year);
-    await appendAudit(tx, { stream: SYSTEM_STREAM, actor: actorOf(principal), action: 'calendar.override.remove', entityType: 'calendar_override', entityId: String(id), data: { ...presentOverride(removed), yearVersion: yearRow.version } });
+    await appendAudit(tx, {
+      stream: SYSTEM_STREAM,
+      actor: actorOf(principal),
+      action: 'calendar.override.remove',
+      entityType: 'calendar_override',
+      entityId: String(id),
+      data: { ...presentOverride(removed), yearVersion: yearRow.version },
+    });
   });
 }
 
@@ -186,8 +215,20 @@ export async function confirmYear(ctx: AppContext, p: P, year: number, body: { l
     if (body.expectedVersion !== undefined && body.expectedVersion !== current.version) {
       throw new AppError('VERSION_CONFLICT', `Lịch năm ${year} vừa được người khác sửa; hãy tải lại.`, { extra: { currentVersion: current.version } });
     }
-    const row = await repo.bumpYear(tx, year, { status: 'official', legalReference: body.legalReference.normalize('NFC').trim(), confirmedBy: principal.userId, confirmedAt: new Date() });
-    await appendAudit(tx, { stream: SYSTEM_STREAM, actor: actorOf(principal), action: 'calendar.year.confirm', entityType: 'calendar_year', entityId: String(year), data: { before: presentYearRow(current), after: presentYearRow(row) } });
+    const row = await repo.bumpYear(tx, year, {
+      status: 'official',
+      legalReference: body.legalReference.normalize('NFC').trim(),
+      confirmedBy: principal.userId,
+      confirmedAt: new Date(),
+    });
+    await appendAudit(tx, {
+      stream: SYSTEM_STREAM,
+      actor: actorOf(principal),
+      action: 'calendar.year.confirm',
+      entityType: 'calendar_year',
+      entityId: String(year),
+      data: { before: presentYearRow(current), after: presentYearRow(row) },
+    });
   });
   return yearDetail(ctx, year);
 }
@@ -203,14 +244,35 @@ export async function addLocalDayOff(ctx: AppContext, p: P, province: string, bo
   checkYear('date', year);
   const national = await calendarState(ctx);
   if (!national.calendar.isWorkingDate(body.date)) {
-    throw new AppError('CALENDAR_OVERRIDE_NO_EFFECT', `Ngày ${body.date} đã là ngày nghỉ trên toàn quốc.`, { status: 422, errors: [{ field: 'date', message: 'already a day off nationally' }] });
+    throw new AppError('CALENDAR_OVERRIDE_NO_EFFECT', `Ngày ${body.date} đã là ngày nghỉ trên toàn quốc.`, {
+      status: 422,
+      errors: [{ field: 'date', message: 'already a day off nationally' }],
+    });
   }
   return ctx.db.transaction(async (tx) => {
     await repo.lockProvince(tx, province);
-    const row = await repo.insertOverride(tx, { provinceCode: province, date: body.date, kind: 'day_off', name: body.name.normalize('NFC').trim(), source: body.source.normalize('NFC').trim(), createdBy: principal.userId });
-    if (!row) throw new AppError('ALREADY_EXISTS', `Ngày ${body.date} đã là ngày nghỉ của tỉnh; hãy gỡ ngày cũ trước.`, { errors: [{ field: 'date', message: 'already a local day off' }] });
+    const row = await repo.insertOverride(tx, {
+      provinceCode: province,
+      date: body.date,
+      kind: 'day_off',
+      name: body.name.normalize('NFC').trim(),
+      source: body.source.normalize('NFC').trim(),
+      createdBy: principal.userId,
+    });
+    if (!row)
+      throw new AppError('ALREADY_EXISTS', `Ngày ${body.date} đã là ngày nghỉ của tỉnh; hãy gỡ ngày cũ trước.`, {
+        errors: [{ field: 'date', message: 'already a local day off' }],
+      });
     const version = await repo.bumpProvince(tx, province);
-    await appendAudit(tx, { stream: agencyStream(agencyCode), actor: actorOf(principal), action: 'calendar.local_day_off.add', entityType: 'calendar_override', entityId: String(row.id), provinceCode: province, data: { ...presentOverride(row), provinceVersion: version } });
+    await appendAudit(tx, {
+      stream: agencyStream(agencyCode),
+      actor: actorOf(principal),
+      action: 'calendar.local_day_off.add',
+      entityType: 'calendar_override',
+      entityId: String(row.id),
+      provinceCode: province,
+      data: { ...presentOverride(row), provinceVersion: version },
+    });
     return presentOverride(row);
   });
 }
@@ -224,6 +286,14 @@ export async function removeLocalDayOff(ctx: AppContext, p: P, province: string,
     const removed = await repo.removeOverride(tx, id, principal.userId);
     if (!removed) throw AppError.notFound('Ngày nghỉ của tỉnh');
     const version = await repo.bumpProvince(tx, province);
-    await appendAudit(tx, { stream: agencyStream(agencyCode), actor: actorOf(principal), action: 'calendar.local_day_off.remove', entityType: 'calendar_override', entityId: String(id), provinceCode: province, data: { ...presentOverride(removed), provinceVersion: version } });
+    await appendAudit(tx, {
+      stream: agencyStream(agencyCode),
+      actor: actorOf(principal),
+      action: 'calendar.local_day_off.remove',
+      entityType: 'calendar_override',
+      entityId: String(id),
+      provinceCode: province,
+      data: { ...presentOverride(removed), provinceVersion: version },
+    });
   });
 }

@@ -55,7 +55,15 @@ export function mergeYear(year: number, overrides: readonly repo.OverrideRow[], 
   const applied = overrides.filter((o) => o.provinceCode !== null || !local.has(o.date));
   const dates = new Set(applied.map((o) => o.date));
   const days: EffectiveDay[] = [
-    ...applied.map((o) => ({ date: o.date, kind: o.kind as CalendarDay['kind'], name: o.name, nameEn: o.name, source: o.source, overrideId: String(o.id), provinceCode: o.provinceCode })),
+    ...applied.map((o) => ({
+      date: o.date,
+      kind: o.kind as CalendarDay['kind'],
+      name: o.name,
+      nameEn: o.name,
+      source: o.source,
+      overrideId: String(o.id),
+      provinceCode: o.provinceCode,
+    })),
     ...base.days.filter((d) => !dates.has(d.date)),
   ];
   return { year, legalReference: row?.legalReference ?? base.legalReference, version: `${base.version}+db${row?.version ?? 0}`, days };

@@ -122,7 +122,9 @@ describe('deadlines (public)', () => {
 
   it('working hours and calendar days', async () => {
     expect((await get('/api/v1/calendar/deadline?from=2026-04-24T16:00:00%2B07:00&amount=2&unit=working_hours')).json().due).toBe('2026-04-28T09:00:00+07:00');
-    expect((await get('/api/v1/calendar/deadline?from=2026-04-20T10:00:00%2B07:00&amount=5&unit=calendar_days')).json().due).toBe('2026-04-28T23:59:59.999+07:00');
+    expect((await get('/api/v1/calendar/deadline?from=2026-04-20T10:00:00%2B07:00&amount=5&unit=calendar_days')).json().due).toBe(
+      '2026-04-28T23:59:59.999+07:00',
+    );
   });
 
   it('names the bad parameter', async () => {
@@ -150,7 +152,11 @@ describe('the national calendar administrator edits a year', () => {
     const from = `${date}T09:00:00+07:00`;
     const before = (await get(`/api/v1/calendar/deadline?from=${encodeURIComponent(from)}&amount=1&unit=working_days`)).json();
 
-    const added = await calendarAdmin.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload: { date, kind: 'day_off', name: 'Nghỉ thử nghiệm, đột xuất', source: 'Quyết định 1/QĐ-TTg; thử nghiệm' } });
+    const added = await calendarAdmin.request({
+      method: 'POST',
+      url: '/api/v1/calendar/overrides',
+      payload: { date, kind: 'day_off', name: 'Nghỉ thử nghiệm, đột xuất', source: 'Quyết định 1/QĐ-TTg; thử nghiệm' },
+    });
     expect(added.statusCode, added.body).toBe(201);
     const id = added.json().id as string;
     const holidays = (await get(`/api/v1/calendar/holidays?year=${year}`)).json();
@@ -164,7 +170,11 @@ describe('the national calendar administrator edits a year', () => {
     expect(detail.overrides).toContainEqual(expect.objectContaining({ id, date }));
     expect(detail.version).toBeGreaterThan(0);
 
-    const dup = await calendarAdmin.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload: { date, kind: 'day_off', name: 'Trùng', source: 'x' } });
+    const dup = await calendarAdmin.request({
+      method: 'POST',
+      url: '/api/v1/calendar/overrides',
+      payload: { date, kind: 'day_off', name: 'Trùng', source: 'x' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(fieldOf(dup)).toBe('date');
 
@@ -175,16 +185,26 @@ describe('the national calendar administrator edits a year', () => {
     expect(restored.calendarVersion).not.toBe(after.calendarVersion);
     expect((await get(`/api/v1/calendar/holidays?year=${year}`)).json().days.map((d: { date: string }) => d.date)).not.toContain(date);
 
-    const audit = await h.database.rows<{ action: string }>(sql`select action from audit_event where entity_type = 'calendar_override' and entity_id = ${id} order by occurred_at`);
+    const audit = await h.database.rows<{ action: string }>(
+      sql`select action from audit_event where entity_type = 'calendar_override' and entity_id = ${id} order by occurred_at`,
+    );
     expect(audit.map((a) => a.action)).toEqual(['calendar.override.add', 'calendar.override.remove']);
   });
 
   it('refuses an override without effect, naming the field', async () => {
-    const res = await calendarAdmin.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload: { date: '2026-04-27', kind: 'day_off', name: 'x', source: 'y' } });
+    const res = await calendarAdmin.request({
+      method: 'POST',
+      url: '/api/v1/calendar/overrides',
+      payload: { date: '2026-04-27', kind: 'day_off', name: 'x', source: 'y' },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('CALENDAR_OVERRIDE_NO_EFFECT');
     expect(fieldOf(res)).toBe('kind');
-    const bad = await calendarAdmin.request({ method: 'POST', url: '/api/v1/calendar/overrides', payload: { date: '2031-02-30', kind: 'day_off', name: 'x', source: 'y' } });
+    const bad = await calendarAdmin.request({
+      method: 'POST',
+      url: '/api/v1/calendar/overrides',
+      payload: { date: '2031-02-30', kind: 'day_off', name: 'x', source: 'y' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(fieldOf(bad)).toBe('date');
   });
@@ -193,13 +213,23 @@ describe('the national calendar administrator edits a year', () => {
     const year = 2031 + Math.floor(Math.random() * 69);
     const before = (await get(`/api/v1/calendar/years/${year}`)).json();
     const ref = `Thông báo ${Math.floor(Math.random() * 1e6)}/TB-VPCP về lịch nghỉ năm ${year}`;
-    const res = await calendarAdmin.request({ method: 'POST', url: `/api/v1/calendar/years/${year}/confirm`, payload: { legalReference: ref, expectedVersion: before.version } });
+    const res = await calendarAdmin.request({
+      method: 'POST',
+      url: `/api/v1/calendar/years/${year}/confirm`,
+      payload: { legalReference: ref, expectedVersion: before.version },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ year, status: 'official', legalReference: ref, version: before.version + 1 });
     expect((await get(`/api/v1/calendar/holidays?year=${year}`)).json()).toMatchObject({ provisional: false, legalReference: ref });
-    const stale = await calendarAdmin.request({ method: 'POST', url: `/api/v1/calendar/years/${year}/confirm`, payload: { legalReference: ref, expectedVersion: before.version } });
+    const stale = await calendarAdmin.request({
+      method: 'POST',
+      url: `/api/v1/calendar/years/${year}/confirm`,
+      payload: { legalReference: ref, expectedVersion: before.version },
+    });
     expect(stale.statusCode).toBe(409);
-    const audit = await h.database.rows<{ action: string }>(sql`select action from audit_event where entity_type = 'calendar_year' and entity_id = ${String(year)} and data->'after'->>'legalReference' = ${ref}`);
+    const audit = await h.database.rows<{ action: string }>(
+      sql`select action from audit_event where entity_type = 'calendar_year' and entity_id = ${String(year)} and data->'after'->>'legalReference' = ${ref}`,
+    );
     expect(audit).toEqual([{ action: 'calendar.year.confirm' }]);
   });
 
@@ -219,7 +249,10 @@ describe('the national calendar administrator edits a year', () => {
 
 describe("a province's local days off", () => {
   const deadlineIn = async (province: string | null, from: string) =>
-    (await get(`/api/v1/calendar/deadline?from=${encodeURIComponent(from)}&amount=1&unit=working_days${province ? `&province=${province}` : ''}`)).json() as { due: string; calendarVersion: string };
+    (await get(`/api/v1/calendar/deadline?from=${encodeURIComponent(from)}&amount=1&unit=working_days${province ? `&province=${province}` : ''}`)).json() as {
+      due: string;
+      calendarVersion: string;
+    };
 
   it("move that province's deadlines only; only its top-level administrator edits them, audited in its stream", async () => {
     const a = await makeAgencyTree(h, '92');
@@ -249,7 +282,9 @@ describe("a province's local days off", () => {
     const viaIndex = await computeDue(h.ctx, { from: new Date(from), amount: 1, unit: 'working_days', province: '92' });
     expect(viaIndex.due.getTime()).toBe(new Date(afterA.due).getTime());
     const year = Number(date.slice(0, 4));
-    expect((await get(`/api/v1/calendar/holidays?year=${year}&province=92`)).json().days).toContainEqual(expect.objectContaining({ date, overrideId: id, provinceCode: '92' }));
+    expect((await get(`/api/v1/calendar/holidays?year=${year}&province=92`)).json().days).toContainEqual(
+      expect.objectContaining({ date, overrideId: id, provinceCode: '92' }),
+    );
     expect((await get(`/api/v1/calendar/holidays?year=${year}&province=96`)).json().days.map((d: { date: string }) => d.date)).not.toContain(date);
     expect((await get(`/api/v1/calendar/years/${year}?province=92`)).json().overrides).toContainEqual(expect.objectContaining({ id, provinceCode: '92' }));
 
@@ -259,7 +294,9 @@ describe("a province's local days off", () => {
     expect((await adminA.request({ method: 'DELETE', url: `/api/v1/calendar/provinces/92/days-off/${id}` })).statusCode).toBe(204);
     expect((await deadlineIn('92', from)).due).toBe(beforeA.due);
 
-    const audit = await h.database.rows<{ action: string; stream: string }>(sql`select action, stream from audit_event where entity_type = 'calendar_override' and entity_id = ${id} order by seq`);
+    const audit = await h.database.rows<{ action: string; stream: string }>(
+      sql`select action, stream from audit_event where entity_type = 'calendar_override' and entity_id = ${id} order by seq`,
+    );
     expect(audit).toEqual([
       { action: 'calendar.local_day_off.add', stream: `agency:${a.root.code}` },
       { action: 'calendar.local_day_off.remove', stream: `agency:${a.root.code}` },
@@ -269,7 +306,11 @@ describe("a province's local days off", () => {
   it('refuses a local day that is already a day off nationally', async () => {
     const a = await makeAgencyTree(h, '92');
     const adminA = await login(h, (await makeUser(h, 'admin', a.root.id)).username);
-    const res = await adminA.request({ method: 'POST', url: '/api/v1/calendar/provinces/92/days-off', payload: { date: '2026-09-02', name: 'x', source: 'y' } });
+    const res = await adminA.request({
+      method: 'POST',
+      url: '/api/v1/calendar/provinces/92/days-off',
+      payload: { date: '2026-09-02', name: 'x', source: 'y' },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('CALENDAR_OVERRIDE_NO_EFFECT');
     expect(fieldOf(res)).toBe('date');

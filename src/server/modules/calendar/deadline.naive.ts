@@ -51,7 +51,7 @@ export function naiveAddWorkingDays(from: Date, n: number, rules?: NaiveRules): 
   } else if (clock >= r.lunchStart * MINUTE && clock < r.lunchEnd * MINUTE) {
     clock = r.lunchEnd * MINUTE;
   }
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     day += DAY;
     if (isWorking(day, r)) counted++;
   }

@@ -150,7 +150,12 @@ describe('pauses', () => {
     expect(runClock(0, 10, [])).toBe(10);
     expect(runClock(0, 10, [[2, 5]])).toBe(13);
     expect(runClock(0, 10, [[10, 20]])).toBe(10);
-    expect(runClock(3, 10, [[0, 5], [4, 8]])).toBe(18);
+    expect(
+      runClock(3, 10, [
+        [0, 5],
+        [4, 8],
+      ]),
+    ).toBe(18);
   });
 });
 
@@ -164,7 +169,10 @@ describe('validation and configuration', () => {
   });
 
   it('supports other office hours and versions the calendar by its inputs', () => {
-    const hours = [{ from: '07:30', to: '11:30' }, { from: '13:30', to: '17:00' }];
+    const hours = [
+      { from: '07:30', to: '11:30' },
+      { from: '13:30', to: '17:00' },
+    ];
     const custom = buildWorkingCalendar({ firstYear: 2026, lastYear: 2026, officeHours: hours });
     expect(custom.workMsPerDay).toBe(7.5 * 3_600_000);
     const result = computeDeadline({ from: vn('2026-03-02T11:00:00'), amount: 1, unit: 'working_hours' }, custom);
@@ -172,7 +180,9 @@ describe('validation and configuration', () => {
     expect(formatVN(custom.addWorkingDays(vn('2026-03-02T18:00:00'), 1))).toBe('2026-03-04T07:30:00+07:00');
     expect(result.calendarVersion).not.toBe(buildWorkingCalendar({ firstYear: 2026, lastYear: 2026 }).version);
     expect(buildWorkingCalendar({ firstYear: 2026, lastYear: 2026 }).version).toBe(buildWorkingCalendar({ firstYear: 2026, lastYear: 2026 }).version);
-    expect(() => new WorkingCalendar({ firstYear: 2026, lastYear: 2026, daysOff: [], workingWeekendDays: [], officeHours: [{ from: '12:00', to: '08:00' }] })).toThrow(RangeError);
+    expect(
+      () => new WorkingCalendar({ firstYear: 2026, lastYear: 2026, daysOff: [], workingWeekendDays: [], officeHours: [{ from: '12:00', to: '08:00' }] }),
+    ).toThrow(RangeError);
   });
 
   it('does not depend on the process time zone', () => {
@@ -215,7 +225,7 @@ describe('index vs naive day-by-day loop', () => {
     for (let i = 0; i < 20_000; i++) {
       const [lo, hi] = i % 2 === 0 ? wide : official;
       // Whole minutes, biased to office-hour boundaries every 8th draw.
-      let ms = lo + Math.floor(random() * (hi - lo) / 60_000) * 60_000;
+      let ms = lo + Math.floor((random() * (hi - lo)) / 60_000) * 60_000;
       if (i % 8 === 0) ms = ms - (ms % 3_600_000);
       const from = new Date(ms);
       const n = Math.floor(random() * (i % 3 === 0 ? 400 : 40));

@@ -18,15 +18,7 @@
  */
 import { holidaysFor, type OfficialYearOverrides } from './holidays.js';
 import type { IsoDate } from './dates.js';
-import {
-  assertCount,
-  MS_PER_DAY,
-  MS_PER_HOUR,
-  VN_OFFSET_MS,
-  WorkingCalendar,
-  type Boundary,
-  type OfficeInterval,
-} from './working-calendar.js';
+import { assertCount, MS_PER_DAY, MS_PER_HOUR, VN_OFFSET_MS, WorkingCalendar, type Boundary, type OfficeInterval } from './working-calendar.js';
 
 export { WorkingCalendar, DEFAULT_OFFICE_HOURS, type OfficeInterval, type WorkingCalendarInput } from './working-calendar.js';
 
@@ -119,7 +111,14 @@ export function runClock(start: number, active: number, paused: ReadonlyArray<re
 function workingDue(calendar: WorkingCalendar, request: DeadlineRequest, active: number, boundary: Boundary): number {
   const start = calendar.workTimeAt(request.from.getTime());
   const pauses = request.pauses;
-  const end = pauses && pauses.length > 0 ? runClock(start, active, toIntervals(pauses, (ms) => calendar.workTimeAt(ms))) : start + active;
+  const end =
+    pauses && pauses.length > 0
+      ? runClock(
+          start,
+          active,
+          toIntervals(pauses, (ms) => calendar.workTimeAt(ms)),
+        )
+      : start + active;
   return calendar.instantAtWorkTime(end, end === start ? 'open' : boundary);
 }
 
@@ -130,7 +129,11 @@ function calendarDaysDue(calendar: WorkingCalendar, request: DeadlineRequest): n
   const plainEnd = (localDay + request.amount + 1) * MS_PER_DAY - VN_OFFSET_MS;
   const pauses = request.pauses;
   if (!pauses || pauses.length === 0) return calendar.endOfCalendarPeriod(plainEnd);
-  const extended = runClock(from, plainEnd - from, toIntervals(pauses, (ms) => ms));
+  const extended = runClock(
+    from,
+    plainEnd - from,
+    toIntervals(pauses, (ms) => ms),
+  );
   return calendar.endOfCalendarPeriod(extended);
 }
 

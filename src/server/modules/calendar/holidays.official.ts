@@ -99,7 +99,11 @@ const YEAR_2026: OfficialYear = {
     off('2026-02-18', TET, TET_2026),
     off('2026-02-19', TET, TET_2026),
     off('2026-02-20', TET, TET_2026),
-    off('2026-04-27', { name: 'Nghỉ bù Giỗ Tổ Hùng Vương (26/4 là Chủ nhật)', nameEn: "Compensatory day off for Hùng Kings' Commemoration (26/04 is a Sunday)" }, ART_111_3),
+    off(
+      '2026-04-27',
+      { name: 'Nghỉ bù Giỗ Tổ Hùng Vương (26/4 là Chủ nhật)', nameEn: "Compensatory day off for Hùng Kings' Commemoration (26/04 is a Sunday)" },
+      ART_111_3,
+    ),
     off('2026-04-30', VICTORY, ART_112),
     off('2026-05-01', LABOUR, ART_112),
     swappedOff('2026-08-31', null, SEPT_2026),

@@ -27,10 +27,38 @@ interface StatutoryRules {
 
 /** Successive versions of the paid-holiday article; a holiday follows the rules in force on its date. */
 const STATUTORY_RULES: readonly StatutoryRules[] = [
-  { inForceFrom: '1995-01-01', reference: 'Bộ luật Lao động 1994, Điều 73', compensation: 'Bộ luật Lao động 1994, Điều 73 (nghỉ bù)', tetDays: 4, hungKings: false, nationalDayDays: 1 },
-  { inForceFrom: '2007-04-02', reference: 'Bộ luật Lao động 1994, Điều 73 (sửa đổi bởi Luật 84/2007/QH11)', compensation: 'Bộ luật Lao động 1994, Điều 73 (nghỉ bù)', tetDays: 4, hungKings: true, nationalDayDays: 1 },
-  { inForceFrom: '2013-05-01', reference: 'Bộ luật Lao động 2012 (10/2012/QH13), Điều 115', compensation: 'Bộ luật Lao động 2012, Điều 115 khoản 3 (nghỉ bù)', tetDays: 5, hungKings: true, nationalDayDays: 1 },
-  { inForceFrom: '2021-01-01', reference: 'Bộ luật Lao động 2019 (45/2019/QH14), Điều 112', compensation: 'Bộ luật Lao động 2019, Điều 111 khoản 3 (nghỉ bù)', tetDays: 5, hungKings: true, nationalDayDays: 2 },
+  {
+    inForceFrom: '1995-01-01',
+    reference: 'Bộ luật Lao động 1994, Điều 73',
+    compensation: 'Bộ luật Lao động 1994, Điều 73 (nghỉ bù)',
+    tetDays: 4,
+    hungKings: false,
+    nationalDayDays: 1,
+  },
+  {
+    inForceFrom: '2007-04-02',
+    reference: 'Bộ luật Lao động 1994, Điều 73 (sửa đổi bởi Luật 84/2007/QH11)',
+    compensation: 'Bộ luật Lao động 1994, Điều 73 (nghỉ bù)',
+    tetDays: 4,
+    hungKings: true,
+    nationalDayDays: 1,
+  },
+  {
+    inForceFrom: '2013-05-01',
+    reference: 'Bộ luật Lao động 2012 (10/2012/QH13), Điều 115',
+    compensation: 'Bộ luật Lao động 2012, Điều 115 khoản 3 (nghỉ bù)',
+    tetDays: 5,
+    hungKings: true,
+    nationalDayDays: 1,
+  },
+  {
+    inForceFrom: '2021-01-01',
+    reference: 'Bộ luật Lao động 2019 (45/2019/QH14), Điều 112',
+    compensation: 'Bộ luật Lao động 2019, Điều 111 khoản 3 (nghỉ bù)',
+    tetDays: 5,
+    hungKings: true,
+    nationalDayDays: 2,
+  },
 ];
 
 function rulesOn(date: IsoDate): StatutoryRules {
@@ -109,7 +137,13 @@ export function computeDefaultYear(year: number): ProvisionalYear {
     let jdn = h.jdn + 1;
     while (isWeekendJdn(jdn) || taken.has(jdn)) jdn++;
     taken.add(jdn);
-    days.push({ date: isoFromJdn(jdn), kind: 'day_off', name: `Nghỉ bù ${h.name}`, nameEn: `Compensatory day off (${h.nameEn})`, source: h.rules.compensation });
+    days.push({
+      date: isoFromJdn(jdn),
+      kind: 'day_off',
+      name: `Nghỉ bù ${h.name}`,
+      nameEn: `Compensatory day off (${h.nameEn})`,
+      source: h.rules.compensation,
+    });
   }
   const references = [...new Set(holidays.map((h) => h.rules.reference))].join('; ');
   return {

@@ -6,14 +6,7 @@
  * after month 11 without a major solar term is the leap month and repeats the previous number.
  * Local time is UTC+7 from 1968 (historically from 08/08/1967), UTC+8 before (see lunar.astro.ts).
  */
-import {
-  civilFromJdn,
-  julianDayNumber,
-  month11Index,
-  newMoonDay,
-  sunSectorAtDayStart,
-  type CivilDate,
-} from './lunar.astro.js';
+import { civilFromJdn, julianDayNumber, month11Index, newMoonDay, sunSectorAtDayStart, type CivilDate } from './lunar.astro.js';
 
 export type { CivilDate } from './lunar.astro.js';
 

@@ -48,7 +48,22 @@ export async function attendanceReport(ctx: AppContext, p: P, q: { agencyCode: s
   }
   const items = people.map((o) => {
     const days = byOfficial.get(o.id) ?? new Map<string, (typeof rows)[number]>();
-    const line = { officialId: o.id, code: o.code, fullName: o.fullName, agencyCode: o.agencyCode, present: 0, late: 0, lateMinutes: 0, early: 0, earlyMinutes: 0, absent: 0, unrecorded: 0, lateDates: [] as string[], earlyDates: [] as string[], absentDates: [] as string[] };
+    const line = {
+      officialId: o.id,
+      code: o.code,
+      fullName: o.fullName,
+      agencyCode: o.agencyCode,
+      present: 0,
+      late: 0,
+      lateMinutes: 0,
+      early: 0,
+      earlyMinutes: 0,
+      absent: 0,
+      unrecorded: 0,
+      lateDates: [] as string[],
+      earlyDates: [] as string[],
+      absentDates: [] as string[],
+    };
     for (const d of working) {
       const r = days.get(d);
       if (!r) {
@@ -78,7 +93,14 @@ export async function attendanceReport(ctx: AppContext, p: P, q: { agencyCode: s
     }
     return line;
   });
-  return { agencyCode: target.code, agencyName: target.name, month: q.month, workingDays: working.length, officeHours: { opens: OPENS, closes: CLOSES }, items };
+  return {
+    agencyCode: target.code,
+    agencyName: target.name,
+    month: q.month,
+    workingDays: working.length,
+    officeHours: { opens: OPENS, closes: CLOSES },
+    items,
+  };
 }
 
 /** The signed-in official's own month, and whether today is a working day (for the check-in button). */
@@ -89,5 +111,10 @@ export async function myAttendance(ctx: AppContext, p: P, q: { month?: string })
   const month = q.month ?? today.slice(0, 7);
   if (!me) return { official: null, today, isWorkingDay: false, items: [] };
   const rows = await repo.daysOfOfficial(ctx.db, me.id, `${month}-01`, lastDayOf(month));
-  return { official: { id: me.id, fullName: me.fullName, agencyCode: me.agencyCode }, today, isWorkingDay: await isWorkingDay(ctx, today, me.provinceCode), items: rows.map(presentAttendance) };
+  return {
+    official: { id: me.id, fullName: me.fullName, agencyCode: me.agencyCode },
+    today,
+    isWorkingDay: await isWorkingDay(ctx, today, me.provinceCode),
+    items: rows.map(presentAttendance),
+  };
 }

@@ -7,7 +7,11 @@ export type AttendanceStatus = 'on_time' | 'late' | 'early' | 'late_early' | 'ab
 
 const toMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-export function classifyDay(input: { checkInMinutes: number | null; checkOutMinutes: number | null; opens: string; closes: string; graceMinutes?: number }): { status: AttendanceStatus; lateMinutes: number; earlyMinutes: number } {
+export function classifyDay(input: { checkInMinutes: number | null; checkOutMinutes: number | null; opens: string; closes: string; graceMinutes?: number }): {
+  status: AttendanceStatus;
+  lateMinutes: number;
+  earlyMinutes: number;
+} {
   if (input.checkInMinutes === null && input.checkOutMinutes === null) return { status: 'absent', lateMinutes: 0, earlyMinutes: 0 };
   const grace = input.graceMinutes ?? 0;
   const late = input.checkInMinutes === null ? 0 : Math.max(0, input.checkInMinutes - toMinutes(input.opens) - grace);
@@ -45,7 +49,8 @@ export function parseAttendanceCsv(text: string): { rows: CsvRow[]; rejected: { 
     const time = (v: string | undefined) => (v && /^([01]\d|2[0-3]):[0-5]\d$/.test(v) ? v : v ? undefined : null);
     const [checkIn, checkOut] = [time(cells[ii]), time(cells[oi])];
     if (!cells[ci]) rejected.push({ line: n + 1, reason: 'Thiếu mã cán bộ.' });
-    else if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) rejected.push({ line: n + 1, reason: `Ngày không hợp lệ: ${rawDate}` });
+    else if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
+      rejected.push({ line: n + 1, reason: `Ngày không hợp lệ: ${rawDate}` });
     else if (checkIn === undefined || checkOut === undefined) rejected.push({ line: n + 1, reason: 'Giờ phải theo dạng HH:MM.' });
     else rows.push({ line: n + 1, officialCode: cells[ci], date, checkIn, checkOut });
   }

@@ -40,11 +40,28 @@ export async function importAttendance(ctx: AppContext, p: P, body: { agencyCode
     const o = byCode.get(r.officialCode);
     if (!o) rejected.push({ line: r.line, reason: `Không có cán bộ mã ${r.officialCode} trong cơ quan.` });
     else if (!workDays.get(r.date)) skipped++;
-    else values.push({ officialId: o.id, agencyId: o.agencyId, workDate: r.date, checkIn: at(r.date, r.checkIn), checkOut: at(r.date, r.checkOut), source: 'device', ...classifyDay({ checkInMinutes: minutesOf(r.checkIn), checkOutMinutes: minutesOf(r.checkOut), opens: OPENS, closes: CLOSES }) });
+    else
+      values.push({
+        officialId: o.id,
+        agencyId: o.agencyId,
+        workDate: r.date,
+        checkIn: at(r.date, r.checkIn),
+        checkOut: at(r.date, r.checkOut),
+        source: 'device',
+        ...classifyDay({ checkInMinutes: minutesOf(r.checkIn), checkOutMinutes: minutesOf(r.checkOut), opens: OPENS, closes: CLOSES }),
+      });
   }
   return ctx.db.transaction(async (tx) => {
     for (const v of values) await repo.upsertDay(tx, v);
-    await appendAudit(tx, { stream: agencyStream(target.code), actor: actorOf(principal), action: 'conduct.attendance.import', entityType: 'agency', entityId: target.id, provinceCode: target.provinceCode, data: { imported: values.length, skipped, rejected: rejected.length } });
+    await appendAudit(tx, {
+      stream: agencyStream(target.code),
+      actor: actorOf(principal),
+      action: 'conduct.attendance.import',
+      entityType: 'agency',
+      entityId: target.id,
+      provinceCode: target.provinceCode,
+      data: { imported: values.length, skipped, rejected: rejected.length },
+    });
     return { imported: values.length, skippedNonWorkingDays: skipped, rejected: rejected.sort((a, b) => a.line - b.line) };
   });
 }
@@ -64,7 +81,15 @@ export async function checkIn(ctx: AppContext, p: P) {
     const c = classifyDay({ checkInMinutes: vnMinutes(checkInAt), checkOutMinutes: checkOutAt ? vnMinutes(checkOutAt) : null, opens: OPENS, closes: CLOSES });
     const values = { officialId: me.id, agencyId: me.agencyId, workDate: date, checkIn: checkInAt, checkOut: checkOutAt, source: 'check_in', ...c };
     const row = await repo.upsertDay(tx, values);
-    await appendAudit(tx, { stream: agencyStream(me.agencyCode), actor: actorOf(principal), action: existing ? 'conduct.attendance.check_out' : 'conduct.attendance.check_in', entityType: 'attendance_record', entityId: row.id, provinceCode: me.provinceCode, data: { date } });
+    await appendAudit(tx, {
+      stream: agencyStream(me.agencyCode),
+      actor: actorOf(principal),
+      action: existing ? 'conduct.attendance.check_out' : 'conduct.attendance.check_in',
+      entityType: 'attendance_record',
+      entityId: row.id,
+      provinceCode: me.provinceCode,
+      data: { date },
+    });
     return presentAttendance(row);
   });
 }

@@ -30,7 +30,14 @@ export interface RuleSetData {
 }
 
 const ch = (chapter: number, chapterTitle: string, texts: ReadonlyArray<string | [string, ChecklistItem]>, isConfirmed = true): RuleData[] =>
-  texts.map((t, i) => ({ chapter, chapterTitle, number: i + 1, text: Array.isArray(t) ? t[0] : (t as string), checklistItem: Array.isArray(t) ? t[1] : undefined, isConfirmed }));
+  texts.map((t, i) => ({
+    chapter,
+    chapterTitle,
+    number: i + 1,
+    text: Array.isArray(t) ? t[0] : (t as string),
+    checklistItem: Array.isArray(t) ? t[1] : undefined,
+    isConfirmed,
+  }));
 
 export const QD_129_2007: RuleSetData = {
   code: 'QD129_2007',
@@ -46,18 +53,44 @@ export const QD_129_2007: RuleSetData = {
       'Cán bộ, công chức, viên chức có trang phục riêng theo quy định của pháp luật thì thực hiện theo quy định đó (Điều 5).',
       'Lễ phục: nam — bộ comple, áo sơ mi, cà vạt; nữ — áo dài truyền thống hoặc bộ comple nữ; trang phục ngày hội dân tộc được coi là lễ phục (Điều 5).',
     ]),
-    ...ch(2, 'Thẻ cán bộ, công chức, viên chức', [['Đeo thẻ khi thực hiện nhiệm vụ; thẻ có tên cơ quan, ảnh, họ tên, chức danh, số hiệu (Điều 6).', 'name_card']], false),
-    ...ch(3, 'Giao tiếp và ứng xử', [
-      ['Khi thi hành nhiệm vụ phải thực hiện đúng quy định về những việc phải làm và những việc không được làm; có thái độ lịch sự, tôn trọng; ngôn ngữ giao tiếp chuẩn mực, rõ ràng, mạch lạc (Điều 9–11).', 'attitude'],
-      'Trong giao tiếp với nhân dân phải nhã nhặn, lắng nghe ý kiến, giải thích, hướng dẫn rõ ràng, cụ thể; không được có thái độ hách dịch, nhũng nhiễu, gây khó khăn, phiền hà (Điều 10).',
-      'Trong giao tiếp với đồng nghiệp phải có thái độ trung thực, thân thiện, hợp tác (Điều 11).',
-    ], false),
-    ...ch(4, 'Những việc không được làm tại công sở', [
-      ['Không hút thuốc lá trong phòng làm việc (Điều 12).', 'smoking'],
-      ['Không sử dụng đồ uống có cồn tại công sở, trừ trường hợp được sự đồng ý của lãnh đạo cơ quan vào các dịp liên hoan, lễ tết, tiếp khách ngoại giao (Điều 12).', 'alcohol'],
-      'Không quảng cáo thương mại tại công sở (Điều 12).',
-    ], false),
-    ...ch(5, 'Bài trí công sở', [['Phòng làm việc có biển tên ghi rõ tên đơn vị, họ và tên, chức danh cán bộ; sắp xếp, bài trí gọn gàng, khoa học (Điều 13–17).', 'desk']], false),
+    ...ch(
+      2,
+      'Thẻ cán bộ, công chức, viên chức',
+      [['Đeo thẻ khi thực hiện nhiệm vụ; thẻ có tên cơ quan, ảnh, họ tên, chức danh, số hiệu (Điều 6).', 'name_card']],
+      false,
+    ),
+    ...ch(
+      3,
+      'Giao tiếp và ứng xử',
+      [
+        [
+          'Khi thi hành nhiệm vụ phải thực hiện đúng quy định về những việc phải làm và những việc không được làm; có thái độ lịch sự, tôn trọng; ngôn ngữ giao tiếp chuẩn mực, rõ ràng, mạch lạc (Điều 9–11).',
+          'attitude',
+        ],
+        'Trong giao tiếp với nhân dân phải nhã nhặn, lắng nghe ý kiến, giải thích, hướng dẫn rõ ràng, cụ thể; không được có thái độ hách dịch, nhũng nhiễu, gây khó khăn, phiền hà (Điều 10).',
+        'Trong giao tiếp với đồng nghiệp phải có thái độ trung thực, thân thiện, hợp tác (Điều 11).',
+      ],
+      false,
+    ),
+    ...ch(
+      4,
+      'Những việc không được làm tại công sở',
+      [
+        ['Không hút thuốc lá trong phòng làm việc (Điều 12).', 'smoking'],
+        [
+          'Không sử dụng đồ uống có cồn tại công sở, trừ trường hợp được sự đồng ý của lãnh đạo cơ quan vào các dịp liên hoan, lễ tết, tiếp khách ngoại giao (Điều 12).',
+          'alcohol',
+        ],
+        'Không quảng cáo thương mại tại công sở (Điều 12).',
+      ],
+      false,
+    ),
+    ...ch(
+      5,
+      'Bài trí công sở',
+      [['Phòng làm việc có biển tên ghi rõ tên đơn vị, họ và tên, chức danh cán bộ; sắp xếp, bài trí gọn gàng, khoa học (Điều 13–17).', 'desk']],
+      false,
+    ),
   ],
 };
 
@@ -93,7 +126,8 @@ export const SAMPLE_SERVICE_CENTRE: RuleSetData = {
   code: 'MAU_TTPVHCC',
   version: 1,
   title: 'Quy tắc ứng xử của công chức, viên chức Trung tâm Phục vụ hành chính công (MẪU)',
-  legalReference: 'Bộ quy tắc MẪU, minh họa cấu trúc "10 nguyên tắc chung, 11 quy định giao tiếp, 11 quy định tác phong" nêu trong bài báo BHG 30/09/2022 — không phải văn bản chính thức',
+  legalReference:
+    'Bộ quy tắc MẪU, minh họa cấu trúc "10 nguyên tắc chung, 11 quy định giao tiếp, 11 quy định tác phong" nêu trong bài báo BHG 30/09/2022 — không phải văn bản chính thức',
   effectiveFrom: '2026-01-01',
   isSample: true,
   agencyCode: '000.00.31.H57',

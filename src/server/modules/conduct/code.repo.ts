@@ -18,15 +18,31 @@ export async function listRuleSets(db: DbOrTx, agencyIds: string[] | 'all'): Pro
 
 export const findRuleSet = async (db: DbOrTx, id: string): Promise<RuleSetRow | undefined> => (await db.select().from(ruleSet).where(eq(ruleSet.id, id)))[0];
 export const findRuleSetByCode = async (db: DbOrTx, code: string, version: number): Promise<RuleSetRow | undefined> =>
-  (await db.select().from(ruleSet).where(and(eq(ruleSet.code, code), eq(ruleSet.version, version))))[0];
+  (
+    await db
+      .select()
+      .from(ruleSet)
+      .where(and(eq(ruleSet.code, code), eq(ruleSet.version, version)))
+  )[0];
 export const latestVersion = async (db: DbOrTx, code: string): Promise<number> =>
-  Number((await db.select({ v: sql<string>`coalesce(max(${ruleSet.version}), 0)` }).from(ruleSet).where(eq(ruleSet.code, code)))[0].v);
+  Number(
+    (
+      await db
+        .select({ v: sql<string>`coalesce(max(${ruleSet.version}), 0)` })
+        .from(ruleSet)
+        .where(eq(ruleSet.code, code))
+    )[0].v,
+  );
 
 export const rulesOf = (db: DbOrTx, ruleSetId: string): Promise<RuleRow[]> =>
   db.select().from(conductRule).where(eq(conductRule.ruleSetId, ruleSetId)).orderBy(asc(conductRule.chapter), asc(conductRule.number));
 export const findRule = async (db: DbOrTx, id: string): Promise<RuleRow | undefined> => (await db.select().from(conductRule).where(eq(conductRule.id, id)))[0];
 
-export async function insertRuleSet(db: DbOrTx, set: typeof ruleSet.$inferInsert, rules: Omit<typeof conductRule.$inferInsert, 'ruleSetId'>[]): Promise<RuleSetRow> {
+export async function insertRuleSet(
+  db: DbOrTx,
+  set: typeof ruleSet.$inferInsert,
+  rules: Omit<typeof conductRule.$inferInsert, 'ruleSetId'>[],
+): Promise<RuleSetRow> {
   const [row] = await db.insert(ruleSet).values(set).returning();
   if (rules.length) await db.insert(conductRule).values(rules.map((r) => ({ ...r, ruleSetId: row.id })));
   return row;
@@ -45,26 +61,49 @@ export async function setsInForce(db: DbOrTx, agencyChain: string[], on: string)
 
 export const listCampaigns = (db: DbOrTx, agencyIds: string[]) =>
   agencyIds.length
-    ? db.select({ c: commitmentCampaign, agencyCode: agency.code }).from(commitmentCampaign).innerJoin(agency, eq(agency.id, commitmentCampaign.agencyId)).where(inArray(commitmentCampaign.agencyId, agencyIds)).orderBy(desc(commitmentCampaign.year), asc(commitmentCampaign.title))
+    ? db
+        .select({ c: commitmentCampaign, agencyCode: agency.code })
+        .from(commitmentCampaign)
+        .innerJoin(agency, eq(agency.id, commitmentCampaign.agencyId))
+        .where(inArray(commitmentCampaign.agencyId, agencyIds))
+        .orderBy(desc(commitmentCampaign.year), asc(commitmentCampaign.title))
     : Promise.resolve([]);
 
 export const campaignsFor = (db: DbOrTx, agencyChain: string[]) =>
-  db.select({ c: commitmentCampaign, agencyCode: agency.code }).from(commitmentCampaign).innerJoin(agency, eq(agency.id, commitmentCampaign.agencyId)).where(inArray(commitmentCampaign.agencyId, agencyChain)).orderBy(desc(commitmentCampaign.year));
+  db
+    .select({ c: commitmentCampaign, agencyCode: agency.code })
+    .from(commitmentCampaign)
+    .innerJoin(agency, eq(agency.id, commitmentCampaign.agencyId))
+    .where(inArray(commitmentCampaign.agencyId, agencyChain))
+    .orderBy(desc(commitmentCampaign.year));
 
 export const findCampaign = async (db: DbOrTx, id: string) =>
-  (await db.select({ c: commitmentCampaign, agencyCode: agency.code }).from(commitmentCampaign).innerJoin(agency, eq(agency.id, commitmentCampaign.agencyId)).where(eq(commitmentCampaign.id, id)))[0];
+  (
+    await db
+      .select({ c: commitmentCampaign, agencyCode: agency.code })
+      .from(commitmentCampaign)
+      .innerJoin(agency, eq(agency.id, commitmentCampaign.agencyId))
+      .where(eq(commitmentCampaign.id, id))
+  )[0];
 
 export async function insertCampaign(db: DbOrTx, row: typeof commitmentCampaign.$inferInsert): Promise<CampaignRow | undefined> {
   return (await db.insert(commitmentCampaign).values(row).onConflictDoNothing().returning())[0];
 }
 
-export const commitmentsOf = (db: DbOrTx, officialId: string) => db.select().from(commitment).where(eq(commitment.officialId, officialId)).orderBy(desc(commitment.acknowledgedAt));
+export const commitmentsOf = (db: DbOrTx, officialId: string) =>
+  db.select().from(commitment).where(eq(commitment.officialId, officialId)).orderBy(desc(commitment.acknowledgedAt));
 
 export async function insertCommitment(db: DbOrTx, row: typeof commitment.$inferInsert) {
   return (await db.insert(commitment).values(row).onConflictDoNothing().returning())[0];
 }
 
-export const campaignCommitments = (db: DbOrTx, campaignId: string) => db.select({ officialId: commitment.officialId, ruleSetId: commitment.ruleSetId }).from(commitment).where(eq(commitment.campaignId, campaignId));
+export const campaignCommitments = (db: DbOrTx, campaignId: string) =>
+  db.select({ officialId: commitment.officialId, ruleSetId: commitment.ruleSetId }).from(commitment).where(eq(commitment.campaignId, campaignId));
 
 export const activeOfficialsIn = (db: DbOrTx, agencyIds: string[]) =>
-  agencyIds.length ? db.select({ id: official.id, agencyId: official.agencyId }).from(official).where(and(inArray(official.agencyId, agencyIds), eq(official.status, 'active'))) : Promise.resolve([]);
+  agencyIds.length
+    ? db
+        .select({ id: official.id, agencyId: official.agencyId })
+        .from(official)
+        .where(and(inArray(official.agencyId, agencyIds), eq(official.status, 'active')))
+    : Promise.resolve([]);

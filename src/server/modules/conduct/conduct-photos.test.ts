@@ -51,7 +51,8 @@ function multipart(filename: string, content: Buffer, contentType = 'image/jpeg'
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
-const upload = (c: Client, findingId: string, filename: string, content: Buffer, type?: string) => c.request({ method: 'POST', url: `/api/v1/conduct/findings/${findingId}/photos`, ...multipart(filename, content, type) });
+const upload = (c: Client, findingId: string, filename: string, content: Buffer, type?: string) =>
+  c.request({ method: 'POST', url: `/api/v1/conduct/findings/${findingId}/photos`, ...multipart(filename, content, type) });
 
 async function newFinding(isCompliant: boolean): Promise<{ id: string; violationId: string | null }> {
   const ins = await post(thanhtra, '/inspections', { agencyCode: mine.child.code, kind: 'planned', inspectedAt: new Date().toISOString() });
@@ -66,7 +67,9 @@ describe('finding photos', () => {
     const f = await newFinding(false);
     const res = await upload(thanhtra, f.id, 'anh-the.png', PNG, 'image/png');
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().photos).toEqual([expect.objectContaining({ n: 1, contentType: 'image/png', size: PNG.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    expect(res.json().photos).toEqual([
+      expect.objectContaining({ n: 1, contentType: 'image/png', size: PNG.length, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    ]);
     // Home Affairs may add one too; the same picture twice is kept once
     const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`jfif ${uid()}`)]);
     expect((await upload(noivu, f.id, 'x.bin', jpeg, 'application/octet-stream')).json().photos).toHaveLength(2);
@@ -90,7 +93,9 @@ describe('finding photos', () => {
     const inspection = (await get(thanhtra, '/inspections')).json().items[0];
     expect((await get(thanhtra, `/inspections/${inspection.id}`)).json().findings[0].photos).toHaveLength(2);
 
-    const [audit] = await h.database.rows<{ n: string }>(sql`select count(*) as n from audit_event where entity_id = ${f.id} and action = 'conduct.inspection.finding_photo'`);
+    const [audit] = await h.database.rows<{ n: string }>(
+      sql`select count(*) as n from audit_event where entity_id = ${f.id} and action = 'conduct.inspection.finding_photo'`,
+    );
     expect(Number(audit.n)).toBe(2);
   });
 
@@ -157,7 +162,17 @@ describe('attendance report', () => {
     const report = res.json();
     expect(report.workingDays).toBe(21); // March 2025: weekdays, no public holiday
     const line = report.items.find((i: { officialId: string }) => i.officialId === officialId);
-    expect(line).toMatchObject({ present: 2, late: 1, lateMinutes: 10, early: 1, earlyMinutes: 30, absent: 19, unrecorded: 18, lateDates: ['2025-03-03'], earlyDates: ['2025-03-04'] });
+    expect(line).toMatchObject({
+      present: 2,
+      late: 1,
+      lateMinutes: 10,
+      early: 1,
+      earlyMinutes: 30,
+      absent: 19,
+      unrecorded: 18,
+      lateDates: ['2025-03-03'],
+      earlyDates: ['2025-03-04'],
+    });
     expect(line.absentDates).toContain('2025-03-05');
 
     expect((await get(theirNoivu, `/attendance/report?agencyCode=${mine.child.code}&month=2025-03`)).statusCode).toBe(404);

@@ -21,7 +21,14 @@ export const presentRuleSet = (r: RuleSetRow & { agencyCode: string | null; rule
   ruleCount: r.ruleCount,
 });
 
-export const presentCampaign = (c: CampaignRow, agencyCode: string) => ({ id: c.id, agencyCode, year: c.year, title: c.title, opensOn: c.opensOn, closesOn: c.closesOn });
+export const presentCampaign = (c: CampaignRow, agencyCode: string) => ({
+  id: c.id,
+  agencyCode,
+  year: c.year,
+  title: c.title,
+  opensOn: c.opensOn,
+  closesOn: c.closesOn,
+});
 
 export const presentFinding = (f: FindingRow) => ({
   id: f.id,
@@ -111,7 +118,13 @@ export const presentRating = (r: RatingRow) => ({
   regime: r.regime,
   status: r.status,
   self: { general: n(r.selfGeneral), task: n(r.selfTask), total: total(r.selfGeneral, r.selfTask), grade: r.selfGrade, comment: r.selfComment },
-  manager: { general: n(r.managerGeneral), task: n(r.managerTask), total: total(r.managerGeneral, r.managerTask), grade: r.managerGrade, comment: r.managerComment },
+  manager: {
+    general: n(r.managerGeneral),
+    task: n(r.managerTask),
+    total: total(r.managerGeneral, r.managerTask),
+    grade: r.managerGrade,
+    comment: r.managerComment,
+  },
   finalGrade: r.finalGrade,
   finalGradeLabel: r.finalGrade ? GRADE_LABELS[r.finalGrade as Grade] : null,
   finalReason: r.finalReason,

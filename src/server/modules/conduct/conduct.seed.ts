@@ -5,7 +5,17 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { agency, commitmentCampaign, conductRule, emulationCampaign, emulationScore, official, roleAssignment, ruleSet, userAccount } from '../../db/schema/index.js';
+import {
+  agency,
+  commitmentCampaign,
+  conductRule,
+  emulationCampaign,
+  emulationScore,
+  official,
+  roleAssignment,
+  ruleSet,
+  userAccount,
+} from '../../db/schema/index.js';
 import { agencyStream, appendAudit } from '../../platform/audit.js';
 import { systemActor } from '../../platform/principal.js';
 import { vietnameseSortKey } from '../workforce/index.js';
@@ -24,11 +34,31 @@ async function seedRuleSet(db: DbOrTx, data: RuleSetData): Promise<void> {
   // on conflict: another server or test seeded it at the same moment
   const [row] = await db
     .insert(ruleSet)
-    .values({ code: data.code, version: data.version, title: data.title, legalReference: data.legalReference, effectiveFrom: data.effectiveFrom, agencyId: owner, isSample: data.isSample, textHash: hashRules(data.rules), note: data.note ?? null })
+    .values({
+      code: data.code,
+      version: data.version,
+      title: data.title,
+      legalReference: data.legalReference,
+      effectiveFrom: data.effectiveFrom,
+      agencyId: owner,
+      isSample: data.isSample,
+      textHash: hashRules(data.rules),
+      note: data.note ?? null,
+    })
     .onConflictDoNothing()
     .returning({ id: ruleSet.id });
   if (!row) return;
-  await db.insert(conductRule).values(data.rules.map((r) => ({ ruleSetId: row.id, chapter: r.chapter, chapterTitle: r.chapterTitle, number: r.number, text: r.text, checklistItem: r.checklistItem ?? null, isConfirmed: r.isConfirmed ?? true })));
+  await db.insert(conductRule).values(
+    data.rules.map((r) => ({
+      ruleSetId: row.id,
+      chapter: r.chapter,
+      chapterTitle: r.chapterTitle,
+      number: r.number,
+      text: r.text,
+      checklistItem: r.checklistItem ?? null,
+      isConfirmed: r.isConfirmed ?? true,
+    })),
+  );
 }
 
 /** The codes that apply to everyone (and the sample when its agency exists). */
@@ -42,7 +72,10 @@ export async function seedConductReference(db: Db): Promise<void> {
 async function seedDemoOfficial(tx: DbOrTx, justiceId: string): Promise<void> {
   const [lanhdao] = await tx.select({ passwordHash: userAccount.passwordHash }).from(userAccount).where(eq(userAccount.username, 'lanhdao'));
   if (!lanhdao) return;
-  await tx.insert(userAccount).values({ username: 'canbo', displayName: 'Ngô Thị Thu', kind: 'official', passwordHash: lanhdao.passwordHash, isDemo: true }).onConflictDoNothing();
+  await tx
+    .insert(userAccount)
+    .values({ username: 'canbo', displayName: 'Ngô Thị Thu', kind: 'official', passwordHash: lanhdao.passwordHash, isDemo: true })
+    .onConflictDoNothing();
   const [user] = await tx.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.username, 'canbo'));
   await tx.insert(roleAssignment).values({ userId: user.id, role: 'processing_officer', agencyId: justiceId }).onConflictDoNothing();
   const [linked] = await tx.select({ id: official.id }).from(official).where(eq(official.userId, user.id));
@@ -50,7 +83,20 @@ async function seedDemoOfficial(tx: DbOrTx, justiceId: string): Promise<void> {
   const name = { familyName: 'Ngô', middleName: 'Thị', givenName: 'Thu' };
   await tx
     .insert(official)
-    .values({ code: 'DEMOCB0001', provinceCode: '08', agencyId: justiceId, ...name, fullName: 'Ngô Thị Thu', sortKey: vietnameseSortKey(name), dateOfBirth: '1990-05-12', gender: 'nu', category: 'cong_chuc', rank: 'Chuyên viên', userId: user.id, joinedAt: '2015-09-01' })
+    .values({
+      code: 'DEMOCB0001',
+      provinceCode: '08',
+      agencyId: justiceId,
+      ...name,
+      fullName: 'Ngô Thị Thu',
+      sortKey: vietnameseSortKey(name),
+      dateOfBirth: '1990-05-12',
+      gender: 'nu',
+      category: 'cong_chuc',
+      rank: 'Chuyên viên',
+      userId: user.id,
+      joinedAt: '2015-09-01',
+    })
     .onConflictDoNothing();
 }
 
@@ -63,17 +109,44 @@ export async function seedDemoConduct(db: Db): Promise<void> {
     const [thanhtra] = await tx.select({ id: userAccount.id }).from(userAccount).where(eq(userAccount.username, 'thanhtra'));
     if (thanhtra) await tx.insert(roleAssignment).values({ userId: thanhtra.id, role: 'inspector', agencyId: rootId }).onConflictDoNothing();
     await seedDemoOfficial(tx, justiceId);
-    const [campaign] = await tx.select({ id: commitmentCampaign.id }).from(commitmentCampaign).where(and(eq(commitmentCampaign.agencyId, rootId), eq(commitmentCampaign.year, 2026)));
+    const [campaign] = await tx
+      .select({ id: commitmentCampaign.id })
+      .from(commitmentCampaign)
+      .where(and(eq(commitmentCampaign.agencyId, rootId), eq(commitmentCampaign.year, 2026)));
     if (!campaign) {
-      await tx.insert(commitmentCampaign).values({ agencyId: rootId, year: 2026, title: 'Cam kết thực hiện văn hóa công sở năm 2026', opensOn: '2026-01-05', closesOn: '2026-12-31' }).onConflictDoNothing();
+      await tx
+        .insert(commitmentCampaign)
+        .values({ agencyId: rootId, year: 2026, title: 'Cam kết thực hiện văn hóa công sở năm 2026', opensOn: '2026-01-05', closesOn: '2026-12-31' })
+        .onConflictDoNothing();
     }
     const [emu] = await tx.select({ id: emulationCampaign.id }).from(emulationCampaign).where(eq(emulationCampaign.code, OFFICE_CULTURE_CAMPAIGN.code));
-    const [row] = emu ? [] : await tx.insert(emulationCampaign).values({ ...OFFICE_CULTURE_CAMPAIGN, agencyId: rootId }).onConflictDoNothing().returning();
+    const [row] = emu
+      ? []
+      : await tx
+          .insert(emulationCampaign)
+          .values({ ...OFFICE_CULTURE_CAMPAIGN, agencyId: rootId })
+          .onConflictDoNothing()
+          .returning();
     if (row) {
       const units = await tx.select({ id: agency.id, code: agency.code }).from(agency).where(eq(agency.parentId, rootId));
-      const values = units.flatMap((u, i) => OFFICE_CULTURE_CAMPAIGN.criteria.map((c, j) => ({ campaignId: row.id, year: 2025, agencyId: u.id, criterion: c.code, points: String(Math.max(0, c.maxPoints - ((i + j) % 4))) })));
+      const values = units.flatMap((u, i) =>
+        OFFICE_CULTURE_CAMPAIGN.criteria.map((c, j) => ({
+          campaignId: row.id,
+          year: 2025,
+          agencyId: u.id,
+          criterion: c.code,
+          points: String(Math.max(0, c.maxPoints - ((i + j) % 4))),
+        })),
+      );
       if (values.length) await tx.insert(emulationScore).values(values);
-      await appendAudit(tx, { stream: agencyStream(ROOT), actor: systemActor, action: 'conduct.demo.seed', entityType: 'emulation_campaign', entityId: row.id, data: { ruleSets: BUILT_IN_RULE_SETS.map((s) => s.code) } });
+      await appendAudit(tx, {
+        stream: agencyStream(ROOT),
+        actor: systemActor,
+        action: 'conduct.demo.seed',
+        entityType: 'emulation_campaign',
+        entityId: row.id,
+        data: { ruleSets: BUILT_IN_RULE_SETS.map((s) => s.code) },
+      });
     }
   });
 }

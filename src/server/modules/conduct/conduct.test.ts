@@ -36,7 +36,13 @@ const get = (c: Client, url: string) => c.request({ method: 'GET', url: `/api/v1
 /** A violation reported through a complaint, answered by its official and confirmed by the leader. */
 async function confirmedViolation(officialId: string, answerer: Client, occurredOn: string, isDutyRelated = false): Promise<string> {
   // the inspector files it; Home Affairs, who opens and decides the case, must not be its filer (SELF_REVIEW)
-  const v = await post(thanhtra, '/violations', { officialId, source: 'complaint', occurredOn, description: 'Phản ánh của công dân về thái độ', isDutyRelated });
+  const v = await post(thanhtra, '/violations', {
+    officialId,
+    source: 'complaint',
+    occurredOn,
+    description: 'Phản ánh của công dân về thái độ',
+    isDutyRelated,
+  });
   expect(v.statusCode, v.body).toBe(201);
   const a = await post(answerer, `/violations/${v.json().id}/answer`, { text: 'Tôi xin giải trình…', version: 1 });
   expect(a.statusCode, a.body).toBe(200);
@@ -51,9 +57,21 @@ describe('acceptance: inspection finding → violation → written answer → di
     const checklist = (await get(thanhtra, `/checklist?agencyCode=${mine.child.code}`)).json();
     const cardRule = checklist.items.find((i: { item: string }) => i.item === 'name_card').rules[0];
     expect(cardRule.ruleSetCode).toBe('QD129_2007');
-    const ins = await post(thanhtra, '/inspections', { agencyCode: mine.child.code, kind: 'unannounced', inspectedAt: new Date().toISOString(), note: 'Kiểm tra đột xuất' });
+    const ins = await post(thanhtra, '/inspections', {
+      agencyCode: mine.child.code,
+      kind: 'unannounced',
+      inspectedAt: new Date().toISOString(),
+      note: 'Kiểm tra đột xuất',
+    });
     expect(ins.statusCode, ins.body).toBe(201);
-    const finding = await post(thanhtra, `/inspections/${ins.json().id}/findings`, { officialId: canboOfficial, checklistItem: 'name_card', isCompliant: false, ruleId: cardRule.id, note: 'Không đeo thẻ', photoKeys: ['abcd1234ef.jpg'] });
+    const finding = await post(thanhtra, `/inspections/${ins.json().id}/findings`, {
+      officialId: canboOfficial,
+      checklistItem: 'name_card',
+      isCompliant: false,
+      ruleId: cardRule.id,
+      note: 'Không đeo thẻ',
+      photoKeys: ['abcd1234ef.jpg'],
+    });
     expect(finding.statusCode, finding.body).toBe(201);
     const violationId = finding.json().violationId as string;
     expect(violationId).toBeTruthy();
@@ -69,7 +87,11 @@ describe('acceptance: inspection finding → violation → written answer → di
     expect(answered.json()).toMatchObject({ status: 'answered', answerText: 'Tôi để quên thẻ ở nhà, xin rút kinh nghiệm.' });
     const stale = await post(lanhdao, `/violations/${violationId}/confirm`, { version: 1 });
     expect(stale.statusCode).toBe(409);
-    const confirmed = await post(lanhdao, `/violations/${violationId}/confirm`, { version: 2, isDutyRelated: true, note: 'Vi phạm quy định đeo thẻ khi thi hành công vụ' });
+    const confirmed = await post(lanhdao, `/violations/${violationId}/confirm`, {
+      version: 2,
+      isDutyRelated: true,
+      note: 'Vi phạm quy định đeo thẻ khi thi hành công vụ',
+    });
     expect(confirmed.json()).toMatchObject({ status: 'confirmed', isDutyRelated: true });
 
     // the discipline case: Decree 172/2025 for an act of today; handling due from the calendar
@@ -90,7 +112,10 @@ describe('acceptance: inspection finding → violation → written answer → di
     const decided = await post(noivu, `/discipline-cases/${kase.id}/decide`, { form: 'khien_trach', decisionNumber: '12/QĐ-STP', version: kase.version });
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json()).toMatchObject({ status: 'decided', decisionForm: 'khien_trach' });
-    const complaint = await post(canbo, `/discipline-cases/${kase.id}/complaint`, { text: 'Tôi khiếu nại quyết định kỷ luật.', version: decided.json().version });
+    const complaint = await post(canbo, `/discipline-cases/${kase.id}/complaint`, {
+      text: 'Tôi khiếu nại quyết định kỷ luật.',
+      version: decided.json().version,
+    });
     expect(complaint.json().complaintStatus).toBe('filed');
 
     // the annual rating of the year: 95 points, but disciplined for a duty-related violation
@@ -111,13 +136,42 @@ describe('acceptance: inspection finding → violation → written answer → di
     expect(panel.evidence.inspections).toEqual({ total: 1, failed: 1 });
     expect(panel.evidence.titles.find((t: { code: string }) => t.code === 'lao_dong_tien_tien').isEligible).toBe(false);
     // the response schema (RatingEvidence, the web's type) keeps every field the panel is built with
-    expect(Object.keys(panel.evidence).sort()).toEqual(['attendance', 'commitments', 'disciplines', 'emulation', 'inspections', 'serviceSignals', 'titles', 'violations']);
-    expect(panel.evidence.disciplines[0]).toEqual({ id: kase.id, form: 'khien_trach', formLabel: 'Khiển trách', isDutyRelated: true, decidedAt: expect.any(String), decisionNumber: '12/QĐ-STP' });
+    expect(Object.keys(panel.evidence).sort()).toEqual([
+      'attendance',
+      'commitments',
+      'disciplines',
+      'emulation',
+      'inspections',
+      'serviceSignals',
+      'titles',
+      'violations',
+    ]);
+    expect(panel.evidence.disciplines[0]).toEqual({
+      id: kase.id,
+      form: 'khien_trach',
+      formLabel: 'Khiển trách',
+      isDutyRelated: true,
+      decidedAt: expect.any(String),
+      decisionNumber: '12/QĐ-STP',
+    });
     expect(Object.keys(panel.evidence.violations[0]).sort()).toEqual(['description', 'id', 'isDutyRelated', 'occurredOn', 'source', 'status']);
     expect(Object.keys(panel.evidence.titles[0]).sort()).toEqual(['bonus', 'code', 'isConfirmed', 'isEligible', 'label', 'unmet']);
 
-    const actions = (await h.database.rows<{ action: string }>(sql`select action from audit_event where stream = ${`agency:${mine.child.code}`} order by seq`)).map((a) => a.action);
-    for (const a of ['conduct.inspection.finding', 'conduct.violation.report', 'conduct.violation.answer', 'conduct.violation.confirm', 'conduct.discipline.open', 'conduct.discipline.decide', 'conduct.discipline.complaint', 'conduct.rating.self', 'conduct.rating.manager', 'conduct.rating.decide']) {
+    const actions = (
+      await h.database.rows<{ action: string }>(sql`select action from audit_event where stream = ${`agency:${mine.child.code}`} order by seq`)
+    ).map((a) => a.action);
+    for (const a of [
+      'conduct.inspection.finding',
+      'conduct.violation.report',
+      'conduct.violation.answer',
+      'conduct.violation.confirm',
+      'conduct.discipline.open',
+      'conduct.discipline.decide',
+      'conduct.discipline.complaint',
+      'conduct.rating.self',
+      'conduct.rating.manager',
+      'conduct.rating.decide',
+    ]) {
       expect(actions).toContain(a);
     }
   });
@@ -150,10 +204,17 @@ describe('discipline regimes and periods through the API', () => {
     const expired = await post(noivu, '/discipline-cases', { violationIds: [await confirmedViolation(o, who, dayBefore)], severity: 'it_nghiem_trong' });
     expect(expired.statusCode).toBe(422);
     expect(expired.json().code).toBe('DISCIPLINE_LIMITATION_EXPIRED');
-    const inTime = await post(noivu, '/discipline-cases', { violationIds: [await confirmedViolation(o, who, lastDay)], severity: 'it_nghiem_trong', isComplex: true });
+    const inTime = await post(noivu, '/discipline-cases', {
+      violationIds: [await confirmedViolation(o, who, lastDay)],
+      severity: 'it_nghiem_trong',
+      isComplex: true,
+    });
     expect(inTime.statusCode, inTime.body).toBe(201);
     expect(inTime.json().limitationUntil).toBe(vnToday());
-    const due = await computeDue({ db: h.ctx.db, database: h.database }, { from: new Date(inTime.json().openedAt), amount: 150, unit: 'calendar_days', province: '08' });
+    const due = await computeDue(
+      { db: h.ctx.db, database: h.database },
+      { from: new Date(inTime.json().openedAt), amount: 150, unit: 'calendar_days', province: '08' },
+    );
     expect(inTime.json().handlingDue).toBe(due.due.toISOString());
   });
 
@@ -166,7 +227,9 @@ describe('discipline regimes and periods through the API', () => {
     expect(leave.json().code).toBe('WAITING_REASON_NOT_RECOGNISED');
     const waiting = await post(noivu, `/discipline-cases/${kase.id}/wait`, { reason: 'pregnancy_or_child_under_12_months', version: 1 });
     expect(waiting.json().status).toBe('waiting');
-    expect((await post(noivu, `/discipline-cases/${kase.id}/decide`, { form: 'khien_trach', decisionNumber: '3/QĐ', version: 2 })).json().code).toBe('DISCIPLINE_CASE_STATE');
+    expect((await post(noivu, `/discipline-cases/${kase.id}/decide`, { form: 'khien_trach', decisionNumber: '3/QĐ', version: 2 })).json().code).toBe(
+      'DISCIPLINE_CASE_STATE',
+    );
     const resumed = await post(noivu, `/discipline-cases/${kase.id}/resume`, { version: 2 });
     expect(resumed.json().status).toBe('open');
     expect(resumed.json().handlingDue >= kase.handlingDue).toBe(true);
@@ -180,26 +243,43 @@ describe('signals and cross-agency access', () => {
     const res = await recordSignal(h.database.db, { userId: u.id, kind: 'late_without_apology', source: 'dossiers', evidenceRef: 'H57.16-261128-0001' });
     expect(res).not.toBeNull();
     const v = (await get(noivu, `/violations/${res!.violationId}`)).json();
-    expect(v).toMatchObject({ status: 'reported', source: 'signal', officialId: o, evidence: { signal: { kind: 'late_without_apology', source: 'dossiers', ref: 'H57.16-261128-0001' } } });
-    const [counts] = await h.database.rows<{ cases: string; ratings: string }>(sql`select (select count(*) from discipline_case where official_id = ${o}) as cases, (select count(*) from annual_rating where official_id = ${o}) as ratings`);
+    expect(v).toMatchObject({
+      status: 'reported',
+      source: 'signal',
+      officialId: o,
+      evidence: { signal: { kind: 'late_without_apology', source: 'dossiers', ref: 'H57.16-261128-0001' } },
+    });
+    const [counts] = await h.database.rows<{ cases: string; ratings: string }>(
+      sql`select (select count(*) from discipline_case where official_id = ${o}) as cases, (select count(*) from annual_rating where official_id = ${o}) as ratings`,
+    );
     expect([Number(counts.cases), Number(counts.ratings)]).toEqual([0, 0]);
     const twice = await recordSignal(h.database.db, { officialId: o, kind: 'late_without_apology', source: 'dossiers', evidenceRef: 'H57.16-261128-0001' });
     expect(twice).toEqual(res);
-    expect(await recordSignal(h.database.db, { officialId: '00000000-0000-0000-0000-000000000000', kind: 'x', source: 'dossiers', evidenceRef: 'y' })).toBeNull();
+    expect(
+      await recordSignal(h.database.db, { officialId: '00000000-0000-0000-0000-000000000000', kind: 'x', source: 'dossiers', evidenceRef: 'y' }),
+    ).toBeNull();
   });
 
   it("another agency's records answer 404", async () => {
-    const vid = (await post(noivu, '/violations', { officialId: canboOfficial, source: 'citizen_rating', occurredOn: vnToday(), description: 'Không hài lòng' })).json().id;
+    const vid = (
+      await post(noivu, '/violations', { officialId: canboOfficial, source: 'citizen_rating', occurredOn: vnToday(), description: 'Không hài lòng' })
+    ).json().id;
     expect((await get(theirNoivu, `/violations/${vid}`)).statusCode).toBe(404);
     expect((await post(theirNoivu, `/violations/${vid}/dismiss`, { version: 1 })).statusCode).toBe(404);
-    expect((await post(theirNoivu, '/violations', { officialId: canboOfficial, source: 'complaint', occurredOn: vnToday(), description: 'x' })).statusCode).toBe(404);
+    expect(
+      (await post(theirNoivu, '/violations', { officialId: canboOfficial, source: 'complaint', occurredOn: vnToday(), description: 'x' })).statusCode,
+    ).toBe(404);
     expect((await post(theirNoivu, '/ratings', { officialId: canboOfficial, year })).statusCode).toBe(404);
     const cases = (await get(noivu, '/discipline-cases')).json().items;
     expect((await get(theirNoivu, `/discipline-cases/${cases[0].id}`)).statusCode).toBe(404);
     const ins = (await post(thanhtra, '/inspections', { agencyCode: mine.child.code, kind: 'planned', inspectedAt: new Date().toISOString() })).json();
     expect((await get(theirInspector, `/inspections/${ins.id}`)).statusCode).toBe(404);
-    expect((await post(theirInspector, `/inspections/${ins.id}/findings`, { officialId: canboOfficial, checklistItem: 'attire', isCompliant: true })).statusCode).toBe(404);
-    expect((await post(theirInspector, '/inspections', { agencyCode: mine.child.code, kind: 'planned', inspectedAt: new Date().toISOString() })).statusCode).toBe(404);
+    expect(
+      (await post(theirInspector, `/inspections/${ins.id}/findings`, { officialId: canboOfficial, checklistItem: 'attire', isCompliant: true })).statusCode,
+    ).toBe(404);
+    expect(
+      (await post(theirInspector, '/inspections', { agencyCode: mine.child.code, kind: 'planned', inspectedAt: new Date().toISOString() })).statusCode,
+    ).toBe(404);
     expect((await get(theirNoivu, '/violations')).json().items.map((v: { id: string }) => v.id)).not.toContain(vid);
     // another official of the same agency does not see someone else's violation
     const other = await login(h, (await makeUser(h, 'processing_officer', mine.child.id)).username);
@@ -211,7 +291,14 @@ describe('code of conduct, commitments and attendance', () => {
   it('lists the rule sets with the sample marked; a new version of an agency code is added, never edited', async () => {
     const sets = (await get(canbo, '/rule-sets')).json().items;
     expect(sets.map((s: { code: string }) => s.code)).toEqual(expect.arrayContaining(['QD129_2007', 'QD1847_2018']));
-    const payload = { code: `QT_${mine.child.code.slice(1, 7)}`, agencyCode: mine.child.code, title: 'Quy tắc ứng xử', legalReference: 'Quyết định 1/QĐ', effectiveFrom: '2026-01-01', rules: [{ chapter: 1, chapterTitle: 'Chung', number: 1, text: 'Đeo thẻ', checklistItem: 'name_card' }] };
+    const payload = {
+      code: `QT_${mine.child.code.slice(1, 7)}`,
+      agencyCode: mine.child.code,
+      title: 'Quy tắc ứng xử',
+      legalReference: 'Quyết định 1/QĐ',
+      effectiveFrom: '2026-01-01',
+      rules: [{ chapter: 1, chapterTitle: 'Chung', number: 1, text: 'Đeo thẻ', checklistItem: 'name_card' }],
+    };
     const v1 = await post(noivu, '/rule-sets', payload);
     expect(v1.statusCode, v1.body).toBe(201);
     const v2 = await post(noivu, '/rule-sets', { ...payload, rules: [...payload.rules, { chapter: 1, chapterTitle: 'Chung', number: 2, text: 'Đúng giờ' }] });
@@ -221,21 +308,30 @@ describe('code of conduct, commitments and attendance', () => {
   });
 
   it('an official acknowledges the version in force (time, hash); completion is counted by unit', async () => {
-    const campaign = await post(noivu, '/commitment-campaigns', { agencyCode: mine.root.code, year, title: `Cam kết ${year}`, opensOn: `${year}-01-01`, closesOn: `${year}-12-31` });
+    const campaign = await post(noivu, '/commitment-campaigns', {
+      agencyCode: mine.root.code,
+      year,
+      title: `Cam kết ${year}`,
+      opensOn: `${year}-01-01`,
+      closesOn: `${year}-12-31`,
+    });
     expect(campaign.statusCode, campaign.body).toBe(201);
     const my = (await get(canbo, '/my/commitments')).json();
     const items = my.items.filter((i: { campaign: { id: string } }) => i.campaign.id === campaign.json().id);
     expect(items.length).toBeGreaterThanOrEqual(2);
     const wrongHash = await post(canbo, '/my/commitments', { campaignId: campaign.json().id, ruleSetId: items[0].ruleSetId, textHash: '0'.repeat(64) });
     expect(wrongHash.statusCode).toBe(409);
-    for (const i of items) expect((await post(canbo, '/my/commitments', { campaignId: campaign.json().id, ruleSetId: i.ruleSetId, textHash: i.textHash })).statusCode).toBe(201);
+    for (const i of items)
+      expect((await post(canbo, '/my/commitments', { campaignId: campaign.json().id, ruleSetId: i.ruleSetId, textHash: i.textHash })).statusCode).toBe(201);
     const completion = (await get(noivu, `/commitment-campaigns/${campaign.json().id}/completion`)).json();
     const unit = completion.units.find((x: { agencyCode: string }) => x.agencyCode === mine.child.code);
     expect(unit.completed).toBe(1);
     expect(unit.officials).toBeGreaterThanOrEqual(1);
     // the department's leader sees the province's campaign and only his own units' completion
     expect((await get(lanhdao, '/commitment-campaigns')).json().items.map((c: { id: string }) => c.id)).toContain(campaign.json().id);
-    expect((await get(lanhdao, `/commitment-campaigns/${campaign.json().id}/completion`)).json().units.map((x: { agencyCode: string }) => x.agencyCode)).toEqual([mine.child.code]);
+    expect(
+      (await get(lanhdao, `/commitment-campaigns/${campaign.json().id}/completion`)).json().units.map((x: { agencyCode: string }) => x.agencyCode),
+    ).toEqual([mine.child.code]);
     expect((await get(theirNoivu, `/commitment-campaigns/${campaign.json().id}/completion`)).statusCode).toBe(404);
   });
 
@@ -247,7 +343,9 @@ describe('code of conduct, commitments and attendance', () => {
     expect(res.json()).toMatchObject({ imported: 3, skippedNonWorkingDays: 1 });
     expect(res.json().rejected.map((r: { line: number }) => r.line)).toEqual([6, 7]);
     const list = (await get(noivu, `/attendance?agencyCode=${mine.child.code}&from=2026-11-01&to=2026-11-30`)).json().items;
-    const byDate = Object.fromEntries(list.filter((x: { officialId: string }) => x.officialId === canboOfficial).map((x: { workDate: string }) => [x.workDate, x]));
+    const byDate = Object.fromEntries(
+      list.filter((x: { officialId: string }) => x.officialId === canboOfficial).map((x: { workDate: string }) => [x.workDate, x]),
+    );
     expect(byDate['2026-11-02']).toMatchObject({ status: 'late', lateMinutes: 15 });
     expect(byDate['2026-11-03']).toMatchObject({ status: 'early', earlyMinutes: 30 });
     expect(byDate['2026-11-04']).toMatchObject({ status: 'absent' });

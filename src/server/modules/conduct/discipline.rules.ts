@@ -16,7 +16,15 @@ export type Severity = 'it_nghiem_trong' | 'nghiem_trong' | 'rat_nghiem_trong' |
 export type WaitingReason = 'on_leave' | 'grave_illness' | 'pregnancy_or_child_under_12_months' | 'prosecuted_or_detained';
 export type IsoDate = string;
 
-export const DISCIPLINE_FORMS: readonly DisciplineForm[] = ['khien_trach', 'canh_cao', 'ha_bac_luong', 'giang_chuc', 'cach_chuc', 'buoc_thoi_viec', 'bai_nhiem'];
+export const DISCIPLINE_FORMS: readonly DisciplineForm[] = [
+  'khien_trach',
+  'canh_cao',
+  'ha_bac_luong',
+  'giang_chuc',
+  'cach_chuc',
+  'buoc_thoi_viec',
+  'bai_nhiem',
+];
 export const SEVERITIES: readonly Severity[] = ['it_nghiem_trong', 'nghiem_trong', 'rat_nghiem_trong', 'dac_biet_nghiem_trong'];
 export const WAITING_REASONS: readonly WaitingReason[] = ['on_leave', 'grave_illness', 'pregnancy_or_child_under_12_months', 'prosecuted_or_detained'];
 
@@ -51,7 +59,8 @@ export interface DisciplineRegime {
 export const DISCIPLINE_REGIMES: readonly DisciplineRegime[] = [
   {
     code: 'ND112_2020',
-    legalReference: 'Nghị định 112/2020/NĐ-CP (18/09/2020), sửa đổi bởi Nghị định 71/2023/NĐ-CP; Luật CBCC 2008 sửa đổi 2019 Điều 78–79; Luật Viên chức 2010 sửa đổi 2019 Điều 52',
+    legalReference:
+      'Nghị định 112/2020/NĐ-CP (18/09/2020), sửa đổi bởi Nghị định 71/2023/NĐ-CP; Luật CBCC 2008 sửa đổi 2019 Điều 78–79; Luật Viên chức 2010 sửa đổi 2019 Điều 52',
     effectiveFrom: '2020-09-18',
     effectiveTo: null, // per category below (regimeFor)
     categories: ['can_bo', 'cong_chuc', 'vien_chuc'],
@@ -130,12 +139,19 @@ export function checkForm(input: { category: OfficialCategory; isLeader: boolean
   const group = formGroupOf(input.category, input.isLeader);
   const allowed = regime.forms[group] ?? [];
   if (allowed.includes(input.form)) return { ok: true, regime };
-  const wasAllowed = DISCIPLINE_REGIMES.some((r) => r.effectiveFrom < regime.effectiveFrom && r.categories.includes(input.category) && (r.forms[group] ?? []).includes(input.form));
+  const wasAllowed = DISCIPLINE_REGIMES.some(
+    (r) => r.effectiveFrom < regime.effectiveFrom && r.categories.includes(input.category) && (r.forms[group] ?? []).includes(input.form),
+  );
   const label = FORM_LABELS[input.form];
   const from = regime.effectiveFrom.split('-').reverse().join('/');
   return wasAllowed
     ? { ok: false, code: 'DISCIPLINE_FORM_ABOLISHED', regime, message: `Hình thức "${label}" đã bị bãi bỏ từ ${from} (${regime.legalReference}).` }
-    : { ok: false, code: 'DISCIPLINE_FORM_NOT_ALLOWED', regime, message: `Hình thức "${label}" không áp dụng cho đối tượng này theo ${regime.legalReference}.` };
+    : {
+        ok: false,
+        code: 'DISCIPLINE_FORM_NOT_ALLOWED',
+        regime,
+        message: `Hình thức "${label}" không áp dụng cho đối tượng này theo ${regime.legalReference}.`,
+      };
 }
 
 // ── Limitation (thời hiệu) and handling period (thời hạn) ────────────────────────────────────────
@@ -193,7 +209,10 @@ export function addYears(date: IsoDate, years: number): IsoDate {
  * not counted), the period ends at 24:00 of the corresponding day of the last year
  * (Civil Code 2015 Art 147–148). Example: act 01/01/2019, 2 years → 01/01/2021 is the last day.
  */
-export function limitationUntil(input: { actDate: IsoDate; severity: Severity; handledOn: IsoDate; noLimitation?: NoLimitationCase | null }): { until: IsoDate | null; rule: LimitationRule } {
+export function limitationUntil(input: { actDate: IsoDate; severity: Severity; handledOn: IsoDate; noLimitation?: NoLimitationCase | null }): {
+  until: IsoDate | null;
+  rule: LimitationRule;
+} {
   const rule = limitationRuleFor(input.handledOn);
   if (input.noLimitation) return { until: null, rule };
   const years = input.severity === 'it_nghiem_trong' ? rule.reprimandYears : rule.otherYears;

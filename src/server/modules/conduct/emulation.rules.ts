@@ -5,7 +5,8 @@
  */
 import { type Grade, isAtLeast } from './rating.rules.js';
 
-export type EmulationTitle = 'lao_dong_tien_tien' | 'chien_si_thi_dua_co_so' | 'chien_si_thi_dua_cap_tinh' | 'chien_si_thi_dua_toan_quoc' | 'tap_the_lao_dong_xuat_sac';
+export type EmulationTitle =
+  'lao_dong_tien_tien' | 'chien_si_thi_dua_co_so' | 'chien_si_thi_dua_cap_tinh' | 'chien_si_thi_dua_toan_quoc' | 'tap_the_lao_dong_xuat_sac';
 
 export interface TitleRule {
   code: EmulationTitle;
@@ -26,11 +27,66 @@ export interface TitleRule {
 const REF = 'Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 98/2023/NĐ-CP (mức thưởng), Nghị định 152/2025/NĐ-CP';
 
 export const TITLE_RULES: readonly TitleRule[] = [
-  { code: 'lao_dong_tien_tien', label: 'Lao động tiên tiến', scope: 'individual', multiple: 0.3, legalReference: REF, minGrade: 'tot', requires: null, requiresInitiative: false, requiresNoDiscipline: true, isConfirmed: true },
-  { code: 'chien_si_thi_dua_co_so', label: 'Chiến sĩ thi đua cơ sở', scope: 'individual', multiple: 1.0, legalReference: REF, minGrade: 'xuat_sac', requires: { title: 'lao_dong_tien_tien', consecutive: 1 }, requiresInitiative: true, requiresNoDiscipline: true, isConfirmed: false },
-  { code: 'chien_si_thi_dua_cap_tinh', label: 'Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh', scope: 'individual', multiple: 3.0, legalReference: REF, minGrade: 'xuat_sac', requires: { title: 'chien_si_thi_dua_co_so', consecutive: 3 }, requiresInitiative: true, requiresNoDiscipline: true, isConfirmed: false },
-  { code: 'chien_si_thi_dua_toan_quoc', label: 'Chiến sĩ thi đua toàn quốc', scope: 'individual', multiple: 4.5, legalReference: REF, minGrade: 'xuat_sac', requires: { title: 'chien_si_thi_dua_cap_tinh', consecutive: 2 }, requiresInitiative: true, requiresNoDiscipline: true, isConfirmed: false },
-  { code: 'tap_the_lao_dong_xuat_sac', label: 'Tập thể lao động xuất sắc', scope: 'collective', multiple: 1.5, legalReference: REF, minGrade: null, requires: null, requiresInitiative: false, requiresNoDiscipline: false, isConfirmed: true },
+  {
+    code: 'lao_dong_tien_tien',
+    label: 'Lao động tiên tiến',
+    scope: 'individual',
+    multiple: 0.3,
+    legalReference: REF,
+    minGrade: 'tot',
+    requires: null,
+    requiresInitiative: false,
+    requiresNoDiscipline: true,
+    isConfirmed: true,
+  },
+  {
+    code: 'chien_si_thi_dua_co_so',
+    label: 'Chiến sĩ thi đua cơ sở',
+    scope: 'individual',
+    multiple: 1.0,
+    legalReference: REF,
+    minGrade: 'xuat_sac',
+    requires: { title: 'lao_dong_tien_tien', consecutive: 1 },
+    requiresInitiative: true,
+    requiresNoDiscipline: true,
+    isConfirmed: false,
+  },
+  {
+    code: 'chien_si_thi_dua_cap_tinh',
+    label: 'Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh',
+    scope: 'individual',
+    multiple: 3.0,
+    legalReference: REF,
+    minGrade: 'xuat_sac',
+    requires: { title: 'chien_si_thi_dua_co_so', consecutive: 3 },
+    requiresInitiative: true,
+    requiresNoDiscipline: true,
+    isConfirmed: false,
+  },
+  {
+    code: 'chien_si_thi_dua_toan_quoc',
+    label: 'Chiến sĩ thi đua toàn quốc',
+    scope: 'individual',
+    multiple: 4.5,
+    legalReference: REF,
+    minGrade: 'xuat_sac',
+    requires: { title: 'chien_si_thi_dua_cap_tinh', consecutive: 2 },
+    requiresInitiative: true,
+    requiresNoDiscipline: true,
+    isConfirmed: false,
+  },
+  {
+    code: 'tap_the_lao_dong_xuat_sac',
+    label: 'Tập thể lao động xuất sắc',
+    scope: 'collective',
+    multiple: 1.5,
+    legalReference: REF,
+    minGrade: null,
+    requires: null,
+    requiresInitiative: false,
+    requiresNoDiscipline: false,
+    isConfirmed: true,
+  },
 ];
 
 export const titleRule = (code: EmulationTitle): TitleRule => TITLE_RULES.find((t) => t.code === code)!;
@@ -62,9 +118,11 @@ export interface TitleFacts {
 export function checkTitle(code: EmulationTitle, facts: TitleFacts): { isEligible: boolean; unmet: string[] } {
   const rule = titleRule(code);
   const unmet: string[] = [];
-  if (rule.minGrade && (!facts.grade || !isAtLeast(facts.grade, rule.minGrade))) unmet.push(`Cần xếp loại từ "${rule.minGrade === 'tot' ? 'Hoàn thành tốt nhiệm vụ' : 'Hoàn thành xuất sắc nhiệm vụ'}" trở lên.`);
+  if (rule.minGrade && (!facts.grade || !isAtLeast(facts.grade, rule.minGrade)))
+    unmet.push(`Cần xếp loại từ "${rule.minGrade === 'tot' ? 'Hoàn thành tốt nhiệm vụ' : 'Hoàn thành xuất sắc nhiệm vụ'}" trở lên.`);
   if (rule.requiresNoDiscipline && facts.isDisciplined) unmet.push('Bị xử lý kỷ luật trong năm.');
   if (rule.requiresInitiative && !facts.hasInitiative) unmet.push('Cần có sáng kiến hoặc giải pháp được công nhận.');
-  if (rule.requires && (facts.consecutive?.[rule.requires.title] ?? 0) < rule.requires.consecutive) unmet.push(`Cần ${rule.requires.consecutive} lần liên tục đạt "${titleRule(rule.requires.title).label}".`);
+  if (rule.requires && (facts.consecutive?.[rule.requires.title] ?? 0) < rule.requires.consecutive)
+    unmet.push(`Cần ${rule.requires.consecutive} lần liên tục đạt "${titleRule(rule.requires.title).label}".`);
   return { isEligible: unmet.length === 0, unmet };
 }

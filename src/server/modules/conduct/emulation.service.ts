@@ -19,13 +19,35 @@ async function visible(ctx: AppContext, rows: repo.EmulationCampaignRow[], agenc
   return out;
 }
 
-const presentCampaign = (c: repo.EmulationCampaignRow) => ({ id: c.id, code: c.code, title: c.title, fromYear: c.fromYear, toYear: c.toYear, legalReference: c.legalReference, isSample: c.isSample, criteria: c.criteria });
+const presentCampaign = (c: repo.EmulationCampaignRow) => ({
+  id: c.id,
+  code: c.code,
+  title: c.title,
+  fromYear: c.fromYear,
+  toYear: c.toYear,
+  legalReference: c.legalReference,
+  isSample: c.isSample,
+  criteria: c.criteria,
+});
 
 export async function listCampaigns(ctx: AppContext, p: P) {
   const { agencyIds } = policy.scopeOf(p, policy.READ);
   const rows = await visible(ctx, await repo.listCampaigns(ctx.db, 'all'), agencyIds);
   const base = baseSalaryOn(vnToday());
-  return { items: rows.map(presentCampaign), titles: TITLE_RULES.map((t) => ({ code: t.code, label: t.label, scope: t.scope, multiple: t.multiple, bonus: bonusAmount(t.code, base), minGrade: t.minGrade, legalReference: t.legalReference, isConfirmed: t.isConfirmed })), baseSalary: base };
+  return {
+    items: rows.map(presentCampaign),
+    titles: TITLE_RULES.map((t) => ({
+      code: t.code,
+      label: t.label,
+      scope: t.scope,
+      multiple: t.multiple,
+      bonus: bonusAmount(t.code, base),
+      minGrade: t.minGrade,
+      legalReference: t.legalReference,
+      isConfirmed: t.isConfirmed,
+    })),
+    baseSalary: base,
+  };
 }
 
 async function findCampaign(ctx: AppContext, p: P, id: string) {
@@ -54,12 +76,23 @@ export async function campaignScores(ctx: AppContext, p: P, id: string, year: nu
   return {
     campaign: presentCampaign(c),
     year,
-    units: group((r) => (r.officialId ? null : r.agencyCode), (r) => r.agencyName),
-    officials: group((r) => r.officialId, (r) => r.officialName ?? ''),
+    units: group(
+      (r) => (r.officialId ? null : r.agencyCode),
+      (r) => r.agencyName,
+    ),
+    officials: group(
+      (r) => r.officialId,
+      (r) => r.officialName ?? '',
+    ),
   };
 }
 
-export async function recordScore(ctx: AppContext, p: P, id: string, body: { agencyCode: string; officialId?: string; year: number; criterion: string; points: number; note?: string }) {
+export async function recordScore(
+  ctx: AppContext,
+  p: P,
+  id: string,
+  body: { agencyCode: string; officialId?: string; year: number; criterion: string; points: number; note?: string },
+) {
   const { c } = await findCampaign(ctx, p, id);
   const target = await org.findAgencyByCode(ctx.db, body.agencyCode);
   if (!target) throw AppError.validation('agencyCode', `Không có cơ quan mã ${body.agencyCode}.`);
@@ -74,8 +107,25 @@ export async function recordScore(ctx: AppContext, p: P, id: string, body: { age
     assertNotSelf(principal, { officialUserId: o.userId }); // nobody scores himself
   }
   return ctx.db.transaction(async (tx) => {
-    const row = await repo.putScore(tx, { campaignId: id, year: body.year, agencyId: target.id, officialId: body.officialId ?? null, criterion: body.criterion, points: String(body.points), note: body.note ?? null, scoredBy: principal.userId });
-    await appendAudit(tx, { stream: agencyStream(target.code), actor: actorOf(principal), action: 'conduct.emulation.score', entityType: 'emulation_score', entityId: row.id, provinceCode: target.provinceCode, data: { campaign: c.code, year: body.year, officialId: body.officialId ?? null, criterion: body.criterion, points: body.points } });
+    const row = await repo.putScore(tx, {
+      campaignId: id,
+      year: body.year,
+      agencyId: target.id,
+      officialId: body.officialId ?? null,
+      criterion: body.criterion,
+      points: String(body.points),
+      note: body.note ?? null,
+      scoredBy: principal.userId,
+    });
+    await appendAudit(tx, {
+      stream: agencyStream(target.code),
+      actor: actorOf(principal),
+      action: 'conduct.emulation.score',
+      entityType: 'emulation_score',
+      entityId: row.id,
+      provinceCode: target.provinceCode,
+      data: { campaign: c.code, year: body.year, officialId: body.officialId ?? null, criterion: body.criterion, points: body.points },
+    });
     return { id: row.id, points: Number(row.points) };
   });
 }

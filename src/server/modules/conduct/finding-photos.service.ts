@@ -61,7 +61,11 @@ export async function addFindingPhoto(ctx: AppContext, p: P, findingId: string, 
 export async function getFindingPhoto(ctx: AppContext, p: P, findingId: string, n: number): Promise<{ contentType: string; bytes: Buffer; sha256: string }> {
   const principal = requirePrincipal(p);
   const finding = await repo.findFindingForPhotos(ctx.db, findingId);
-  const mayRead = finding && (policy.isSelf(principal, finding.officialUserId) || policy.reaches(principal, finding.inspectionAgencyId, policy.READ) || policy.reaches(principal, finding.officialAgencyId, policy.READ));
+  const mayRead =
+    finding &&
+    (policy.isSelf(principal, finding.officialUserId) ||
+      policy.reaches(principal, finding.inspectionAgencyId, policy.READ) ||
+      policy.reaches(principal, finding.officialAgencyId, policy.READ));
   if (!finding || !mayRead) throw AppError.notFound('Kết quả kiểm tra');
   const photo = finding.photos[n - 1];
   if (!photo) throw AppError.notFound('Ảnh');

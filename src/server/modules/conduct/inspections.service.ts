@@ -33,25 +33,50 @@ export async function checklist(ctx: AppContext, p: P, agencyCode: string) {
   if (!target) throw AppError.notFound('Cơ quan');
   policy.requireIn(p, target.id, policy.READ, 'Cơ quan');
   const sets = await codeRepo.setsInForce(ctx.db, await org.ancestorIds(ctx.db, target.id), vnToday());
-  const rules = (await Promise.all(sets.map(async (s) => (await codeRepo.rulesOf(ctx.db, s.id)).map((r) => ({ ...r, setCode: s.code, setTitle: s.title, isSample: s.isSample }))))).flat();
+  const rules = (
+    await Promise.all(
+      sets.map(async (s) => (await codeRepo.rulesOf(ctx.db, s.id)).map((r) => ({ ...r, setCode: s.code, setTitle: s.title, isSample: s.isSample }))),
+    )
+  ).flat();
   return {
     items: CHECKLIST_ITEMS.map((item) => ({
       item,
       label: CHECKLIST_LABELS[item],
-      rules: rules.filter((r) => r.checklistItem === item).map((r) => ({ id: r.id, ruleSetCode: r.setCode, ruleSetTitle: r.setTitle, isSample: r.isSample, chapter: r.chapter, number: r.number, text: r.text })),
+      rules: rules
+        .filter((r) => r.checklistItem === item)
+        .map((r) => ({ id: r.id, ruleSetCode: r.setCode, ruleSetTitle: r.setTitle, isSample: r.isSample, chapter: r.chapter, number: r.number, text: r.text })),
     })),
   };
 }
 
-export async function createInspection(ctx: AppContext, p: P, body: { agencyCode: string; kind: 'planned' | 'unannounced'; inspectedAt: string; note?: string }) {
+export async function createInspection(
+  ctx: AppContext,
+  p: P,
+  body: { agencyCode: string; kind: 'planned' | 'unannounced'; inspectedAt: string; note?: string },
+) {
   const target = await org.findAgencyByCode(ctx.db, body.agencyCode);
   if (!target) throw AppError.validation('agencyCode', `Không có cơ quan mã ${body.agencyCode}.`);
   const principal = policy.requireIn(p, target.id, policy.INSPECT, 'Cơ quan');
   const at = new Date(body.inspectedAt);
   if (at.getTime() > Date.now() + 60_000) throw AppError.validation('inspectedAt', 'Thời điểm kiểm tra không được ở tương lai.');
   return ctx.db.transaction(async (tx) => {
-    const row = await repo.insertInspection(tx, { agencyId: target.id, provinceCode: target.provinceCode, kind: body.kind, inspectedAt: at, inspectorId: principal.userId, note: body.note?.normalize('NFC').trim() ?? null });
-    await appendAudit(tx, { stream: agencyStream(target.code), actor: actorOf(principal), action: 'conduct.inspection.create', entityType: 'inspection', entityId: row.id, provinceCode: target.provinceCode, data: { kind: row.kind, inspectedAt: at.toISOString() } });
+    const row = await repo.insertInspection(tx, {
+      agencyId: target.id,
+      provinceCode: target.provinceCode,
+      kind: body.kind,
+      inspectedAt: at,
+      inspectorId: principal.userId,
+      note: body.note?.normalize('NFC').trim() ?? null,
+    });
+    await appendAudit(tx, {
+      stream: agencyStream(target.code),
+      actor: actorOf(principal),
+      action: 'conduct.inspection.create',
+      entityType: 'inspection',
+      entityId: row.id,
+      provinceCode: target.provinceCode,
+      data: { kind: row.kind, inspectedAt: at.toISOString() },
+    });
     return presentInspection({ ...row, agencyCode: target.code }, []);
   });
 }
@@ -69,20 +94,42 @@ export async function getInspection(ctx: AppContext, p: P, id: string) {
 }
 
 /** One finding; a non-compliant one reports a violation (source: inspection) linked to it. */
-export async function addFinding(ctx: AppContext, p: P, inspectionId: string, body: { officialId: string; checklistItem: ChecklistItem; isCompliant: boolean; ruleId?: string; note?: string; photoKeys?: string[] }) {
+export async function addFinding(
+  ctx: AppContext,
+  p: P,
+  inspectionId: string,
+  body: { officialId: string; checklistItem: ChecklistItem; isCompliant: boolean; ruleId?: string; note?: string; photoKeys?: string[] },
+) {
   const ins = await repo.findInspection(ctx.db, inspectionId);
   if (!ins) throw AppError.notFound('Cuộc kiểm tra');
   const principal = policy.requireIn(p, ins.agencyId, policy.INSPECT, 'Cuộc kiểm tra');
   const o = await officials.findOfficial(ctx.db, body.officialId);
-  if (!o || !(await org.subtreeIds(ctx.db, ins.agencyId)).includes(o.agencyId)) throw AppError.validation('officialId', 'Cán bộ không thuộc cơ quan được kiểm tra.');
+  if (!o || !(await org.subtreeIds(ctx.db, ins.agencyId)).includes(o.agencyId))
+    throw AppError.validation('officialId', 'Cán bộ không thuộc cơ quan được kiểm tra.');
   assertNotSelf(principal, { officialUserId: o.userId }); // an inspector does not judge his own compliance
   const rule = body.ruleId ? await codeRepo.findRule(ctx.db, body.ruleId) : undefined;
   if (body.ruleId && !rule) throw AppError.validation('ruleId', 'Không có quy tắc này.');
   for (const [i, key] of (body.photoKeys ?? []).entries()) if (!isValidStorageKey(key)) throw AppError.validation(`photoKeys.${i}`, 'Khóa ảnh không hợp lệ.');
   const note = body.note?.normalize('NFC').trim() ?? null;
   return ctx.db.transaction(async (tx) => {
-    const finding = await repo.insertFinding(tx, { inspectionId, officialId: o.id, checklistItem: body.checklistItem, ruleId: rule?.id ?? null, isCompliant: body.isCompliant, note, photoKeys: body.photoKeys ?? [] });
-    await appendAudit(tx, { stream: agencyStream(ins.agencyCode), actor: actorOf(principal), action: 'conduct.inspection.finding', entityType: 'inspection_finding', entityId: finding.id, provinceCode: ins.provinceCode, data: { inspectionId, officialId: o.id, item: body.checklistItem, isCompliant: body.isCompliant } });
+    const finding = await repo.insertFinding(tx, {
+      inspectionId,
+      officialId: o.id,
+      checklistItem: body.checklistItem,
+      ruleId: rule?.id ?? null,
+      isCompliant: body.isCompliant,
+      note,
+      photoKeys: body.photoKeys ?? [],
+    });
+    await appendAudit(tx, {
+      stream: agencyStream(ins.agencyCode),
+      actor: actorOf(principal),
+      action: 'conduct.inspection.finding',
+      entityType: 'inspection_finding',
+      entityId: finding.id,
+      provinceCode: ins.provinceCode,
+      data: { inspectionId, officialId: o.id, item: body.checklistItem, isCompliant: body.isCompliant },
+    });
     let violationId: string | null = null;
     if (!body.isCompliant) {
       const v = await reportViolation(tx, actorOf(principal), o, {

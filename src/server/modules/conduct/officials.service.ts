@@ -16,5 +16,15 @@ export async function listOfficials(ctx: AppContext, p: Principal | null, q: { q
     scope = await org.subtreeIds(ctx.db, a.id);
   }
   const rows = await repo.listOfficials(ctx.db, { agencyIds: scope, term: searchTerm(q.q), limit: 100 });
-  return { items: rows.map((o) => ({ id: o.id, code: o.code, fullName: o.fullName, agencyCode: o.agencyCode, agencyName: o.agencyName, category: o.category, leadershipTitle: o.leadershipTitle })) };
+  return {
+    items: rows.map((o) => ({
+      id: o.id,
+      code: o.code,
+      fullName: o.fullName,
+      agencyCode: o.agencyCode,
+      agencyName: o.agencyName,
+      category: o.category,
+      leadershipTitle: o.leadershipTitle,
+    })),
+  };
 }

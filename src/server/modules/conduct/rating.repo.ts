@@ -1,7 +1,18 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { updateVersioned } from '../../platform/versioned.js';
-import { agency, annualRating, attendanceRecord, commitment, commitmentCampaign, emulationCampaign, emulationScore, inspectionFinding, official, violation } from '../../db/schema/index.js';
+import {
+  agency,
+  annualRating,
+  attendanceRecord,
+  commitment,
+  commitmentCampaign,
+  emulationCampaign,
+  emulationScore,
+  inspectionFinding,
+  official,
+  violation,
+} from '../../db/schema/index.js';
 
 export type RatingRow = typeof annualRating.$inferSelect & { agencyCode: string; officialName: string; officialUserId: string | null; provinceCode: string };
 
@@ -11,18 +22,34 @@ const ratingSelect = (db: DbOrTx) =>
     .from(annualRating)
     .innerJoin(agency, eq(agency.id, annualRating.agencyId))
     .innerJoin(official, eq(official.id, annualRating.officialId));
-const toRating = (x: { r: typeof annualRating.$inferSelect; agencyCode: string; officialName: string; officialUserId: string | null; provinceCode: string }): RatingRow => ({ ...x.r, agencyCode: x.agencyCode, officialName: x.officialName, officialUserId: x.officialUserId, provinceCode: x.provinceCode });
+const toRating = (x: {
+  r: typeof annualRating.$inferSelect;
+  agencyCode: string;
+  officialName: string;
+  officialUserId: string | null;
+  provinceCode: string;
+}): RatingRow => ({ ...x.r, agencyCode: x.agencyCode, officialName: x.officialName, officialUserId: x.officialUserId, provinceCode: x.provinceCode });
 
 export async function insertRating(db: DbOrTx, row: typeof annualRating.$inferInsert) {
   return (await db.insert(annualRating).values(row).onConflictDoNothing().returning())[0];
 }
-export const findRating = async (db: DbOrTx, id: string): Promise<RatingRow | undefined> => (await ratingSelect(db).where(eq(annualRating.id, id))).map(toRating)[0];
+export const findRating = async (db: DbOrTx, id: string): Promise<RatingRow | undefined> =>
+  (await ratingSelect(db).where(eq(annualRating.id, id))).map(toRating)[0];
 export const findRatingOf = async (db: DbOrTx, officialId: string, year: number): Promise<RatingRow | undefined> =>
   (await ratingSelect(db).where(and(eq(annualRating.officialId, officialId), eq(annualRating.year, year)))).map(toRating)[0];
 export async function listRatings(db: DbOrTx, f: { agencyIds?: string[]; officialId?: string; year?: number }): Promise<RatingRow[]> {
   if (f.agencyIds && !f.agencyIds.length) return [];
-  const where = [f.agencyIds ? inArray(annualRating.agencyId, f.agencyIds) : undefined, f.officialId ? eq(annualRating.officialId, f.officialId) : undefined, f.year ? eq(annualRating.year, f.year) : undefined].filter((x) => x !== undefined);
-  return (await ratingSelect(db).where(and(...where)).orderBy(asc(annualRating.year), sql`${official.sortKey} collate "C"`).limit(1000)).map(toRating);
+  const where = [
+    f.agencyIds ? inArray(annualRating.agencyId, f.agencyIds) : undefined,
+    f.officialId ? eq(annualRating.officialId, f.officialId) : undefined,
+    f.year ? eq(annualRating.year, f.year) : undefined,
+  ].filter((x) => x !== undefined);
+  return (
+    await ratingSelect(db)
+      .where(and(...where))
+      .orderBy(asc(annualRating.year), sql`${official.sortKey} collate "C"`)
+      .limit(1000)
+  ).map(toRating);
 }
 export const updateRating = (db: DbOrTx, id: string, version: number, from: string[], set: Partial<typeof annualRating.$inferInsert>) =>
   updateVersioned(db, annualRating, id, version, set, { where: inArray(annualRating.status, from) });
@@ -45,7 +72,15 @@ export async function evidenceCounts(db: DbOrTx, officialId: string, year: numbe
     .from(inspectionFinding)
     .where(and(eq(inspectionFinding.officialId, officialId), inYear(inspectionFinding.createdAt, year)));
   const violations = await db
-    .select({ id: violation.id, source: violation.source, status: violation.status, occurredOn: violation.occurredOn, description: violation.description, evidence: violation.evidence, isDutyRelated: violation.isDutyRelated })
+    .select({
+      id: violation.id,
+      source: violation.source,
+      status: violation.status,
+      occurredOn: violation.occurredOn,
+      description: violation.description,
+      evidence: violation.evidence,
+      isDutyRelated: violation.isDutyRelated,
+    })
     .from(violation)
     .where(and(eq(violation.officialId, officialId), sql`extract(year from ${violation.occurredOn}) = ${year}`))
     .orderBy(asc(violation.occurredOn));

@@ -60,7 +60,11 @@ export const RATING_REGIMES: readonly RatingRegime[] = [
     maxTask: 70,
     bands: { xuat_sac: 90, tot: 70, hoan_thanh: 50 },
     disciplineForcesFailure: 'duty_related',
-    excellentQuota: { ratio: 0.2, isConfirmed: true, reference: 'Nghị định 335/2025/NĐ-CP: "Xuất sắc" ≤ 20% số được xếp "Tốt" trong cơ quan, nhóm có nhiệm vụ tương đồng' },
+    excellentQuota: {
+      ratio: 0.2,
+      isConfirmed: true,
+      reference: 'Nghị định 335/2025/NĐ-CP: "Xuất sắc" ≤ 20% số được xếp "Tốt" trong cơ quan, nhóm có nhiệm vụ tương đồng',
+    },
   },
 ];
 
@@ -87,7 +91,9 @@ export function failureReason(regime: RatingRegime, facts: GradeFacts): string |
   if (facts.isDegraded) return 'Suy thoái về tư tưởng chính trị, đạo đức, lối sống.';
   const d = facts.disciplines ?? [];
   if (regime.disciplineForcesFailure === 'any' ? d.length > 0 : d.some((x) => x.isDutyRelated)) {
-    return regime.disciplineForcesFailure === 'any' ? 'Bị xử lý kỷ luật trong năm đánh giá.' : 'Bị xử lý kỷ luật trong năm đánh giá do vi phạm liên quan đến thực hiện chức trách, nhiệm vụ.';
+    return regime.disciplineForcesFailure === 'any'
+      ? 'Bị xử lý kỷ luật trong năm đánh giá.'
+      : 'Bị xử lý kỷ luật trong năm đánh giá do vi phạm liên quan đến thực hiện chức trách, nhiệm vụ.';
   }
   return null;
 }

@@ -30,7 +30,15 @@ export async function openRating(ctx: AppContext, p: P, body: { officialId: stri
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertRating(tx, { agencyId: o.agencyId, officialId: o.id, year: body.year, regime: regime.code });
     if (!row) throw new AppError('ALREADY_EXISTS', `Đã có phiếu đánh giá năm ${body.year} của cán bộ này.`);
-    await appendAudit(tx, { stream: agencyStream(o.agencyCode), actor: actorOf(principal), action: 'conduct.rating.open', entityType: 'annual_rating', entityId: row.id, provinceCode: o.provinceCode, data: { officialId: o.id, year: body.year, regime: regime.code } });
+    await appendAudit(tx, {
+      stream: agencyStream(o.agencyCode),
+      actor: actorOf(principal),
+      action: 'conduct.rating.open',
+      entityType: 'annual_rating',
+      entityId: row.id,
+      provinceCode: o.provinceCode,
+      data: { officialId: o.id, year: body.year, regime: regime.code },
+    });
     return presentRating({ ...row, agencyCode: o.agencyCode, officialName: o.fullName, officialUserId: o.userId, provinceCode: o.provinceCode });
   });
 }
@@ -38,21 +46,49 @@ export async function openRating(ctx: AppContext, p: P, body: { officialId: stri
 function validateScores(year: number, a: Assessment): void {
   const regime = ratingRegimeFor(year);
   if (regime.usesPoints) {
-    if (a.general === undefined || a.task === undefined) throw AppError.validation(a.general === undefined ? 'general' : 'task', `Theo ${regime.legalReference} cần chấm điểm tiêu chí chung (tối đa ${regime.maxGeneral}) và kết quả nhiệm vụ (tối đa ${regime.maxTask}).`);
+    if (a.general === undefined || a.task === undefined)
+      throw AppError.validation(
+        a.general === undefined ? 'general' : 'task',
+        `Theo ${regime.legalReference} cần chấm điểm tiêu chí chung (tối đa ${regime.maxGeneral}) và kết quả nhiệm vụ (tối đa ${regime.maxTask}).`,
+      );
     if (a.general > regime.maxGeneral) throw AppError.validation('general', `Điểm tiêu chí chung tối đa ${regime.maxGeneral}.`);
     if (a.task > regime.maxTask) throw AppError.validation('task', `Điểm kết quả thực hiện nhiệm vụ tối đa ${regime.maxTask}.`);
   } else if (!a.grade) throw AppError.validation('grade', `Theo ${regime.legalReference} cần chọn mức xếp loại.`);
 }
 
 const num = (n: number | undefined) => (n === undefined ? null : String(n));
-const proposal = (year: number, a: Assessment): Grade => (ratingRegimeFor(year).usesPoints ? gradeFor(year, { score: totalScore(a.general!, a.task!) }) : a.grade!);
+const proposal = (year: number, a: Assessment): Grade =>
+  ratingRegimeFor(year).usesPoints ? gradeFor(year, { score: totalScore(a.general!, a.task!) }) : a.grade!;
 
-async function change(ctx: AppContext, principal: Principal, row: repo.RatingRow, version: number, from: string[], set: Parameters<typeof repo.updateRating>[4], action: string, data: Record<string, unknown>) {
+async function change(
+  ctx: AppContext,
+  principal: Principal,
+  row: repo.RatingRow,
+  version: number,
+  from: string[],
+  set: Parameters<typeof repo.updateRating>[4],
+  action: string,
+  data: Record<string, unknown>,
+) {
   if (!from.includes(row.status)) throw AppError.rule('RATING_STATE', `Phiếu đánh giá đang ở bước "${row.status}", không thể thực hiện thao tác này.`);
   return ctx.db.transaction(async (tx) => {
     const updated = orVersionConflict(await repo.updateRating(tx, row.id, version, from, set), 'Phiếu đánh giá vừa được người khác cập nhật; hãy tải lại.');
-    await appendAudit(tx, { stream: agencyStream(row.agencyCode), actor: actorOf(principal), action, entityType: 'annual_rating', entityId: row.id, provinceCode: row.provinceCode, data });
-    return presentRating({ ...updated, agencyCode: row.agencyCode, officialName: row.officialName, officialUserId: row.officialUserId, provinceCode: row.provinceCode });
+    await appendAudit(tx, {
+      stream: agencyStream(row.agencyCode),
+      actor: actorOf(principal),
+      action,
+      entityType: 'annual_rating',
+      entityId: row.id,
+      provinceCode: row.provinceCode,
+      data,
+    });
+    return presentRating({
+      ...updated,
+      agencyCode: row.agencyCode,
+      officialName: row.officialName,
+      officialUserId: row.officialUserId,
+      provinceCode: row.provinceCode,
+    });
   });
 }
 
@@ -68,7 +104,16 @@ export async function selfAssess(ctx: AppContext, p: P, id: string, a: Assessmen
   const principal = policy.requireSelf(p, row.officialUserId, 'Phiếu đánh giá');
   validateScores(row.year, a);
   const grade = proposal(row.year, a);
-  return change(ctx, principal, row, a.version, ['self'], { selfGeneral: num(a.general), selfTask: num(a.task), selfGrade: grade, selfComment: a.comment?.normalize('NFC').trim() ?? null, status: 'manager' }, 'conduct.rating.self', { general: a.general ?? null, task: a.task ?? null, grade });
+  return change(
+    ctx,
+    principal,
+    row,
+    a.version,
+    ['self'],
+    { selfGeneral: num(a.general), selfTask: num(a.task), selfGrade: grade, selfComment: a.comment?.normalize('NFC').trim() ?? null, status: 'manager' },
+    'conduct.rating.self',
+    { general: a.general ?? null, task: a.task ?? null, grade },
+  );
 }
 
 /** Step 2: the manager's assessment (a leader of the official's agency subtree). */
@@ -78,13 +123,35 @@ export async function managerAssess(ctx: AppContext, p: P, id: string, a: Assess
   assertNotSelf(principal, { officialUserId: row.officialUserId });
   validateScores(row.year, a);
   const grade = proposal(row.year, a);
-  return change(ctx, principal, row, a.version, ['manager'], { managerGeneral: num(a.general), managerTask: num(a.task), managerGrade: grade, managerComment: a.comment?.normalize('NFC').trim() ?? null, managerId: principal.userId, status: 'decision' }, 'conduct.rating.manager', { general: a.general ?? null, task: a.task ?? null, grade });
+  return change(
+    ctx,
+    principal,
+    row,
+    a.version,
+    ['manager'],
+    {
+      managerGeneral: num(a.general),
+      managerTask: num(a.task),
+      managerGrade: grade,
+      managerComment: a.comment?.normalize('NFC').trim() ?? null,
+      managerId: principal.userId,
+      status: 'decision',
+    },
+    'conduct.rating.manager',
+    { general: a.general ?? null, task: a.task ?? null, grade },
+  );
 }
 
 /** The facts the grade depends on: discipline decided in the year (duty-related or not). */
 async function disciplineFacts(ctx: AppContext, officialId: string, year: number) {
   const cases = await casesRepo.decidedCasesInYear(ctx.db, officialId, year);
-  return cases.map((c) => ({ id: c.id, form: c.decisionForm as DisciplineForm, isDutyRelated: c.isDutyRelated, decidedAt: c.decidedAt!.toISOString(), decisionNumber: c.decisionNumber }));
+  return cases.map((c) => ({
+    id: c.id,
+    form: c.decisionForm as DisciplineForm,
+    isDutyRelated: c.isDutyRelated,
+    decidedAt: c.decidedAt!.toISOString(),
+    decisionNumber: c.decisionNumber,
+  }));
 }
 
 /**
@@ -109,7 +176,16 @@ export async function decideRating(ctx: AppContext, p: P, id: string, body: { ve
       reason = `Vượt tỷ lệ "Xuất sắc" ≤ ${regime.excellentQuota.ratio * 100}% số "Tốt" (${regime.excellentQuota.reference}).`;
     }
   }
-  return change(ctx, principal, row, body.version, ['decision'], { finalGrade: grade, finalReason: reason, decidedBy: principal.userId, decidedAt: new Date(), status: 'decided' }, 'conduct.rating.decide', { grade, score, reason, disciplines: disciplines.map((d) => d.id) });
+  return change(
+    ctx,
+    principal,
+    row,
+    body.version,
+    ['decision'],
+    { finalGrade: grade, finalReason: reason, decidedBy: principal.userId, decidedAt: new Date(), status: 'decided' },
+    'conduct.rating.decide',
+    { grade, score, reason, disciplines: disciplines.map((d) => d.id) },
+  );
 }
 
 export async function listRatings(ctx: AppContext, p: P, q: { year?: number; mine?: boolean }) {
@@ -133,11 +209,29 @@ export async function evidencePanel(ctx: AppContext, officialId: string, year: n
     attendance: counts.attendance,
     inspections: counts.findings,
     commitments: counts.commitments.map((c) => ({ campaign: c.campaign, acknowledgedAt: c.acknowledgedAt.toISOString() })),
-    violations: counts.violations.map((v) => ({ id: v.id, source: v.source, status: v.status, occurredOn: v.occurredOn, description: v.description, isDutyRelated: v.isDutyRelated })),
-    serviceSignals: signals.map((s) => ({ id: s.id, status: s.status, kind: String((s.evidence as { signal?: { kind?: string } }).signal?.kind ?? ''), occurredOn: s.occurredOn })),
+    violations: counts.violations.map((v) => ({
+      id: v.id,
+      source: v.source,
+      status: v.status,
+      occurredOn: v.occurredOn,
+      description: v.description,
+      isDutyRelated: v.isDutyRelated,
+    })),
+    serviceSignals: signals.map((s) => ({
+      id: s.id,
+      status: s.status,
+      kind: String((s.evidence as { signal?: { kind?: string } }).signal?.kind ?? ''),
+      occurredOn: s.occurredOn,
+    })),
     disciplines: disciplines.map((d) => ({ ...d, formLabel: FORM_LABELS[d.form] ?? d.form })),
     emulation: counts.emulation.map((e) => ({ campaign: e.campaign, criterion: e.criterion, points: Number(e.points) })),
-    titles: TITLE_RULES.filter((t) => t.scope === 'individual').map((t) => ({ code: t.code, label: t.label, ...checkTitle(t.code, { grade, isDisciplined: disciplines.length > 0 }), bonus: bonusAmount(t.code, base), isConfirmed: t.isConfirmed })),
+    titles: TITLE_RULES.filter((t) => t.scope === 'individual').map((t) => ({
+      code: t.code,
+      label: t.label,
+      ...checkTitle(t.code, { grade, isDisciplined: disciplines.length > 0 }),
+      bonus: bonusAmount(t.code, base),
+      isConfirmed: t.isConfirmed,
+    })),
   };
 }
 
@@ -145,5 +239,12 @@ export async function getRating(ctx: AppContext, p: P, id: string) {
   const row = await load(ctx, id);
   const principal = policy.requireReader(p, row, 'Phiếu đánh giá');
   const regime = ratingRegimeFor(row.year);
-  return { ...presentRating(row), selfReview: selfReviewReason(principal, { officialUserId: row.officialUserId }), regimeReference: regime.legalReference, usesPoints: regime.usesPoints, gradeLabels: GRADE_LABELS, evidence: await evidencePanel(ctx, row.officialId, row.year) };
+  return {
+    ...presentRating(row),
+    selfReview: selfReviewReason(principal, { officialUserId: row.officialUserId }),
+    regimeReference: regime.legalReference,
+    usesPoints: regime.usesPoints,
+    gradeLabels: GRADE_LABELS,
+    evidence: await evidencePanel(ctx, row.officialId, row.year),
+  };
 }

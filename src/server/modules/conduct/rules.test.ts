@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, allowedForms, checkForm, handlingDays, isLimitationExpired, isWaitingReasonAllowed, limitationUntil, regimeFor } from './discipline.rules.js';
+import {
+  addYears,
+  allowedForms,
+  checkForm,
+  handlingDays,
+  isLimitationExpired,
+  isWaitingReasonAllowed,
+  limitationUntil,
+  regimeFor,
+} from './discipline.rules.js';
 import { baseSalaryOn, bonusAmount, checkTitle } from './emulation.rules.js';
 import { applyExcellentQuota, excellentQuota, gradeFor, gradeFromScore, ratingRegimeFor, totalScore } from './rating.rules.js';
 
@@ -21,15 +30,24 @@ describe('discipline regimes (Decree 112/2020 → 172/2025)', () => {
 
   it('giáng chức for a leader: allowed on 2025-06-30, abolished on 2025-07-01; never for a non-leader', () => {
     expect(checkForm({ category: 'cong_chuc', isLeader: true, actDate: '2025-06-30', form: 'giang_chuc' }).ok).toBe(true);
-    expect(checkForm({ category: 'cong_chuc', isLeader: true, actDate: '2025-07-01', form: 'giang_chuc' })).toMatchObject({ ok: false, code: 'DISCIPLINE_FORM_ABOLISHED' });
-    expect(checkForm({ category: 'cong_chuc', isLeader: false, actDate: '2025-06-30', form: 'giang_chuc' })).toMatchObject({ ok: false, code: 'DISCIPLINE_FORM_NOT_ALLOWED' });
+    expect(checkForm({ category: 'cong_chuc', isLeader: true, actDate: '2025-07-01', form: 'giang_chuc' })).toMatchObject({
+      ok: false,
+      code: 'DISCIPLINE_FORM_ABOLISHED',
+    });
+    expect(checkForm({ category: 'cong_chuc', isLeader: false, actDate: '2025-06-30', form: 'giang_chuc' })).toMatchObject({
+      ok: false,
+      code: 'DISCIPLINE_FORM_NOT_ALLOWED',
+    });
   });
 
   it('forms per category under 172/2025', () => {
     expect(allowedForms('cong_chuc', false, '2026-01-01')).toEqual(['khien_trach', 'canh_cao', 'buoc_thoi_viec']);
     expect(allowedForms('cong_chuc', true, '2026-01-01')).toEqual(['khien_trach', 'canh_cao', 'cach_chuc', 'buoc_thoi_viec']);
     expect(allowedForms('can_bo', false, '2026-01-01')).toEqual(['khien_trach', 'canh_cao', 'cach_chuc', 'bai_nhiem']);
-    expect(checkForm({ category: 'cong_chuc', isLeader: false, actDate: '2026-01-01', form: 'cach_chuc' })).toMatchObject({ ok: false, code: 'DISCIPLINE_FORM_NOT_ALLOWED' });
+    expect(checkForm({ category: 'cong_chuc', isLeader: false, actDate: '2026-01-01', form: 'cach_chuc' })).toMatchObject({
+      ok: false,
+      code: 'DISCIPLINE_FORM_NOT_ALLOWED',
+    });
   });
 
   it('waiting cases: "on leave" no longer defers discipline under 172/2025', () => {
@@ -130,14 +148,26 @@ describe('annual rating (Decree 90/2020 ≤ 2025, Decree 335/2025 from 2026)', (
     const excellent = out.filter((m) => m.finalGrade === 'xuat_sac').map((m) => m.id);
     expect(excellent).toEqual(['x-a', 'x-c']); // 10 good-or-better → 2; 99 first, then x-a before x-b
     expect(out.find((m) => m.id === 'x-b')).toMatchObject({ finalGrade: 'tot', isCappedByQuota: true });
-    expect(applyExcellentQuota([...group].reverse()).filter((m) => m.finalGrade === 'xuat_sac').map((m) => m.id).sort()).toEqual(['x-a', 'x-c']);
+    expect(
+      applyExcellentQuota([...group].reverse())
+        .filter((m) => m.finalGrade === 'xuat_sac')
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['x-a', 'x-c']);
   });
 
   it('quota with 4 members at least "tốt" allows no "xuất sắc"; with 5 exactly one', () => {
-    const four = [{ id: 'a', grade: 'xuat_sac' as const, score: 92 }, ...Array.from({ length: 3 }, (_, i) => ({ id: `t${i}`, grade: 'tot' as const, score: 75 }))];
+    const four = [
+      { id: 'a', grade: 'xuat_sac' as const, score: 92 },
+      ...Array.from({ length: 3 }, (_, i) => ({ id: `t${i}`, grade: 'tot' as const, score: 75 })),
+    ];
     expect(applyExcellentQuota(four).filter((m) => m.finalGrade === 'xuat_sac')).toHaveLength(0);
     const five = [...four, { id: 'b', grade: 'xuat_sac' as const, score: 91 }];
-    expect(applyExcellentQuota(five).filter((m) => m.finalGrade === 'xuat_sac').map((m) => m.id)).toEqual(['a']);
+    expect(
+      applyExcellentQuota(five)
+        .filter((m) => m.finalGrade === 'xuat_sac')
+        .map((m) => m.id),
+    ).toEqual(['a']);
   });
 });
 

@@ -91,7 +91,11 @@ describe('discipline: every step of the case and the complaint against its decis
     expectSelfReview(await post(filer.client, '/discipline-cases', open), 'filer');
     let k = (await post(noivu, '/discipline-cases', open)).json() as { id: string; version: number };
     const step = async (path: string, body: object) => {
-      for (const [who, reason] of [[subject, 'official_concerned'], [filer, 'filer']] as const) expectSelfReview(await post(who.client, `/discipline-cases/${k.id}${path}`, { ...body, version: k.version }), reason);
+      for (const [who, reason] of [
+        [subject, 'official_concerned'],
+        [filer, 'filer'],
+      ] as const)
+        expectSelfReview(await post(who.client, `/discipline-cases/${k.id}${path}`, { ...body, version: k.version }), reason);
       const ok = await post(noivu, `/discipline-cases/${k.id}${path}`, { ...body, version: k.version });
       expect(ok.statusCode, ok.body).toBe(200);
       k = ok.json();
@@ -118,7 +122,10 @@ describe('annual rating, inspection findings and emulation scores', () => {
       const self = await post(who.client, `/ratings/${r.id}/self`, { general: 25, task: 55, grade: 'tot', version: r.version });
       expect(self.statusCode, self.body).toBe(200);
       if (who === leader) {
-        expectSelfReview(await post(leader.client, `/ratings/${r.id}/assess`, { general: 30, task: 70, grade: 'xuat_sac', version: self.json().version }), 'official_concerned');
+        expectSelfReview(
+          await post(leader.client, `/ratings/${r.id}/assess`, { general: 30, task: 70, grade: 'xuat_sac', version: self.json().version }),
+          'official_concerned',
+        );
         continue;
       }
       const assessed = await post(lanhdao, `/ratings/${r.id}/assess`, { general: 25, task: 55, grade: 'tot', version: self.json().version });
@@ -131,13 +138,26 @@ describe('annual rating, inspection findings and emulation scores', () => {
   it('an inspector records no finding on himself; Home Affairs scores no emulation points for himself', async () => {
     const inspector = await person('inspector');
     const ins = (await post(inspector.client, '/inspections', { agencyCode: tree.child.code, kind: 'planned', inspectedAt: new Date().toISOString() })).json();
-    expectSelfReview(await post(inspector.client, `/inspections/${ins.id}/findings`, { officialId: inspector.officialId, checklistItem: 'attire', isCompliant: true }), 'official_concerned');
-    expect((await post(thanhtra, `/inspections/${ins.id}/findings`, { officialId: inspector.officialId, checklistItem: 'attire', isCompliant: true })).statusCode).toBe(201);
+    expectSelfReview(
+      await post(inspector.client, `/inspections/${ins.id}/findings`, { officialId: inspector.officialId, checklistItem: 'attire', isCompliant: true }),
+      'official_concerned',
+    );
+    expect(
+      (await post(thanhtra, `/inspections/${ins.id}/findings`, { officialId: inspector.officialId, checklistItem: 'attire', isCompliant: true })).statusCode,
+    ).toBe(201);
 
     const hr = await person('home_affairs');
     const [c] = await h.database.db
       .insert(emulationCampaign)
-      .values({ code: `TD_${uid(4)}`, agencyId: tree.root.id, title: 'Thi đua thử', fromYear: year, toYear: year, legalReference: 'Luật Thi đua, khen thưởng 2022', criteria: [{ code: 'c1', label: 'Tiêu chí 1', maxPoints: 10 }] })
+      .values({
+        code: `TD_${uid(4)}`,
+        agencyId: tree.root.id,
+        title: 'Thi đua thử',
+        fromYear: year,
+        toYear: year,
+        legalReference: 'Luật Thi đua, khen thưởng 2022',
+        criteria: [{ code: 'c1', label: 'Tiêu chí 1', maxPoints: 10 }],
+      })
       .returning();
     const score = { agencyCode: tree.child.code, officialId: hr.officialId, year, criterion: 'c1', points: 10 };
     expectSelfReview(await post(hr.client, `/emulation-campaigns/${c.id}/scores`, score), 'official_concerned');

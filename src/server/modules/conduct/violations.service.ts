@@ -21,7 +21,15 @@ export async function reportViolation(
   tx: DbOrTx,
   actor: Actor,
   o: officials.OfficialRef,
-  v: { source: ViolationSource; ruleId?: string | null; occurredOn: string; description: string; evidence: Record<string, unknown>; isDutyRelated?: boolean; reportedBy?: string | null },
+  v: {
+    source: ViolationSource;
+    ruleId?: string | null;
+    occurredOn: string;
+    description: string;
+    evidence: Record<string, unknown>;
+    isDutyRelated?: boolean;
+    reportedBy?: string | null;
+  },
 ) {
   const row = await repo.insertViolation(tx, {
     agencyId: o.agencyId,
@@ -35,7 +43,15 @@ export async function reportViolation(
     isDutyRelated: v.isDutyRelated ?? false,
     reportedBy: v.reportedBy ?? null,
   });
-  await appendAudit(tx, { stream: agencyStream(o.agencyCode), actor, action: 'conduct.violation.report', entityType: 'violation', entityId: row.id, provinceCode: o.provinceCode, data: { officialId: o.id, source: v.source, ruleId: v.ruleId ?? null } });
+  await appendAudit(tx, {
+    stream: agencyStream(o.agencyCode),
+    actor,
+    action: 'conduct.violation.report',
+    entityType: 'violation',
+    entityId: row.id,
+    provinceCode: o.provinceCode,
+    data: { officialId: o.id, source: v.source, ruleId: v.ruleId ?? null },
+  });
   return row;
 }
 
@@ -73,7 +89,19 @@ export async function recordSignal(db: DbOrTx, s: SignalInput): Promise<{ violat
   return { violationId: row.id };
 }
 
-export async function createViolation(ctx: AppContext, p: P, body: { officialId: string; source: 'complaint' | 'citizen_rating' | 'attendance'; ruleId?: string; occurredOn: string; description: string; evidence?: Record<string, unknown>; isDutyRelated?: boolean }) {
+export async function createViolation(
+  ctx: AppContext,
+  p: P,
+  body: {
+    officialId: string;
+    source: 'complaint' | 'citizen_rating' | 'attendance';
+    ruleId?: string;
+    occurredOn: string;
+    description: string;
+    evidence?: Record<string, unknown>;
+    isDutyRelated?: boolean;
+  },
+) {
   const o = await officials.findOfficial(ctx.db, body.officialId);
   if (!o) throw AppError.notFound('Cán bộ');
   const principal = policy.requireIn(p, o.agencyId, policy.REPORT, 'Cán bộ');
@@ -104,17 +132,38 @@ export async function getViolation(ctx: AppContext, p: P, id: string) {
   if (!row) throw AppError.notFound('Vi phạm');
   const principal = policy.requireReader(p, row, 'Vi phạm');
   const rule = row.ruleId ? await codeRepo.findRule(ctx.db, row.ruleId) : undefined;
-  return { ...presentViolation(row), rule: rule ? { id: rule.id, chapter: rule.chapter, number: rule.number, text: rule.text } : null, selfReview: selfReviewReason(principal, subjectOf(row)) };
+  return {
+    ...presentViolation(row),
+    rule: rule ? { id: rule.id, chapter: rule.chapter, number: rule.number, text: rule.text } : null,
+    selfReview: selfReviewReason(principal, subjectOf(row)),
+  };
 }
 
 /** Whom a violation is about and who filed it: neither may review it. */
 const subjectOf = (row: repo.ViolationRow) => ({ officialUserId: row.officialUserId, filerIds: [row.reportedBy] });
 
-async function transition(ctx: AppContext, principal: Principal, row: repo.ViolationRow, version: number, from: string[], set: Parameters<typeof repo.updateViolation>[4], action: string, data: Record<string, unknown>) {
+async function transition(
+  ctx: AppContext,
+  principal: Principal,
+  row: repo.ViolationRow,
+  version: number,
+  from: string[],
+  set: Parameters<typeof repo.updateViolation>[4],
+  action: string,
+  data: Record<string, unknown>,
+) {
   if (!from.includes(row.status)) throw AppError.rule('VIOLATION_STATE', `Vi phạm đang ở trạng thái "${row.status}", không thể thực hiện thao tác này.`);
   return ctx.db.transaction(async (tx) => {
     const updated = orVersionConflict(await repo.updateViolation(tx, row.id, version, from, set), 'Vi phạm vừa được người khác cập nhật; hãy tải lại.');
-    await appendAudit(tx, { stream: agencyStream(row.agencyCode), actor: actorOf(principal), action, entityType: 'violation', entityId: row.id, provinceCode: row.provinceCode, data });
+    await appendAudit(tx, {
+      stream: agencyStream(row.agencyCode),
+      actor: actorOf(principal),
+      action,
+      entityType: 'violation',
+      entityId: row.id,
+      provinceCode: row.provinceCode,
+      data,
+    });
     return presentViolation({ ...updated, agencyCode: row.agencyCode, officialName: row.officialName, officialUserId: row.officialUserId });
   });
 }
@@ -125,17 +174,42 @@ export async function answerViolation(ctx: AppContext, p: P, id: string, body: {
   if (!row) throw AppError.notFound('Vi phạm');
   const principal = policy.requireSelf(p, row.officialUserId, 'Vi phạm');
   const text = body.text.normalize('NFC').trim();
-  return transition(ctx, principal, row, body.version, ['reported'], { status: 'answered', answerText: text, answeredAt: new Date() }, 'conduct.violation.answer', { length: text.length });
+  return transition(
+    ctx,
+    principal,
+    row,
+    body.version,
+    ['reported'],
+    { status: 'answered', answerText: text, answeredAt: new Date() },
+    'conduct.violation.answer',
+    { length: text.length },
+  );
 }
 
 /** A reviewer confirms (after the written answer) or dismisses. */
-export async function reviewViolation(ctx: AppContext, p: P, id: string, decision: 'confirm' | 'dismiss', body: { note?: string; isDutyRelated?: boolean; version: number }) {
+export async function reviewViolation(
+  ctx: AppContext,
+  p: P,
+  id: string,
+  decision: 'confirm' | 'dismiss',
+  body: { note?: string; isDutyRelated?: boolean; version: number },
+) {
   const row = await repo.findViolation(ctx.db, id);
   if (!row) throw AppError.notFound('Vi phạm');
   const principal = policy.requireIn(p, row.agencyId, policy.REVIEW, 'Vi phạm');
   assertNotSelf(principal, subjectOf(row));
-  if (decision === 'confirm' && row.status === 'reported') throw AppError.rule('VIOLATION_NOT_ANSWERED', 'Cán bộ chưa giải trình bằng văn bản; chỉ xác nhận vi phạm sau khi có giải trình.');
+  if (decision === 'confirm' && row.status === 'reported')
+    throw AppError.rule('VIOLATION_NOT_ANSWERED', 'Cán bộ chưa giải trình bằng văn bản; chỉ xác nhận vi phạm sau khi có giải trình.');
   const from = decision === 'confirm' ? ['answered'] : ['reported', 'answered'];
-  const set = { status: decision === 'confirm' ? 'confirmed' : 'dismissed', reviewerId: principal.userId, reviewNote: body.note?.normalize('NFC').trim() ?? null, reviewedAt: new Date(), ...(body.isDutyRelated === undefined ? {} : { isDutyRelated: body.isDutyRelated }) };
-  return transition(ctx, principal, row, body.version, from, set, `conduct.violation.${decision}`, { note: set.reviewNote, isDutyRelated: body.isDutyRelated ?? row.isDutyRelated });
+  const set = {
+    status: decision === 'confirm' ? 'confirmed' : 'dismissed',
+    reviewerId: principal.userId,
+    reviewNote: body.note?.normalize('NFC').trim() ?? null,
+    reviewedAt: new Date(),
+    ...(body.isDutyRelated === undefined ? {} : { isDutyRelated: body.isDutyRelated }),
+  };
+  return transition(ctx, principal, row, body.version, from, set, `conduct.violation.${decision}`, {
+    note: set.reviewNote,
+    isDutyRelated: body.isDutyRelated ?? row.isDutyRelated,
+  });
 }

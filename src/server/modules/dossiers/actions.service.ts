@@ -43,7 +43,8 @@ async function colleague(ctx: AppContext, who: string, roles: string[], agencyId
   const found = UUID_PATTERN.test(who) ? { id: who } : await org.findUserByUsername(ctx.db, who);
   const u = found ? await org.findUser(ctx.db, found.id) : undefined;
   const grants = u ? await org.rolesOfUser(ctx.db, u.id) : [];
-  if (!u || !grants.some((g) => roles.includes(g.role) && agencyIds.includes(g.agencyId))) throw AppError.validation(field, 'Người nhận không phải cán bộ của cơ quan đang xử lý hồ sơ.');
+  if (!u || !grants.some((g) => roles.includes(g.role) && agencyIds.includes(g.agencyId)))
+    throw AppError.validation(field, 'Người nhận không phải cán bộ của cơ quan đang xử lý hồ sơ.');
   return u;
 }
 
@@ -53,8 +54,21 @@ const PLANNERS: Record<DossierAction, Planner> = {
   async receive(ctx, { d, principal, now }, body, proc) {
     const due = await computeDossierDue(ctx, proc, now);
     return {
-      set: { receivedAt: now, receivedBy: principal.userId, ...due, originalDueAt: due.dueAt, currentStep: 'assign', stepStartedAt: now, currentAgencyId: d.competentAgencyId },
-      handoff: await handoff(ctx, proc, { stepStartedAt: d.submittedAt }, now, { step: 'receive', fromAgencyId: d.receivingAgencyId, fromUserId: principal.userId, toAgencyId: d.competentAgencyId }),
+      set: {
+        receivedAt: now,
+        receivedBy: principal.userId,
+        ...due,
+        originalDueAt: due.dueAt,
+        currentStep: 'assign',
+        stepStartedAt: now,
+        currentAgencyId: d.competentAgencyId,
+      },
+      handoff: await handoff(ctx, proc, { stepStartedAt: d.submittedAt }, now, {
+        step: 'receive',
+        fromAgencyId: d.receivingAgencyId,
+        fromUserId: principal.userId,
+        toAgencyId: d.competentAgencyId,
+      }),
       data: { note: text(body.note) || undefined },
       applicantSubject: 'Giấy tiếp nhận hồ sơ',
     };
@@ -65,7 +79,10 @@ const PLANNERS: Record<DossierAction, Planner> = {
     if (!items.length) throw AppError.validation('items', 'Hãy liệt kê giấy tờ cần bổ sung và lý do.');
     const listed = items.map((it, i) => {
       const doc = proc.documents.find((x) => x.id === it.procedureDocumentId);
-      if (!doc) throw AppError.rule('DOCUMENT_NOT_ON_LIST', 'Không được yêu cầu giấy tờ ngoài thành phần hồ sơ của thủ tục.', { field: `items[${i}].procedureDocumentId` });
+      if (!doc)
+        throw AppError.rule('DOCUMENT_NOT_ON_LIST', 'Không được yêu cầu giấy tờ ngoài thành phần hồ sơ của thủ tục.', {
+          field: `items[${i}].procedureDocumentId`,
+        });
       if (!text(it.reason)) throw AppError.validation(`items[${i}].reason`, 'Hãy nêu lý do cần bổ sung.');
       return { procedureDocumentId: doc.id, name: doc.name, reason: text(it.reason) };
     });
@@ -76,10 +93,19 @@ const PLANNERS: Record<DossierAction, Planner> = {
     }
     if (stage === 'appraisal') {
       const closesAt = await addWorkingDays(ctx.db, ctx.database, d.provinceCode, d.receivedAt ?? now, rules.appraisalSupplementWindowDays);
-      if (now > closesAt) throw AppError.rule('SUPPLEMENT_WINDOW_CLOSED', `Chỉ được yêu cầu bổ sung trong ${rules.appraisalSupplementWindowDays} ngày làm việc kể từ khi tiếp nhận.`, { closedAt: closesAt.toISOString() });
+      if (now > closesAt)
+        throw AppError.rule(
+          'SUPPLEMENT_WINDOW_CLOSED',
+          `Chỉ được yêu cầu bổ sung trong ${rules.appraisalSupplementWindowDays} ngày làm việc kể từ khi tiếp nhận.`,
+          { closedAt: closesAt.toISOString() },
+        );
     }
     return {
-      set: { ...(stage === 'intake' ? { supplementIntakeAt: now } : { supplementAppraisalAt: now }), supplementItems: listed, pauses: [...d.pauses, { from: now.toISOString(), to: null, stage }] },
+      set: {
+        ...(stage === 'intake' ? { supplementIntakeAt: now } : { supplementAppraisalAt: now }),
+        supplementItems: listed,
+        pauses: [...d.pauses, { from: now.toISOString(), to: null, stage }],
+      },
       data: { stage, items: listed },
       applicantSubject: 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
       applicantExtra: `Cần bổ sung: ${listed.map((x) => `${x.name} (${x.reason})`).join('; ')}.`,
@@ -110,7 +136,15 @@ const PLANNERS: Record<DossierAction, Planner> = {
         ...(wasReceived ? {} : { currentStep: 'assign', stepStartedAt: now, currentAgencyId: d.competentAgencyId, receivedBy: d.receivedBy }),
       },
       documents,
-      ...(wasReceived ? {} : { handoff: await handoff(ctx, proc, { stepStartedAt: d.submittedAt }, now, { step: 'receive', fromAgencyId: d.receivingAgencyId, toAgencyId: d.competentAgencyId }) }),
+      ...(wasReceived
+        ? {}
+        : {
+            handoff: await handoff(ctx, proc, { stepStartedAt: d.submittedAt }, now, {
+              step: 'receive',
+              fromAgencyId: d.receivingAgencyId,
+              toAgencyId: d.competentAgencyId,
+            }),
+          }),
       data: { stage, documents: documents.map((x) => x.name) },
       applicantSubject: 'Đã nhận hồ sơ bổ sung',
     };
@@ -123,7 +157,13 @@ const PLANNERS: Record<DossierAction, Planner> = {
     const target = await colleague(ctx, who, ['processing_officer', 'leader'], [d.currentAgencyId, d.competentAgencyId], 'assignee');
     return {
       set: { assignedTo: target.id, currentStep: 'appraise', stepStartedAt: now },
-      handoff: await handoff(ctx, proc, d, now, { step: d.currentStep === 'assign' ? 'assign' : d.currentStep, fromAgencyId: d.currentAgencyId, fromUserId: principal.userId, toAgencyId: d.currentAgencyId, toUserId: target.id }),
+      handoff: await handoff(ctx, proc, d, now, {
+        step: d.currentStep === 'assign' ? 'assign' : d.currentStep,
+        fromAgencyId: d.currentAgencyId,
+        fromUserId: principal.userId,
+        toAgencyId: d.currentAgencyId,
+        toUserId: target.id,
+      }),
       data: { assignee: target.displayName, note: text(body.note) || undefined },
       applicantSubject: 'Hồ sơ đang được giải quyết',
       staff: { users: [target], subject: `Hồ sơ ${d.code} được giao cho bạn`, body: `${proc.name}. Hạn: ${d.dueAt?.toISOString() ?? ''}` },
@@ -135,15 +175,25 @@ const PLANNERS: Record<DossierAction, Planner> = {
       const target = await org.findAgencyByCode(ctx.db, body.toAgencyCode);
       if (!target || target.provinceCode !== d.provinceCode) throw AppError.validation('toAgencyCode', 'Không có cơ quan này trong tỉnh.');
       if (!forwardTargets(proc, d).some((t) => t.agencyId === target.id)) {
-        throw AppError.rule('AGENCY_NOT_IN_PROCEDURE', `${target.name} (${target.code}) không tham gia giải quyết thủ tục "${proc.name}": chỉ chuyển được hồ sơ đến các cơ quan mà quy trình của thủ tục nêu tên.`, {
-          field: 'toAgencyCode',
-          agencyCode: target.code,
-        });
+        throw AppError.rule(
+          'AGENCY_NOT_IN_PROCEDURE',
+          `${target.name} (${target.code}) không tham gia giải quyết thủ tục "${proc.name}": chỉ chuyển được hồ sơ đến các cơ quan mà quy trình của thủ tục nêu tên.`,
+          {
+            field: 'toAgencyCode',
+            agencyCode: target.code,
+          },
+        );
       }
       const isBack = target.id === d.competentAgencyId;
       return {
         set: { currentAgencyId: target.id, currentStep: isBack ? 'appraise' : 'interagency', stepStartedAt: now },
-        handoff: await handoff(ctx, proc, d, now, { step: d.currentStep, fromAgencyId: d.currentAgencyId, fromUserId: principal.userId, toAgencyId: target.id, note: text(body.note) || undefined }),
+        handoff: await handoff(ctx, proc, d, now, {
+          step: d.currentStep,
+          fromAgencyId: d.currentAgencyId,
+          fromUserId: principal.userId,
+          toAgencyId: target.id,
+          note: text(body.note) || undefined,
+        }),
         data: { toAgency: target.code, note: text(body.note) || undefined },
         applicantSubject: 'Hồ sơ được chuyển cơ quan phối hợp',
       };
@@ -153,7 +203,14 @@ const PLANNERS: Record<DossierAction, Planner> = {
     const toLeader = (await org.rolesOfUser(ctx.db, target.id)).some((g) => g.role === 'leader');
     return {
       set: { currentStep: toLeader ? 'approve' : 'appraise', stepStartedAt: now, ...(toLeader ? {} : { assignedTo: target.id }) },
-      handoff: await handoff(ctx, proc, d, now, { step: d.currentStep, fromAgencyId: d.currentAgencyId, fromUserId: principal.userId, toAgencyId: d.currentAgencyId, toUserId: target.id, note: text(body.note) || undefined }),
+      handoff: await handoff(ctx, proc, d, now, {
+        step: d.currentStep,
+        fromAgencyId: d.currentAgencyId,
+        fromUserId: principal.userId,
+        toAgencyId: d.currentAgencyId,
+        toUserId: target.id,
+        note: text(body.note) || undefined,
+      }),
       data: { to: target.displayName, note: text(body.note) || undefined },
       staff: { users: [target], subject: `Hồ sơ ${d.code} chuyển đến bạn`, body: proc.name },
     };
@@ -163,7 +220,13 @@ const PLANNERS: Record<DossierAction, Planner> = {
     const financial = to === 'awaiting_payment';
     return {
       set: { currentStep: financial ? 'financial' : 'approved', stepStartedAt: now },
-      handoff: await handoff(ctx, proc, d, now, { step: d.currentStep, fromAgencyId: d.currentAgencyId, fromUserId: principal.userId, toAgencyId: d.competentAgencyId, note: text(body.note) || undefined }),
+      handoff: await handoff(ctx, proc, d, now, {
+        step: d.currentStep,
+        fromAgencyId: d.currentAgencyId,
+        fromUserId: principal.userId,
+        toAgencyId: d.competentAgencyId,
+        note: text(body.note) || undefined,
+      }),
       data: { note: text(body.note) || undefined },
       applicantSubject: financial ? 'Thông báo nghĩa vụ tài chính' : 'Hồ sơ đã được phê duyệt',
       applicantExtra: financial ? `Số tiền phải nộp: ${d.feesDue.toLocaleString('vi-VN')} đồng.` : undefined,
@@ -173,7 +236,13 @@ const PLANNERS: Record<DossierAction, Planner> = {
   async 'confirm-payment'(ctx, { d, principal, now }, body, proc) {
     return {
       set: { feesPaidAt: now, currentStep: 'approved', stepStartedAt: now },
-      handoff: await handoff(ctx, proc, d, now, { step: 'financial', fromAgencyId: d.currentAgencyId, fromUserId: principal.userId, toAgencyId: d.competentAgencyId, note: text(body.note) || undefined }),
+      handoff: await handoff(ctx, proc, d, now, {
+        step: 'financial',
+        fromAgencyId: d.currentAgencyId,
+        fromUserId: principal.userId,
+        toAgencyId: d.competentAgencyId,
+        note: text(body.note) || undefined,
+      }),
       data: { amount: d.feesDue },
       applicantSubject: 'Đã xác nhận nộp phí, lệ phí',
     };
@@ -182,7 +251,13 @@ const PLANNERS: Record<DossierAction, Planner> = {
   async complete(ctx, { d, principal, now }, body, proc) {
     return {
       set: { currentStep: 'return', stepStartedAt: now, currentAgencyId: d.receivingAgencyId, isLate: d.isLate || (!!d.dueAt && now > d.dueAt) },
-      handoff: await handoff(ctx, proc, d, now, { step: 'approve', fromAgencyId: d.competentAgencyId, fromUserId: principal.userId, toAgencyId: d.receivingAgencyId, note: text(body.note) || undefined }),
+      handoff: await handoff(ctx, proc, d, now, {
+        step: 'approve',
+        fromAgencyId: d.competentAgencyId,
+        fromUserId: principal.userId,
+        toAgencyId: d.receivingAgencyId,
+        note: text(body.note) || undefined,
+      }),
       data: { note: text(body.note) || undefined },
       applicantSubject: 'Hồ sơ đã có kết quả',
     };
@@ -191,7 +266,12 @@ const PLANNERS: Record<DossierAction, Planner> = {
   async return(ctx, { d, principal, now }, body, proc) {
     return {
       set: { closedAt: now, currentStep: 'returned' },
-      handoff: await handoff(ctx, proc, d, now, { step: 'return', fromAgencyId: d.receivingAgencyId, fromUserId: principal.userId, note: 'Trả kết quả cho người nộp hồ sơ' }),
+      handoff: await handoff(ctx, proc, d, now, {
+        step: 'return',
+        fromAgencyId: d.receivingAgencyId,
+        fromUserId: principal.userId,
+        note: 'Trả kết quả cho người nộp hồ sơ',
+      }),
       data: { note: text(body.note) || undefined },
       applicantSubject: 'Đã trả kết quả',
       applicantExtra: 'Mời ông/bà đánh giá mức độ hài lòng.',
@@ -201,7 +281,12 @@ const PLANNERS: Record<DossierAction, Planner> = {
   async refuse(_ctx, { now }, body) {
     const reasons = [...(body.reasons ?? []), ...(body.reason ? [body.reason] : [])].map((r) => text(r)).filter(Boolean);
     if (!reasons.length) throw AppError.validation('reasons', 'Phiếu từ chối phải nêu rõ lý do.');
-    return { set: { refusalReasons: reasons, closedAt: now }, data: { reasons }, applicantSubject: 'Từ chối giải quyết hồ sơ', applicantExtra: `Lý do: ${reasons.join('; ')}.` };
+    return {
+      set: { refusalReasons: reasons, closedAt: now },
+      data: { reasons },
+      applicantSubject: 'Từ chối giải quyết hồ sơ',
+      applicantExtra: `Lý do: ${reasons.join('; ')}.`,
+    };
   },
 
   async apologize(ctx, { d, now }, body) {
@@ -213,7 +298,10 @@ const PLANNERS: Record<DossierAction, Planner> = {
     if (!d.dueAt) throw AppError.rule('INVALID_TRANSITION', 'Hồ sơ chưa có ngày hẹn trả kết quả.');
     if (newDueAt <= d.dueAt) throw AppError.validation('newDueAt', 'Ngày hẹn mới phải sau ngày hẹn cũ.');
     const latest = await addWorkingDays(ctx.db, ctx.database, d.provinceCode, now, rules.apologyLeadWorkingDays);
-    if (latest > d.dueAt) throw AppError.rule('APOLOGY_TOO_LATE', `Phiếu xin lỗi phải được gửi chậm nhất ${rules.apologyLeadWorkingDays} ngày làm việc trước hạn trả kết quả.`, { dueAt: d.dueAt.toISOString() });
+    if (latest > d.dueAt)
+      throw AppError.rule('APOLOGY_TOO_LATE', `Phiếu xin lỗi phải được gửi chậm nhất ${rules.apologyLeadWorkingDays} ngày làm việc trước hạn trả kết quả.`, {
+        dueAt: d.dueAt.toISOString(),
+      });
     return {
       set: { apologyIssuedAt: now, apologyReason: reason, dueAt: newDueAt, originalDueAt: d.originalDueAt ?? d.dueAt },
       data: { reason, oldDueAt: d.dueAt.toISOString(), newDueAt: newDueAt.toISOString() },
@@ -228,11 +316,19 @@ const PLANNERS: Record<DossierAction, Planner> = {
 
   async stop(ctx, { d, now }, body) {
     const reason = requireReason(body);
-    return { set: { closedAt: now }, data: { reason }, applicantSubject: 'Dừng giải quyết hồ sơ', applicantExtra: `Lý do: ${reason}.`, staff: { users: await leadersAndOfficer(ctx.db, d), subject: `Hồ sơ ${d.code} dừng giải quyết`, body: reason } };
+    return {
+      set: { closedAt: now },
+      data: { reason },
+      applicantSubject: 'Dừng giải quyết hồ sơ',
+      applicantExtra: `Lý do: ${reason}.`,
+      staff: { users: await leadersAndOfficer(ctx.db, d), subject: `Hồ sơ ${d.code} dừng giải quyết`, body: reason },
+    };
   },
 };
 
 export async function performAction(ctx: AppContext, p: P, code: string, action: DossierAction, body: ActionBody) {
   // Files attached to the step are kept only when the transition commits.
-  return keepFilesIfCommitted(dossierFiles(ctx), (stageFile) => runTransition(ctx, p, code, action, body.expectedVersion, async (input) => PLANNERS[action](ctx, input, body, await procedureOf(ctx, input.d), stageFile)));
+  return keepFilesIfCommitted(dossierFiles(ctx), (stageFile) =>
+    runTransition(ctx, p, code, action, body.expectedVersion, async (input) => PLANNERS[action](ctx, input, body, await procedureOf(ctx, input.d), stageFile)),
+  );
 }

@@ -35,7 +35,12 @@ export function applicantMessages(d: Addressed, subject: string, extra = '', pub
   return rows;
 }
 
-export function staffMessages(d: Pick<DossierBase, 'id' | 'provinceCode'>, users: { id: string; email: string | null }[], subject: string, body: string): OutboxRow[] {
+export function staffMessages(
+  d: Pick<DossierBase, 'id' | 'provinceCode'>,
+  users: { id: string; email: string | null }[],
+  subject: string,
+  body: string,
+): OutboxRow[] {
   const rows: OutboxRow[] = [];
   for (const u of users) {
     rows.push({ provinceCode: d.provinceCode, dossierId: d.id, channel: 'in_app', recipient: u.id, recipientUserId: u.id, subject, body });

@@ -97,17 +97,31 @@ export const TRANSITIONS: Record<DossierAction, readonly Transition[]> = {
     { from: ['supplement_requested'], to: (d) => (d.supplementStage === 'appraisal' ? 'processing' : 'received'), by: [applicant, counter] },
   ],
   assign: [{ from: ['received', 'processing'], to: 'processing', by: [leader, officer] }],
-  forward: [{ from: ['processing'], to: 'processing', by: [officer, leader], guard: (d) => (d.currentStep === 'approved' ? 'Hồ sơ đã được phê duyệt.' : null) }],
+  forward: [
+    { from: ['processing'], to: 'processing', by: [officer, leader], guard: (d) => (d.currentStep === 'approved' ? 'Hồ sơ đã được phê duyệt.' : null) },
+  ],
   approve: [
     {
       from: ['processing'],
       to: (d) => (d.hasUnpaidFees ? 'awaiting_payment' : 'processing'),
       by: [ownerLeader],
-      guard: (d) => (d.currentStep === 'approved' ? 'Hồ sơ đã được phê duyệt.' : d.currentStep === 'receive' || d.currentStep === 'assign' ? 'Hồ sơ chưa được phân công xử lý.' : null),
+      guard: (d) =>
+        d.currentStep === 'approved'
+          ? 'Hồ sơ đã được phê duyệt.'
+          : d.currentStep === 'receive' || d.currentStep === 'assign'
+            ? 'Hồ sơ chưa được phân công xử lý.'
+            : null,
     },
   ],
   'confirm-payment': [{ from: ['awaiting_payment'], to: 'processing', by: [counter, officer] }],
-  complete: [{ from: ['processing'], to: 'result_ready', by: [ownerOfficer, ownerLeader], guard: (d) => (d.currentStep === 'approved' ? null : 'Hồ sơ chưa được lãnh đạo phê duyệt.') }],
+  complete: [
+    {
+      from: ['processing'],
+      to: 'result_ready',
+      by: [ownerOfficer, ownerLeader],
+      guard: (d) => (d.currentStep === 'approved' ? null : 'Hồ sơ chưa được lãnh đạo phê duyệt.'),
+    },
+  ],
   return: [{ from: ['result_ready'], to: 'returned', by: [counter] }],
   refuse: [
     { from: ['submitted', 'received'], to: 'refused', by: [counter] },

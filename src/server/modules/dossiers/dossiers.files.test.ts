@@ -34,7 +34,10 @@ async function failDocumentsWith(bytes: Buffer): Promise<() => Promise<void>> {
   return () => h.database.exec(`drop trigger ${name} on dossier_document; drop function ${name}();`);
 }
 
-const withAttachment = (bytes: Buffer, docIndex = 0) => ({ procedureDocumentId: w.docs[docIndex].id, attachment: { fileName: 'to-khai.pdf', contentBase64: bytes.toString('base64') } });
+const withAttachment = (bytes: Buffer, docIndex = 0) => ({
+  procedureDocumentId: w.docs[docIndex].id,
+  attachment: { fileName: 'to-khai.pdf', contentBase64: bytes.toString('base64') },
+});
 
 describe('dossier attachments', () => {
   it('an attachment over 10 MB answers 413 naming its field and the limit', async () => {
@@ -66,7 +69,11 @@ describe('dossier attachments', () => {
     expect(staged().filter((f) => f.endsWith(key))).toEqual([]);
 
     const kept = pdf();
-    const ok = await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { extra: { documents: [withAttachment(kept), { procedureDocumentId: w.docs[1].id }] } }) });
+    const ok = await w.counter.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: intakeBody(w, { extra: { documents: [withAttachment(kept), { procedureDocumentId: w.docs[1].id }] } }),
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(await storage().get(`${sha256Hex(kept)}.pdf`)).toEqual(kept);
   });

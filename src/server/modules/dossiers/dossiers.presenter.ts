@@ -4,7 +4,17 @@ import type { OutboxRow } from './outbox.repo.js';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 type EventRow = { action: string; fromStatus: string | null; toStatus: string; actorLabel: string; occurredAt: Date; data: Record<string, unknown> };
-type DocRow = { id: string; procedureDocumentId: string | null; name: string; form: string; quantity: number; mime: string | null; size: number | null; sha256: string | null; stage: string };
+type DocRow = {
+  id: string;
+  procedureDocumentId: string | null;
+  name: string;
+  form: string;
+  quantity: number;
+  mime: string | null;
+  size: number | null;
+  sha256: string | null;
+  stage: string;
+};
 
 export const machineView = (d: DossierBase): MachineView => ({
   status: d.status as DossierStatus,
@@ -86,7 +96,10 @@ export interface ForwardAgency {
   stepName: string | null;
 }
 
-export function presentDetail(d: DossierRow, extra: { events: EventRow[]; handoffs: HandoffRow[]; documents: DocRow[]; actions: string[]; forwardAgencies: ForwardAgency[] }) {
+export function presentDetail(
+  d: DossierRow,
+  extra: { events: EventRow[]; handoffs: HandoffRow[]; documents: DocRow[]; actions: string[]; forwardAgencies: ForwardAgency[] },
+) {
   return {
     ...presentSummary(d),
     statusId: DVCQG_STATUS_ID[d.status as DossierStatus],
@@ -134,4 +147,14 @@ export const presentPublicJson = (d: PublicDossierRow, names: ReadonlyMap<string
 
 export const actionsFor = (d: DossierBase) => availableActions(machineView(d));
 
-export const presentNotification = (n: OutboxRow) => ({ id: n.id, channel: n.channel, recipient: n.recipient, subject: n.subject, body: n.body, status: n.status, dossierId: n.dossierId, createdAt: n.createdAt.toISOString(), sentAt: n.sentAt?.toISOString() ?? null });
+export const presentNotification = (n: OutboxRow) => ({
+  id: n.id,
+  channel: n.channel,
+  recipient: n.recipient,
+  subject: n.subject,
+  body: n.body,
+  status: n.status,
+  dossierId: n.dossierId,
+  createdAt: n.createdAt.toISOString(),
+  sentAt: n.sentAt?.toISOString() ?? null,
+});

@@ -19,7 +19,9 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const dueOf = async (code: string) => {
-  const [row] = await h.database.rows<{ due: string; v: string }>(sql`select extract(epoch from due_at)::text as due, due_calendar_version as v from dossier where code = ${code}`);
+  const [row] = await h.database.rows<{ due: string; v: string }>(
+    sql`select extract(epoch from due_at)::text as due, due_calendar_version as v from dossier where code = ${code}`,
+  );
   return { due: Number(row.due), v: row.v };
 };
 const HOURS = 3600;
@@ -29,10 +31,22 @@ describe("a province's local day off and intake", () => {
     const before = await dueOf(await receive(h, w)); // the province's calendar is now cached
     const beforeElsewhere = await dueOf(await receive(h, elsewhere));
     // the next working day in the province: inside the 10 working days of the procedure
-    const next = (await h.app.inject({ method: 'GET', url: `/api/v1/calendar/deadline?from=${encodeURIComponent(new Date().toISOString())}&amount=1&unit=working_days&province=86` })).json();
+    const next = (
+      await h.app.inject({
+        method: 'GET',
+        url: `/api/v1/calendar/deadline?from=${encodeURIComponent(new Date().toISOString())}&amount=1&unit=working_days&province=86`,
+      })
+    ).json();
     const date = (next.due as string).slice(0, 10);
-    const admin = await login(h, (await makeUser(h, 'admin', (await h.database.rows<{ id: string }>(sql`select parent_id as id from agency where id = ${w.desk.id}`))[0].id)).username);
-    const added = await admin.request({ method: 'POST', url: '/api/v1/calendar/provinces/86/days-off', payload: { date, name: 'Nghỉ lễ hội địa phương', source: 'Thử nghiệm' } });
+    const admin = await login(
+      h,
+      (await makeUser(h, 'admin', (await h.database.rows<{ id: string }>(sql`select parent_id as id from agency where id = ${w.desk.id}`))[0].id)).username,
+    );
+    const added = await admin.request({
+      method: 'POST',
+      url: '/api/v1/calendar/provinces/86/days-off',
+      payload: { date, name: 'Nghỉ lễ hội địa phương', source: 'Thử nghiệm' },
+    });
     expect(added.statusCode, added.body).toBe(201);
     try {
       const after = await dueOf(await receive(h, w));

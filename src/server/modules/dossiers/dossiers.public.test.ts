@@ -81,7 +81,12 @@ describe('public lookup', () => {
     const right = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${tail}`, remoteAddress: '10.1.3.1' });
     expect(right.statusCode).toBe(404);
     expect(right.json().code).toBe('NOT_FOUND');
-    const rating = await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${code}/rating`, remoteAddress: '10.1.3.2', payload: { verify: tail, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' } });
+    const rating = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/dossiers/${code}/rating`,
+      remoteAddress: '10.1.3.2',
+      payload: { verify: tail, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' },
+    });
     expect(rating.statusCode).toBe(404);
     expect((await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${other}?verify=${tail}`, remoteAddress: '10.1.3.3' })).statusCode).toBe(200);
   });
@@ -89,7 +94,8 @@ describe('public lookup', () => {
   it('is rate limited', async () => {
     const code = await receive(h, w);
     const answers = [];
-    for (let i = 0; i < 35; i++) answers.push(await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=1111`, remoteAddress: '10.9.9.9' }));
+    for (let i = 0; i < 35; i++)
+      answers.push(await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=1111`, remoteAddress: '10.9.9.9' }));
     const limited = answers.find((r) => r.statusCode === 429);
     expect(limited?.json()).toMatchObject({ code: 'RATE_LIMITED' });
     expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);
@@ -101,7 +107,11 @@ describe('public lookup', () => {
 describe('rating', () => {
   it('the applicant rates a returned dossier once; a second rating → 409; stats per officer, counter, agency and procedure', async () => {
     const open = await receive(h, w);
-    const early = await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${open}/rating`, payload: { verify: tail, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' } });
+    const early = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/dossiers/${open}/rating`,
+      payload: { verify: tail, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' },
+    });
     expect(early.statusCode).toBe(422);
     expect(early.json().code).toBe('RATING_NOT_OPEN');
     const code = await returned();
@@ -114,7 +124,11 @@ describe('rating', () => {
     const again = await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${code}/rating`, payload });
     expect(again.statusCode).toBe(409);
     const second = await returned();
-    await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${second}/rating`, payload: { ...payload, satisfaction: 'unsatisfied', attitude: 'poor' } });
+    await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/dossiers/${second}/rating`,
+      payload: { ...payload, satisfaction: 'unsatisfied', attitude: 'poor' },
+    });
     for (const by of ['officer', 'counter', 'agency', 'procedure']) {
       const stats = await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/ratings/stats?by=${by}` });
       expect(stats.statusCode, stats.body).toBe(200);
@@ -128,21 +142,36 @@ describe('rating', () => {
 
   it('the timeline kept on the dossier row is the event record: every step, the rating, in order', async () => {
     const code = await returned();
-    await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${code}/rating`, payload: { verify: tail, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' } });
+    await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/dossiers/${code}/rating`,
+      payload: { verify: tail, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' },
+    });
     const body = (await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${tail}` })).json();
     const events = await h.database.rows<{ action: string; from_status: string | null; to_status: string; occurred_at: string }>(sql`
       select e.action, e.from_status, e.to_status, e.occurred_at::text from dossier_event e join dossier d on d.id = e.dossier_id where d.code = ${code} order by e.occurred_at, e.id`);
-    expect(body.timeline).toEqual(events.map((e) => ({ action: e.action, fromStatus: e.from_status, toStatus: e.to_status, at: new Date(e.occurred_at).toISOString() })));
+    expect(body.timeline).toEqual(
+      events.map((e) => ({ action: e.action, fromStatus: e.from_status, toStatus: e.to_status, at: new Date(e.occurred_at).toISOString() })),
+    );
     expect(body.timeline.map((e: { action: string }) => e.action)).toEqual(['intake', 'assign', 'forward', 'approve', 'complete', 'return', 'rate']);
     expect(body.canRate).toBe(false);
     expect(Value.Check(PublicDossier, body)).toBe(true);
-    const [row] = await h.database.rows<{ submitted_at: string; received_at: string; due_at: string; is_late: boolean }>(sql`select submitted_at::text, received_at::text, due_at::text, is_late from dossier where code = ${code}`);
-    expect(body).toMatchObject({ submittedAt: new Date(row.submitted_at).toISOString(), receivedAt: new Date(row.received_at).toISOString(), dueAt: new Date(row.due_at).toISOString(), isLate: row.is_late, status: 'returned' });
+    const [row] = await h.database.rows<{ submitted_at: string; received_at: string; due_at: string; is_late: boolean }>(
+      sql`select submitted_at::text, received_at::text, due_at::text, is_late from dossier where code = ${code}`,
+    );
+    expect(body).toMatchObject({
+      submittedAt: new Date(row.submitted_at).toISOString(),
+      receivedAt: new Date(row.received_at).toISOString(),
+      dueAt: new Date(row.due_at).toISOString(),
+      isLate: row.is_late,
+      status: 'returned',
+    });
   });
 
   it('intake writes the first entry with the row (once), and an event recorded late still lands in time order', async () => {
     const code = await receive(h, w);
-    const timeline = async () => (await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${tail}` })).json().timeline as { action: string; at: string }[];
+    const timeline = async () =>
+      (await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${tail}` })).json().timeline as { action: string; at: string }[];
     const first = await timeline();
     expect(first.map((e) => e.action)).toEqual(['intake']);
     await act(w.leader, code, 'assign', { assignee: w.officerId });
@@ -184,7 +213,11 @@ describe('printed forms', () => {
     const lookup = await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?token=${encodeURIComponent(token)}` });
     expect(lookup.statusCode).toBe(200);
     const [payload, mac] = token.split('.');
-    const forgedPayload = Buffer.from(Buffer.from(payload, 'base64url').toString('utf8').replace(/-(\d{4})\|/, '-9999|')).toString('base64url');
+    const forgedPayload = Buffer.from(
+      Buffer.from(payload, 'base64url')
+        .toString('utf8')
+        .replace(/-(\d{4})\|/, '-9999|'),
+    ).toString('base64url');
     const forged = await h.app.inject({ method: 'GET', url: `/api/v1/public/documents/verify?token=${forgedPayload}.${mac}` });
     expect(forged.json()).toEqual({ valid: false });
   });
@@ -192,14 +225,24 @@ describe('printed forms', () => {
   it('the other forms render: supplement (02), refusal (03), apology (04), control sheet (05)', async () => {
     const supp = (await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { docs: [w.docs[0].id] }) })).json().code;
     expect(await pdfText((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${supp}/supplement.pdf` })).rawPayload)).toContain(w.docs[1].name);
-    const refused = (await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { extra: { decision: 'refuse', refusalReasons: ['Hồ sơ không thuộc thẩm quyền'] } }) })).json().code;
-    expect(await pdfText((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${refused}/refusal.pdf` })).rawPayload)).toContain('Hồ sơ không thuộc thẩm quyền');
+    const refused = (
+      await w.counter.request({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        payload: intakeBody(w, { extra: { decision: 'refuse', refusalReasons: ['Hồ sơ không thuộc thẩm quyền'] } }),
+      })
+    ).json().code;
+    expect(await pdfText((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${refused}/refusal.pdf` })).rawPayload)).toContain(
+      'Hồ sơ không thuộc thẩm quyền',
+    );
     const code = await receive(h, w);
     expect((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${code}/apology.pdf` })).statusCode).toBe(422);
     await act(w.leader, code, 'assign', { assignee: w.officerId });
     const due = new Date((await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}` })).json().dueAt);
     await act(w.leader, code, 'apologize', { reason: 'Chờ kết quả xác minh', newDueAt: new Date(due.getTime() + 3 * 86_400_000).toISOString() });
-    expect(await pdfText((await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}/apology.pdf` })).rawPayload)).toContain('Chờ kết quả xác minh');
+    expect(await pdfText((await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}/apology.pdf` })).rawPayload)).toContain(
+      'Chờ kết quả xác minh',
+    );
     const sheet = await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}/control-sheet.pdf` });
     expect(sheet.statusCode).toBe(200);
     expect(await pdfText(sheet.rawPayload)).toContain(code);
@@ -220,7 +263,8 @@ describe('printed forms', () => {
 
 /** Ten wrong checks from ten addresses: the code is locked for an hour. */
 async function lock(code: string): Promise<void> {
-  for (let i = 0; i < 10; i++) await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${String(2000 + i)}`, remoteAddress: `10.7.${i}.1` });
+  for (let i = 0; i < 10; i++)
+    await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?verify=${String(2000 + i)}`, remoteAddress: `10.7.${i}.1` });
 }
 
 /** Statements sent to the database while `run` runs (the driver's `query`, both drivers). */
@@ -235,7 +279,8 @@ async function statementsOf(run: () => Promise<unknown>): Promise<number> {
   }
 }
 
-const guardOf = async (code: string) => (await h.database.rows<{ failures: number }>(sql`select failures from dossier_lookup_guard where code = ${code}`))[0]?.failures ?? 0;
+const guardOf = async (code: string) =>
+  (await h.database.rows<{ failures: number }>(sql`select failures from dossier_lookup_guard where code = ${code}`))[0]?.failures ?? 0;
 
 describe('public lookup: the lock, enumeration and the check code', () => {
   it('a locked code still opens to the QR token of its printed document (lookup and rating); the phone digits stay locked out', async () => {
@@ -250,8 +295,16 @@ describe('public lookup: the lock, enumeration and the check code', () => {
     // Another dossier's token does not open this one.
     const other = await receive(h, w);
     const foreign = signDocument(h.config.secret, { kind: 'receipt', dossierCode: other, issuedAt: new Date() });
-    expect((await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?token=${encodeURIComponent(foreign)}`, remoteAddress: '10.7.20.3' })).statusCode).toBe(404);
-    const rating = await h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${code}/rating`, remoteAddress: '10.7.20.4', payload: { token, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' } });
+    expect(
+      (await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}?token=${encodeURIComponent(foreign)}`, remoteAddress: '10.7.20.3' }))
+        .statusCode,
+    ).toBe(404);
+    const rating = await h.app.inject({
+      method: 'POST',
+      url: `/api/v1/public/dossiers/${code}/rating`,
+      remoteAddress: '10.7.20.4',
+      payload: { token, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' },
+    });
     expect(rating.statusCode, rating.body).toBe(201);
   });
 
@@ -284,11 +337,13 @@ describe('public lookup: the lock, enumeration and the check code', () => {
     expect(counts[2]).toBe(counts[0]);
     // The common case stays one statement: the right check on an open code (names and the province's check are cached).
     await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${known}?verify=${tail}`, remoteAddress: '10.8.0.9' });
-    expect(await statementsOf(() => h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${known}?verify=${tail}`, remoteAddress: '10.8.0.10' }))).toBe(1);
+    expect(await statementsOf(() => h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${known}?verify=${tail}`, remoteAddress: '10.8.0.10' }))).toBe(
+      1,
+    );
   });
 });
 
-describe('public lookup: a province that asks for the receipt\'s check code', () => {
+describe("public lookup: a province that asks for the receipt's check code", () => {
   let v: World;
   beforeAll(async () => {
     v = await makeWorld(h, '96');
@@ -297,7 +352,9 @@ describe('public lookup: a province that asks for the receipt\'s check code', ()
   it('each dossier has a stable 6-character check code, printed on the receipt (Mẫu 01)', async () => {
     const a = await receive(h, v);
     const b = await receive(h, v);
-    const codes = await h.database.rows<{ code: string; check_code: string }>(sql`select code, check_code from dossier where code in (${a}, ${b}) order by code`);
+    const codes = await h.database.rows<{ code: string; check_code: string }>(
+      sql`select code, check_code from dossier where code in (${a}, ${b}) order by code`,
+    );
     for (const r of codes) expect(r.check_code).toMatch(/^[0-9A-HJKMNP-TV-Z]{6}$/);
     expect(codes[0].check_code).not.toBe(codes[1].check_code);
     await act(v.leader, a, 'assign', { assignee: v.officerId });
@@ -310,7 +367,7 @@ describe('public lookup: a province that asks for the receipt\'s check code', ()
     expect(text).toContain(codes[0].check_code);
   });
 
-  it('only the province\'s administrator chooses it; then the phone digits no longer open its dossiers, the check code does (typed loosely), other provinces are unchanged', async () => {
+  it("only the province's administrator chooses it; then the phone digits no longer open its dossiers, the check code does (typed loosely), other provinces are unchanged", async () => {
     const code = await receive(h, v);
     const [{ check_code: check }] = await h.database.rows<{ check_code: string }>(sql`select check_code from dossier where code = ${code}`);
     const asked = async (c: string) => (await h.app.inject({ method: 'GET', url: `/api/v1/public/lookup-check?code=${c}` })).json();
@@ -332,7 +389,9 @@ describe('public lookup: a province that asks for the receipt\'s check code', ()
     const set = await admin.request({ method: 'PUT', url: '/api/v1/admin/provinces/96/lookup-check', payload: body });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toEqual({ provinceCode: '96', check: 'check_code' });
-    const [audit] = await h.database.rows<{ action: string }>(sql`select action from audit_event where entity_type = 'province' and entity_id = '96' order by occurred_at desc limit 1`);
+    const [audit] = await h.database.rows<{ action: string }>(
+      sql`select action from audit_event where entity_type = 'province' and entity_id = '96' order by occurred_at desc limit 1`,
+    );
     expect(audit?.action).toBe('province.lookup_check');
 
     expect(await asked(code)).toEqual({ check: 'check_code' });
@@ -346,10 +405,18 @@ describe('public lookup: a province that asks for the receipt\'s check code', ()
     // The rating asks for the same check.
     const done = await returnedIn(v);
     const [{ check_code: doneCheck }] = await h.database.rows<{ check_code: string }>(sql`select check_code from dossier where code = ${done}`);
-    const rate = (verify: string) => h.app.inject({ method: 'POST', url: `/api/v1/public/dossiers/${done}/rating`, remoteAddress: '10.6.0.5', payload: { verify, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' } });
+    const rate = (verify: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/v1/public/dossiers/${done}/rating`,
+        remoteAddress: '10.6.0.5',
+        payload: { verify, satisfaction: 'satisfied', timesReturned: 0, bodiesContacted: 1, attitude: 'good' },
+      });
     expect((await rate(tail)).statusCode).toBe(404);
     expect((await rate(doneCheck)).statusCode).toBe(201);
     // Province 08 still takes the phone's last four digits.
-    expect((await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${await receive(h, w)}?verify=${tail}`, remoteAddress: '10.6.0.6' })).statusCode).toBe(200);
+    expect(
+      (await h.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${await receive(h, w)}?verify=${tail}`, remoteAddress: '10.6.0.6' })).statusCode,
+    ).toBe(200);
   });
 });

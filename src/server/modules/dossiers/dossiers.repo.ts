@@ -186,7 +186,11 @@ export async function publicNames(db: DbOrTx, ids: readonly string[]): Promise<M
     else missing.push(id);
   }
   if (missing.length) {
-    const rows = await queryPrepared<{ id: string; name: string }>(db, 'select id, name from agency where id = any($1::uuid[]) union all select id, name from procedure where id = any($1::uuid[])', [missing]);
+    const rows = await queryPrepared<{ id: string; name: string }>(
+      db,
+      'select id, name from agency where id = any($1::uuid[]) union all select id, name from procedure where id = any($1::uuid[])',
+      [missing],
+    );
     if (nameCache.size > 20_000) nameCache.clear();
     for (const r of rows) {
       names.set(r.id, r.name);
@@ -223,7 +227,13 @@ const fromUser = alias(userAccount, 'from_user');
 const toUser = alias(userAccount, 'to_user');
 export async function listHandoffs(db: DbOrTx, dossierId: string) {
   return db
-    .select({ h: dossierHandoff, fromAgencyName: fromAgency.name, toAgencyName: toAgency.name, fromUserName: fromUser.displayName, toUserName: toUser.displayName })
+    .select({
+      h: dossierHandoff,
+      fromAgencyName: fromAgency.name,
+      toAgencyName: toAgency.name,
+      fromUserName: fromUser.displayName,
+      toUserName: toUser.displayName,
+    })
     .from(dossierHandoff)
     .leftJoin(fromAgency, eq(fromAgency.id, dossierHandoff.fromAgencyId))
     .leftJoin(toAgency, eq(toAgency.id, dossierHandoff.toAgencyId))
@@ -254,7 +264,12 @@ export const findOneStopDesk = async (db: DbOrTx, code: string) =>
     await db
       .select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId })
       .from(agency)
-      .where(and(eq(agency.code, code), sql`exists (select 1 from ${roleAssignment} where ${roleAssignment.agencyId} = ${agency.id} and ${roleAssignment.role} = 'counter_officer')`))
+      .where(
+        and(
+          eq(agency.code, code),
+          sql`exists (select 1 from ${roleAssignment} where ${roleAssignment.agencyId} = ${agency.id} and ${roleAssignment.role} = 'counter_officer')`,
+        ),
+      )
   )[0];
 
 /** The one-stop desks (agencies where counter officers work) of the provinces, by province and name. */
@@ -263,7 +278,12 @@ export const listOneStopDesks = async (db: DbOrTx, provinceCodes: readonly strin
     ? db
         .select({ code: agency.code, name: agency.name, provinceCode: agency.provinceCode })
         .from(agency)
-        .where(and(inArray(agency.provinceCode, [...provinceCodes]), sql`exists (select 1 from ${roleAssignment} where ${roleAssignment.agencyId} = ${agency.id} and ${roleAssignment.role} = 'counter_officer')`))
+        .where(
+          and(
+            inArray(agency.provinceCode, [...provinceCodes]),
+            sql`exists (select 1 from ${roleAssignment} where ${roleAssignment.agencyId} = ${agency.id} and ${roleAssignment.role} = 'counter_officer')`,
+          ),
+        )
         .orderBy(asc(agency.provinceCode), asc(agency.name))
     : [];
 
@@ -274,7 +294,12 @@ export async function logAccess(db: DbOrTx, row: typeof accessLog.$inferInsert):
 
 export async function listAccess(db: DbOrTx, dossierId: string) {
   return db
-    .select({ at: accessLog.occurredAt, actorLabel: sql<string>`coalesce(${userAccount.displayName}, ${accessLog.actorLabel})`, agencyName: agency.name, purpose: accessLog.purpose })
+    .select({
+      at: accessLog.occurredAt,
+      actorLabel: sql<string>`coalesce(${userAccount.displayName}, ${accessLog.actorLabel})`,
+      agencyName: agency.name,
+      purpose: accessLog.purpose,
+    })
     .from(accessLog)
     .leftJoin(agency, eq(agency.id, accessLog.agencyId))
     .leftJoin(userAccount, eq(userAccount.id, accessLog.actorId))
@@ -319,7 +344,9 @@ export async function listQueue(db: DbOrTx, f: QueueFilter): Promise<DossierRow[
 /** Open dossiers past their due time, with the clock running and no flag yet. */
 export async function findNewlyLate(db: DbOrTx, now: Date, limit = 200): Promise<DossierRow[]> {
   const rows = await selectJoined(db)
-    .where(and(isNull(dossier.closedAt), eq(dossier.isLate, false), lt(dossier.dueAt, now), inArray(dossier.status, ['received', 'processing', 'awaiting_payment'])))
+    .where(
+      and(isNull(dossier.closedAt), eq(dossier.isLate, false), lt(dossier.dueAt, now), inArray(dossier.status, ['received', 'processing', 'awaiting_payment'])),
+    )
     .orderBy(asc(dossier.dueAt))
     .limit(limit);
   return rows.map(flatten);
@@ -339,9 +366,18 @@ export async function satisfactionStats(db: DbOrTx, by: StatsDimension, agencyId
   const total = sql<string>`count(*)`;
   if (by === 'officer') {
     const officer = sql<string>`unnest(${dossierRating.officerIds})`;
-    const sub = db.select({ officerId: officer.as('officer_id'), satisfaction: dossierRating.satisfaction }).from(dossierRating).where(inScope).as('r');
+    const sub = db
+      .select({ officerId: officer.as('officer_id'), satisfaction: dossierRating.satisfaction })
+      .from(dossierRating)
+      .where(inScope)
+      .as('r');
     const rows = await db
-      .select({ key: sql<string>`${sub.officerId}::text`, label: userAccount.displayName, total: sql<string>`count(*)`, satisfied: sql<string>`count(*) filter (where ${sub.satisfaction} in ('very_satisfied', 'satisfied'))` })
+      .select({
+        key: sql<string>`${sub.officerId}::text`,
+        label: userAccount.displayName,
+        total: sql<string>`count(*)`,
+        satisfied: sql<string>`count(*) filter (where ${sub.satisfaction} in ('very_satisfied', 'satisfied'))`,
+      })
       .from(sub)
       .innerJoin(userAccount, eq(userAccount.id, sub.officerId))
       .groupBy(sub.officerId, userAccount.displayName)
@@ -358,7 +394,13 @@ export async function satisfactionStats(db: DbOrTx, by: StatsDimension, agencyId
       .orderBy(procedure.code);
   }
   const col = by === 'counter' ? dossierRating.receivingAgencyId : dossierRating.competentAgencyId;
-  return db.select({ key: agency.code, label: agency.name, total, satisfied }).from(dossierRating).innerJoin(agency, eq(agency.id, col)).where(inScope).groupBy(agency.code, agency.name).orderBy(agency.code);
+  return db
+    .select({ key: agency.code, label: agency.name, total, satisfied })
+    .from(dossierRating)
+    .innerJoin(agency, eq(agency.id, col))
+    .where(inScope)
+    .groupBy(agency.code, agency.name)
+    .orderBy(agency.code);
 }
 
 /** Officers who handled the dossier: the receiving officer and every actor of a staff event. */

@@ -63,34 +63,68 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   );
   app.post<{ Params: Static<typeof s.ActionParams>; Body: Static<typeof s.ActionBody> }>(
     '/api/v1/dossiers/:code/actions/:action',
-    { bodyLimit: 16 * 1024 * 1024, schema: { tags, summary: 'Thao tác trên hồ sơ (transition)', params: s.ActionParams, body: s.ActionBody, response: { 200: s.ActionResult } } },
+    {
+      bodyLimit: 16 * 1024 * 1024,
+      schema: { tags, summary: 'Thao tác trên hồ sơ (transition)', params: s.ActionParams, body: s.ActionBody, response: { 200: s.ActionResult } },
+    },
     (req) => performAction(ctx, req.principal, req.params.code, req.params.action as DossierAction, req.body ?? {}),
   );
 
   // ── Public ──────────────────────────────────────────────────────────────────────────────────
   app.get<{ Params: Static<typeof s.CodeParams>; Querystring: Static<typeof s.PublicQuery> }>(
     '/api/v1/public/dossiers/:code',
-    { config: publicLimit, schema: { tags: ['public'], summary: 'Tra cứu hồ sơ (public lookup)', params: s.CodeParams, querystring: s.PublicQuery, response: { 200: s.PublicDossier } } },
+    {
+      config: publicLimit,
+      schema: {
+        tags: ['public'],
+        summary: 'Tra cứu hồ sơ (public lookup)',
+        params: s.CodeParams,
+        querystring: s.PublicQuery,
+        response: { 200: s.PublicDossier },
+      },
+    },
     async (req, reply) => reply.type('application/json; charset=utf-8').send(await pub.lookup(ctx, req.params.code, req.query)),
   );
   app.post<{ Params: Static<typeof s.CodeParams>; Body: Static<typeof s.RatingBody> }>(
     '/api/v1/public/dossiers/:code/rating',
-    { config: publicLimit, schema: { tags: ['public'], summary: 'Đánh giá mức độ hài lòng', params: s.CodeParams, body: s.RatingBody, response: { 201: s.RatingResult } } },
+    {
+      config: publicLimit,
+      schema: { tags: ['public'], summary: 'Đánh giá mức độ hài lòng', params: s.CodeParams, body: s.RatingBody, response: { 201: s.RatingResult } },
+    },
     async (req, reply) => reply.code(201).send(await pub.rateDossier(ctx, req.params.code, req.body)),
   );
   app.get<{ Querystring: Static<typeof s.LookupCheckQuery> }>(
     '/api/v1/public/lookup-check',
-    { config: publicLimit, schema: { tags: ['public'], summary: 'Tra cứu cần kiểm tra gì (the check a code\'s province asks for)', querystring: s.LookupCheckQuery, response: { 200: s.LookupCheckResult } } },
+    {
+      config: publicLimit,
+      schema: {
+        tags: ['public'],
+        summary: "Tra cứu cần kiểm tra gì (the check a code's province asks for)",
+        querystring: s.LookupCheckQuery,
+        response: { 200: s.LookupCheckResult },
+      },
+    },
     (req) => pub.lookupCheckForCode(ctx, req.query.code),
   );
   app.put<{ Params: Static<typeof s.ProvinceParams>; Body: Static<typeof s.LookupCheckBody> }>(
     '/api/v1/admin/provinces/:provinceCode/lookup-check',
-    { schema: { tags, summary: 'Cách kiểm tra khi tra cứu hồ sơ của tỉnh (province lookup check)', params: s.ProvinceParams, body: s.LookupCheckBody, response: { 200: s.LookupCheckSetting } } },
+    {
+      schema: {
+        tags,
+        summary: 'Cách kiểm tra khi tra cứu hồ sơ của tỉnh (province lookup check)',
+        params: s.ProvinceParams,
+        body: s.LookupCheckBody,
+        response: { 200: s.LookupCheckSetting },
+      },
+    },
     (req) => pub.setLookupCheck(ctx, req.principal, req.params.provinceCode, req.body.check),
   );
   app.get<{ Querystring: Static<typeof s.DesksQuery> }>(
     '/api/v1/public/desks',
-    { config: publicLimit, schema: { tags: ['public'], summary: 'Bộ phận một cửa nhận thủ tục (online desks)', querystring: s.DesksQuery, response: { 200: s.Desks } } },
+    {
+      config: publicLimit,
+      schema: { tags: ['public'], summary: 'Bộ phận một cửa nhận thủ tục (online desks)', querystring: s.DesksQuery, response: { 200: s.Desks } },
+    },
     (req) => onlineDesks(ctx, req.query.procedureCode),
   );
   app.get<{ Querystring: Static<typeof s.VerifyQuery> }>(
@@ -100,6 +134,10 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   );
 
   // ── Notifications ───────────────────────────────────────────────────────────────────────────
-  app.get('/api/v1/me/notifications', { schema: { tags, summary: 'Thông báo trong ứng dụng', response: { 200: s.Notifications } } }, (req) => myNotifications(ctx, req.principal));
-  app.get('/api/v1/dev/outbox', { schema: { tags, summary: 'Hộp thư đi (development only)', response: { 200: s.Notifications } } }, (req) => devOutbox(ctx, req.principal));
+  app.get('/api/v1/me/notifications', { schema: { tags, summary: 'Thông báo trong ứng dụng', response: { 200: s.Notifications } } }, (req) =>
+    myNotifications(ctx, req.principal),
+  );
+  app.get('/api/v1/dev/outbox', { schema: { tags, summary: 'Hộp thư đi (development only)', response: { 200: s.Notifications } } }, (req) =>
+    devOutbox(ctx, req.principal),
+  );
 }

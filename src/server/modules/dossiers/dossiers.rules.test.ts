@@ -113,7 +113,13 @@ describe('apology and lateness', () => {
 
 describe('personal data reads', () => {
   it('every staff read is logged, and the applicant sees who opened the dossier and when', async () => {
-    const created = (await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.desk.code } }) })).json();
+    const created = (
+      await w.citizen.request({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.desk.code } }),
+      })
+    ).json();
     await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${created.code}` });
     await w.citizen.request({ method: 'GET', url: `/api/v1/dossiers/${created.code}` });
     const log = await w.citizen.request({ method: 'GET', url: `/api/v1/dossiers/${created.code}/access-log` });
@@ -140,14 +146,18 @@ describe('work queues', () => {
 describe('notifications and hand-offs between agencies', () => {
   it('notifications are written with the step and delivered by the outbox poller; in-app ones reach the recipient', async () => {
     const code = await processing();
-    const pending = await h.database.rows<{ n: string }>(sql`select count(*) as n from notification_outbox o join dossier d on d.id = o.dossier_id where d.code = ${code} and o.status = 'pending'`);
+    const pending = await h.database.rows<{ n: string }>(
+      sql`select count(*) as n from notification_outbox o join dossier d on d.id = o.dossier_id where d.code = ${code} and o.status = 'pending'`,
+    );
     expect(Number(pending[0].n)).toBeGreaterThan(0);
     const [{ id }] = await h.database.rows<{ id: string }>(sql`select id from dossier where code = ${code}`);
     while ((await deliverOutbox(h.ctx.db, {}, { dossierIds: [id] })) > 0) {
       /* drain */
     }
     // no SMTP / SMS gateway configured (development): e-mail and SMS stay in the outbox viewer
-    const left = await h.database.rows<{ channel: string; status: string }>(sql`select distinct o.channel, o.status from notification_outbox o where o.dossier_id = ${id} order by 1`);
+    const left = await h.database.rows<{ channel: string; status: string }>(
+      sql`select distinct o.channel, o.status from notification_outbox o where o.dossier_id = ${id} order by 1`,
+    );
     expect(left).toEqual([
       { channel: 'email', status: 'pending_dev' },
       { channel: 'in_app', status: 'sent' },
@@ -173,7 +183,7 @@ describe('notifications and hand-offs between agencies', () => {
 });
 
 describe('forwarding follows the procedure', () => {
-  it('AGENCY_NOT_IN_PROCEDURE: only the agencies the procedure\'s steps name (and the competent one) receive the dossier; the detail lists them for the picker', async () => {
+  it("AGENCY_NOT_IN_PROCEDURE: only the agencies the procedure's steps name (and the competent one) receive the dossier; the detail lists them for the picker", async () => {
     const code = await processing();
     const stranger = await makeAgencyTree(h);
     const refused = await act(w.officer, code, 'forward', { toAgencyCode: stranger.child.code });
@@ -202,7 +212,11 @@ describe('forwarding follows the procedure', () => {
     const d = (await coordinator.request({ method: 'GET', url: `/api/v1/dossiers/${code}` })).json();
     for (const a of ['approve', 'refuse', 'stop', 'complete']) expect(d.availableActions).not.toContain(a);
     expect(d.availableActions).toContain('forward');
-    for (const [action, body] of [['approve', {}], ['refuse', { reasons: ['Không đủ điều kiện'] }], ['stop', { reason: 'Dừng thử' }]] as const) {
+    for (const [action, body] of [
+      ['approve', {}],
+      ['refuse', { reasons: ['Không đủ điều kiện'] }],
+      ['stop', { reason: 'Dừng thử' }],
+    ] as const) {
       const res = await act(coordinator, code, action, body);
       expect(res.statusCode, `${action} ${res.body}`).toBe(403);
       expect(res.json().code).toBe('NOT_DOSSIER_OWNER');

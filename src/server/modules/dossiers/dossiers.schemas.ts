@@ -9,7 +9,10 @@ const Text = (max = 500) => Type.String({ minLength: 1, maxLength: max });
 
 export const CODE_PATTERN = '^[0-9A-Z.]{1,35}-[0-9]{6}-[0-9]{4,6}$';
 export const CodeParams = Type.Object({ code: Type.String({ pattern: CODE_PATTERN }) });
-export const ActionParams = Type.Object({ code: Type.String({ pattern: CODE_PATTERN }), action: Type.Unsafe<DossierAction>(Type.Union(DOSSIER_ACTIONS.map((a) => Type.Literal(a)))) });
+export const ActionParams = Type.Object({
+  code: Type.String({ pattern: CODE_PATTERN }),
+  action: Type.Unsafe<DossierAction>(Type.Union(DOSSIER_ACTIONS.map((a) => Type.Literal(a)))),
+});
 
 const Attachment = Type.Object({ fileName: Text(200), contentBase64: Type.String({ minLength: 4, maxLength: 14_000_000 }) }, { additionalProperties: false });
 export const DocumentInput = Type.Object(
@@ -115,7 +118,11 @@ export const Detail = Type.Object({
   originalDueAt: NStr,
   dueCalendarVersion: NStr,
   dueRule: Type.Union([Type.Object({ amount: Type.Number(), unit: Str, ruleSet: Str, procedureRuleVersion: Str, from: Str }), Type.Null()]),
-  supplement: Type.Object({ intakeRequestedAt: NStr, appraisalRequestedAt: NStr, items: Type.Array(Type.Object({ procedureDocumentId: Str, name: Str, reason: Str })) }),
+  supplement: Type.Object({
+    intakeRequestedAt: NStr,
+    appraisalRequestedAt: NStr,
+    items: Type.Array(Type.Object({ procedureDocumentId: Str, name: Str, reason: Str })),
+  }),
   apology: Type.Union([Type.Object({ issuedAt: Str, reason: Str }), Type.Null()]),
   refusalReasons: Type.Array(Str),
   feesDue: Type.Integer(),
@@ -123,13 +130,28 @@ export const Detail = Type.Object({
   assignedTo: Type.Union([Type.Object({ id: Str, name: Str }), Type.Null()]),
   closedAt: NStr,
   documents: Type.Array(
-    Type.Object({ id: Str, procedureDocumentId: NStr, name: Str, form: Str, quantity: Type.Integer(), hasFile: Type.Boolean(), mime: NStr, size: Type.Union([Type.Integer(), Type.Null()]), sha256: NStr, stage: Str }),
+    Type.Object({
+      id: Str,
+      procedureDocumentId: NStr,
+      name: Str,
+      form: Str,
+      quantity: Type.Integer(),
+      hasFile: Type.Boolean(),
+      mime: NStr,
+      size: Type.Union([Type.Integer(), Type.Null()]),
+      sha256: NStr,
+      stage: Str,
+    }),
   ),
   timeline: Type.Array(Event),
-  handoffs: Type.Array(Type.Object({ step: Str, from: NStr, fromAgency: NStr, to: NStr, toAgency: NStr, stepStartedAt: Str, stepDueAt: NStr, at: Str, result: NStr })),
+  handoffs: Type.Array(
+    Type.Object({ step: Str, from: NStr, fromAgency: NStr, to: NStr, toAgency: NStr, stepStartedAt: Str, stepDueAt: NStr, at: Str, result: NStr }),
+  ),
   availableActions: Type.Array(Str),
   /** Where the forward action may send the dossier: the agencies its procedure names (empty when it cannot be forwarded). */
-  forwardAgencies: Type.Array(Type.Object({ code: Str, name: Str, role: Type.Union([Type.Literal('competent'), Type.Literal('coordinating')]), stepName: NStr })),
+  forwardAgencies: Type.Array(
+    Type.Object({ code: Str, name: Str, role: Type.Union([Type.Literal('competent'), Type.Literal('coordinating')]), stepName: NStr }),
+  ),
 });
 
 export const AccessLog = Type.Object({ items: Type.Array(Type.Object({ at: Str, who: Str, agency: NStr, purpose: Str })) });
@@ -178,8 +200,13 @@ export const RatingBody = Type.Object(
   { additionalProperties: false },
 );
 export const RatingResult = Type.Object({ code: Str, satisfaction: Str, scores: Type.Record(Type.String(), Type.Number()), createdAt: Str });
-export const StatsQuery = Type.Object({ by: Type.Union([Type.Literal('officer'), Type.Literal('counter'), Type.Literal('agency'), Type.Literal('procedure')]) });
-export const Stats = Type.Object({ by: Str, items: Type.Array(Type.Object({ key: Str, label: Str, total: Type.Integer(), satisfied: Type.Integer(), rate: Type.Number() })) });
+export const StatsQuery = Type.Object({
+  by: Type.Union([Type.Literal('officer'), Type.Literal('counter'), Type.Literal('agency'), Type.Literal('procedure')]),
+});
+export const Stats = Type.Object({
+  by: Str,
+  items: Type.Array(Type.Object({ key: Str, label: Str, total: Type.Integer(), satisfied: Type.Integer(), rate: Type.Number() })),
+});
 
 export const VerifyQuery = Type.Object({ token: Type.String({ minLength: 1, maxLength: 400 }) });
 export const VerifyResult = Type.Object({
@@ -197,5 +224,7 @@ export const FormParams = Type.Object({
   form: Type.Union([Type.Literal('receipt'), Type.Literal('supplement'), Type.Literal('refusal'), Type.Literal('apology'), Type.Literal('control-sheet')]),
 });
 export const Notifications = Type.Object({
-  items: Type.Array(Type.Object({ id: Str, channel: Str, recipient: Str, subject: Str, body: Str, status: Str, dossierId: NStr, createdAt: Str, sentAt: NStr })),
+  items: Type.Array(
+    Type.Object({ id: Str, channel: Str, recipient: Str, subject: Str, body: Str, status: Str, dossierId: NStr, createdAt: Str, sentAt: NStr }),
+  ),
 });

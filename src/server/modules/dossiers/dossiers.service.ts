@@ -66,7 +66,11 @@ export async function handoff(
 export async function computeDossierDue(ctx: AppContext, proc: CatalogProcedure, from: Date, pauses: { from: Date; to: Date }[] = []) {
   const { due, calendarVersion } = await dueDate(ctx, { from, amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, pauses, province: proc.provinceCode });
   const rules = ruleSetAt(from);
-  return { dueAt: due, dueCalendarVersion: calendarVersion, dueRule: { amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, ruleSet: rules.id, procedureRuleVersion: proc.ruleVersion, from: from.toISOString() } };
+  return {
+    dueAt: due,
+    dueCalendarVersion: calendarVersion,
+    dueRule: { amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, ruleSet: rules.id, procedureRuleVersion: proc.ruleVersion, from: from.toISOString() },
+  };
 }
 
 export interface Plan {
@@ -87,7 +91,14 @@ export interface ActionInput {
 }
 
 /** Run one action on the dossier `code`: state, authority, version, then one transaction. */
-export async function runTransition(ctx: AppContext, p: P, code: string, action: DossierAction, expectedVersion: number | undefined, plan: (i: ActionInput) => Promise<Plan>) {
+export async function runTransition(
+  ctx: AppContext,
+  p: P,
+  code: string,
+  action: DossierAction,
+  expectedVersion: number | undefined,
+  plan: (i: ActionInput) => Promise<Plan>,
+) {
   const d = await repo.findDossierByCode(ctx.db, code);
   const { principal } = policy.requireReader(p, d);
   const dossier = d!;
@@ -96,18 +107,40 @@ export async function runTransition(ctx: AppContext, p: P, code: string, action:
   const holds = (permit: Permit) => policy.holdsPermit(principal, dossier, permit);
   if (!isPermitted(decision.transition, holds)) {
     if (isPermitted(asCoordinator(decision.transition), holds)) {
-      throw new AppError('NOT_DOSSIER_OWNER', `Cơ quan phối hợp không được thực hiện "${action}": chỉ ${dossier.competentName} (cơ quan chủ trì giải quyết) được quyết định hồ sơ này.`, { extra: { action, competentAgency: dossier.competentCode } });
+      throw new AppError(
+        'NOT_DOSSIER_OWNER',
+        `Cơ quan phối hợp không được thực hiện "${action}": chỉ ${dossier.competentName} (cơ quan chủ trì giải quyết) được quyết định hồ sơ này.`,
+        { extra: { action, competentAgency: dossier.competentCode } },
+      );
     }
     throw AppError.forbidden('Bạn không có quyền thực hiện thao tác này trên hồ sơ.');
   }
   if (expectedVersion !== undefined && expectedVersion !== dossier.version) throw versionConflict(DOSSIER_CHANGED);
   const now = new Date();
   const planned = await plan({ d: dossier, principal, to: decision.to, now });
-  const auditAgency = action === 'receive' || action === 'return' || (dossier.status === 'submitted' && dossier.currentStep === 'receive') ? dossier.receivingCode : dossier.competentCode;
+  const auditAgency =
+    action === 'receive' || action === 'return' || (dossier.status === 'submitted' && dossier.currentStep === 'receive')
+      ? dossier.receivingCode
+      : dossier.competentCode;
   return ctx.db.transaction(async (tx) => {
     const updated = orVersionConflict(await repo.updateDossier(tx, dossier.id, dossier.version, { status: decision.to, ...planned.set }), DOSSIER_CHANGED);
-    await writeSideEffects(tx, updated, { action, fromStatus: dossier.status, principal, plan: planned, auditAgency, now, publicBaseUrl: ctx.config.publicBaseUrl });
-    return { code: updated.code, status: updated.status, version: updated.version, receivedAt: updated.receivedAt?.toISOString() ?? null, dueAt: updated.dueAt?.toISOString() ?? null, currentStep: updated.currentStep };
+    await writeSideEffects(tx, updated, {
+      action,
+      fromStatus: dossier.status,
+      principal,
+      plan: planned,
+      auditAgency,
+      now,
+      publicBaseUrl: ctx.config.publicBaseUrl,
+    });
+    return {
+      code: updated.code,
+      status: updated.status,
+      version: updated.version,
+      receivedAt: updated.receivedAt?.toISOString() ?? null,
+      dueAt: updated.dueAt?.toISOString() ?? null,
+      currentStep: updated.currentStep,
+    };
   });
 }
 
@@ -124,7 +157,20 @@ export interface SideEffectsOptions {
 const actorOfStep = (o: SideEffectsOptions) => (o.principal ? actorOf(o.principal) : { userId: null, label: 'system' });
 
 /** The dossier fields a step's records are built from. */
-export type StepDossier = Pick<repo.DossierBase, 'id' | 'code' | 'provinceCode' | 'status' | 'version' | 'receivingAgencyId' | 'competentAgencyId' | 'currentAgencyId' | 'dueAt' | 'applicant' | 'applicantUserId'>;
+export type StepDossier = Pick<
+  repo.DossierBase,
+  | 'id'
+  | 'code'
+  | 'provinceCode'
+  | 'status'
+  | 'version'
+  | 'receivingAgencyId'
+  | 'competentAgencyId'
+  | 'currentAgencyId'
+  | 'dueAt'
+  | 'applicant'
+  | 'applicantUserId'
+>;
 
 /** A step's event, control-sheet row, documents, notifications and audit entry: rows keyed by the dossier's id. */
 export function stepRecords(d: StepDossier, o: SideEffectsOptions): repo.StepRecords {
@@ -132,7 +178,18 @@ export function stepRecords(d: StepDossier, o: SideEffectsOptions): repo.StepRec
   const scope = o.principal ? [...agencyScope(o.principal, 'counter_officer', 'processing_officer', 'leader')] : [];
   const agencyId = [d.receivingAgencyId, d.competentAgencyId, d.currentAgencyId].find((id) => scope.includes(id)) ?? null;
   return {
-    event: { dossierId: d.id, provinceCode: d.provinceCode, action: o.action, fromStatus: o.fromStatus, toStatus: d.status, actorId: actor.userId, actorLabel: actor.label, agencyId, data: o.plan.data ?? {}, occurredAt: o.now },
+    event: {
+      dossierId: d.id,
+      provinceCode: d.provinceCode,
+      action: o.action,
+      fromStatus: o.fromStatus,
+      toStatus: d.status,
+      actorId: actor.userId,
+      actorLabel: actor.label,
+      agencyId,
+      data: o.plan.data ?? {},
+      occurredAt: o.now,
+    },
     handoff: o.plan.handoff ? { ...o.plan.handoff, dossierId: d.id, provinceCode: d.provinceCode } : undefined,
     documents: (o.plan.documents ?? []).map((x) => ({ ...x, dossierId: d.id, provinceCode: d.provinceCode })),
     outbox: [
@@ -163,18 +220,31 @@ export async function getDossier(ctx: AppContext, p: P, code: string) {
   const { principal, isStaff } = policy.requireReader(p, d);
   const dossier = d!;
   if (isStaff) await logStaffRead(ctx.db, principal, dossier, 'Xem hồ sơ');
-  const [events, handoffs, documents] = await Promise.all([repo.listEvents(ctx.db, dossier.id), repo.listHandoffs(ctx.db, dossier.id), repo.listDocuments(ctx.db, dossier.id)]);
+  const [events, handoffs, documents] = await Promise.all([
+    repo.listEvents(ctx.db, dossier.id),
+    repo.listHandoffs(ctx.db, dossier.id),
+    repo.listDocuments(ctx.db, dossier.id),
+  ]);
   const actions = actionsFor(dossier).filter((a) => {
     const decision = decide(a, machineView(dossier));
     return decision.ok && isPermitted(decision.transition, (permit) => policy.holdsPermit(principal, dossier, permit));
   });
-  return presentDetail(dossier, { events, handoffs, documents, actions, forwardAgencies: actions.includes('forward') ? await forwardAgenciesOf(ctx, dossier) : [] });
+  return presentDetail(dossier, {
+    events,
+    handoffs,
+    documents,
+    actions,
+    forwardAgencies: actions.includes('forward') ? await forwardAgenciesOf(ctx, dossier) : [],
+  });
 }
 
 /** The agencies the web app's forward action offers: the procedure's participants, with names. */
 async function forwardAgenciesOf(ctx: AppContext, d: repo.DossierRow) {
   const targets = forwardTargets(await procedureOf(ctx, d), d);
-  const agencies = await org.agenciesByIds(ctx.db, targets.map((t) => t.agencyId));
+  const agencies = await org.agenciesByIds(
+    ctx.db,
+    targets.map((t) => t.agencyId),
+  );
   return targets.flatMap((t) => {
     const a = agencies.find((x) => x.id === t.agencyId);
     return a ? [{ code: a.code, name: a.name, role: t.role, stepName: t.stepName }] : [];
@@ -209,7 +279,12 @@ export async function listDossiers(ctx: AppContext, p: P, q: { queue?: 'mine' | 
   const rows = await repo.listQueue(ctx.db, { scope, userId: p.userId, agencyIds, statuses, after, limit });
   const now = new Date();
   const dueSoon = ruleSetAt(now).dueSoonHours;
-  return toPage(rows, limit, (r) => presentSummary(r, now, dueSoon), (r) => [r.dueAt?.toISOString() ?? null, r.id]);
+  return toPage(
+    rows,
+    limit,
+    (r) => presentSummary(r, now, dueSoon),
+    (r) => [r.dueAt?.toISOString() ?? null, r.id],
+  );
 }
 
 /** Staff who should hear about a dossier: its leaders and its responsible officer. */

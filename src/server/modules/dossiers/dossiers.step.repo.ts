@@ -48,15 +48,54 @@ export interface DeskCounter {
 /** Columns a step writes, by table (the others keep their defaults): the statement's text is constant. */
 const STEP_COLUMNS = {
   event: ['dossierId', 'provinceCode', 'action', 'fromStatus', 'toStatus', 'actorId', 'actorLabel', 'agencyId', 'data', 'occurredAt'],
-  handoff: ['dossierId', 'provinceCode', 'step', 'fromAgencyId', 'fromUserId', 'toAgencyId', 'toUserId', 'stepStartedAt', 'budgetHours', 'stepDueAt', 'result', 'note', 'occurredAt'],
+  handoff: [
+    'dossierId',
+    'provinceCode',
+    'step',
+    'fromAgencyId',
+    'fromUserId',
+    'toAgencyId',
+    'toUserId',
+    'stepStartedAt',
+    'budgetHours',
+    'stepDueAt',
+    'result',
+    'note',
+    'occurredAt',
+  ],
   document: ['dossierId', 'provinceCode', 'procedureDocumentId', 'name', 'form', 'quantity', 'storageKey', 'sha256', 'mime', 'size', 'stage'],
   outbox: ['provinceCode', 'dossierId', 'channel', 'recipient', 'recipientUserId', 'subject', 'body'],
 } as const;
 /** A new dossier's columns: every one intake sets (the others keep their defaults). */
 export const NEW_DOSSIER_COLUMNS = [
-  'id', 'provinceCode', 'procedureId', 'procedureVersion', 'receivingAgencyId', 'competentAgencyId', 'currentAgencyId', 'channel', 'status', 'applicant', 'phoneTail',
-  'applicantUserId', 'receivedBy', 'submittedAt', 'receivedAt', 'dueAt', 'originalDueAt', 'dueCalendarVersion', 'dueRule', 'supplementIntakeAt', 'supplementItems', 'pauses',
-  'refusalReasons', 'currentStep', 'stepStartedAt', 'feesDue', 'closedAt', 'version',
+  'id',
+  'provinceCode',
+  'procedureId',
+  'procedureVersion',
+  'receivingAgencyId',
+  'competentAgencyId',
+  'currentAgencyId',
+  'channel',
+  'status',
+  'applicant',
+  'phoneTail',
+  'applicantUserId',
+  'receivedBy',
+  'submittedAt',
+  'receivedAt',
+  'dueAt',
+  'originalDueAt',
+  'dueCalendarVersion',
+  'dueRule',
+  'supplementIntakeAt',
+  'supplementItems',
+  'pauses',
+  'refusalReasons',
+  'currentStep',
+  'stepStartedAt',
+  'feesDue',
+  'closedAt',
+  'version',
 ] as const satisfies readonly (keyof DossierInsert)[];
 
 /** A new dossier's row as written: its columns and its public timeline (see `timelineEntry`). */
@@ -106,10 +145,59 @@ const insertFromJson = (table: AnyTable, keys: readonly string[], param: string,
 };
 
 const stepCtes = (p: Params, records: readonly StepRecords[], gate: string, withCode: (col: string) => string, outboxJoin: string): string[] => [
-  `ev as (${insertFromJson(dossierEvent, STEP_COLUMNS.event, p.add(jsonRows(dossierEvent, STEP_COLUMNS.event, records.map((r) => r.event)), 'json'), gate)})`,
-  `ho as (${insertFromJson(dossierHandoff, STEP_COLUMNS.handoff, p.add(jsonRows(dossierHandoff, STEP_COLUMNS.handoff, records.flatMap((r) => (r.handoff ? [r.handoff] : []))), 'json'), gate)})`,
-  `docs as (${insertFromJson(dossierDocument, STEP_COLUMNS.document, p.add(jsonRows(dossierDocument, STEP_COLUMNS.document, records.flatMap((r) => r.documents)), 'json'), gate)})`,
-  `ob as (${insertFromJson(notificationOutbox, STEP_COLUMNS.outbox, p.add(jsonRows(notificationOutbox, STEP_COLUMNS.outbox, records.flatMap((r) => r.outbox)), 'json'), outboxJoin, { subject: withCode, body: withCode })})`,
+  `ev as (${insertFromJson(
+    dossierEvent,
+    STEP_COLUMNS.event,
+    p.add(
+      jsonRows(
+        dossierEvent,
+        STEP_COLUMNS.event,
+        records.map((r) => r.event),
+      ),
+      'json',
+    ),
+    gate,
+  )})`,
+  `ho as (${insertFromJson(
+    dossierHandoff,
+    STEP_COLUMNS.handoff,
+    p.add(
+      jsonRows(
+        dossierHandoff,
+        STEP_COLUMNS.handoff,
+        records.flatMap((r) => (r.handoff ? [r.handoff] : [])),
+      ),
+      'json',
+    ),
+    gate,
+  )})`,
+  `docs as (${insertFromJson(
+    dossierDocument,
+    STEP_COLUMNS.document,
+    p.add(
+      jsonRows(
+        dossierDocument,
+        STEP_COLUMNS.document,
+        records.flatMap((r) => r.documents),
+      ),
+      'json',
+    ),
+    gate,
+  )})`,
+  `ob as (${insertFromJson(
+    notificationOutbox,
+    STEP_COLUMNS.outbox,
+    p.add(
+      jsonRows(
+        notificationOutbox,
+        STEP_COLUMNS.outbox,
+        records.flatMap((r) => r.outbox),
+      ),
+      'json',
+    ),
+    outboxJoin,
+    { subject: withCode, body: withCode },
+  )})`,
 ];
 
 /**
@@ -137,8 +225,14 @@ export async function writeStep(db: DbOrTx, records: StepRecords): Promise<void>
 export async function writeIntakes(db: DbOrTx, counter: DeskCounter, items: readonly NewDossier[]): Promise<Map<string, string> | undefined> {
   const p = new Params();
   const n = p.add(items.length, 'int');
-  const versions = [...new Map(items.map(({ guard: g }) => [`${g.procedureId}@${g.procedureVersion}`, { id: g.procedureId, version: g.procedureVersion }])).values()];
-  const stamps = [...new Map(items.flatMap(({ guard: g }) => (g.calendarStamp === null ? [] : [[`${g.calendarStamp.province}/${g.calendarStamp.stamp}`, g.calendarStamp]]))).values()];
+  const versions = [
+    ...new Map(items.map(({ guard: g }) => [`${g.procedureId}@${g.procedureVersion}`, { id: g.procedureId, version: g.procedureVersion }])).values(),
+  ];
+  const stamps = [
+    ...new Map(
+      items.flatMap(({ guard: g }) => (g.calendarStamp === null ? [] : [[`${g.calendarStamp.province}/${g.calendarStamp.stamp}`, g.calendarStamp]])),
+    ).values(),
+  ];
   const columns = columnNames(dossier, NEW_ROW_COLUMNS);
   const ctes = [
     `guard as (select 1
@@ -149,13 +243,34 @@ export async function writeIntakes(db: DbOrTx, counter: DeskCounter, items: read
       on conflict (agency_id, day) do update set last_value = dossier_sequence.last_value + excluded.last_value returning last_value)`,
     `d as (insert into dossier (code, ${columns.join(', ')})
       select ${p.add(counter.prefix, 'text')} || lpad(k.v::text, greatest(4, length(k.v::text)), '0'), ${columns.map((c) => `r.${c}`).join(', ')}
-      from seq cross join json_populate_recordset(null::dossier, ${p.add(jsonRows(dossier, NEW_ROW_COLUMNS, items.map((i) => ({ ...i.row, publicTimeline: [timelineEntry(i.records.event)] }))), 'json')}) with ordinality r
+      from seq cross join json_populate_recordset(null::dossier, ${p.add(
+        jsonRows(
+          dossier,
+          NEW_ROW_COLUMNS,
+          items.map((i) => ({ ...i.row, publicTimeline: [timelineEntry(i.records.event)] })),
+        ),
+        'json',
+      )}) with ordinality r
         cross join lateral (select seq.last_value - ${n} + r.ordinality as v) k
       returning id, code)`,
   ];
   const pending = p.add(`${counter.prefix}${PENDING_SEQ}`, 'text');
-  ctes.push(...stepCtes(p, items.map((i) => i.records), ' where exists (select 1 from d)', (col) => `replace(${col}, ${pending}, d.code)`, ' join d on d.id = r.dossier_id'));
-  ctes.push(auditCtesText(p, items.map((i) => ({ ...i.records.audit, ref: i.row.id })), { join: 'join d on d.id = e.ref::uuid', id: 'd.code' }));
+  ctes.push(
+    ...stepCtes(
+      p,
+      items.map((i) => i.records),
+      ' where exists (select 1 from d)',
+      (col) => `replace(${col}, ${pending}, d.code)`,
+      ' join d on d.id = r.dossier_id',
+    ),
+  );
+  ctes.push(
+    auditCtesText(
+      p,
+      items.map((i) => ({ ...i.records.audit, ref: i.row.id })),
+      { join: 'join d on d.id = e.ref::uuid', id: 'd.code' },
+    ),
+  );
   const rows = await queryPrepared<{ id: string; code: string }>(db, `with ${ctes.join(',\n')} select id, code from d`, p.values);
   return rows.length ? new Map(rows.map((r) => [r.id, r.code])) : undefined;
 }

@@ -23,7 +23,12 @@ export interface World {
 }
 
 /** A procedure of `agencyId`; `coordinating`: the agency its inter-agency step names (it takes part in the procedure). */
-async function makeProcedure(h: Harness, agencyId: string, fees: number, o: { foreign?: boolean; provinceCode: string; coordinating?: string }): Promise<{ code: string; docs: World['docs'] }> {
+async function makeProcedure(
+  h: Harness,
+  agencyId: string,
+  fees: number,
+  o: { foreign?: boolean; provinceCode: string; coordinating?: string },
+): Promise<{ code: string; docs: World['docs'] }> {
   const foreign = o.foreign ?? false;
   const db = h.database.db;
   await db.insert(procedureField).values({ code: 'TEST_FIELD', name: 'Lĩnh vực thử nghiệm' }).onConflictDoNothing();
@@ -61,7 +66,17 @@ async function makeProcedure(h: Harness, agencyId: string, fees: number, o: { fo
     ['approve', 'competent', '2.5'],
     ['return', 'receiving', '0.5'],
   ];
-  await db.insert(procedureStep).values(steps.map(([c, k, b, agency], i) => ({ procedureId: p.id, position: i + 1, code: c, name: c, handlingAgencyKind: k, agencyId: agency ?? null, budget: b })));
+  await db.insert(procedureStep).values(
+    steps.map(([c, k, b, agency], i) => ({
+      procedureId: p.id,
+      position: i + 1,
+      code: c,
+      name: c,
+      handlingAgencyKind: k,
+      agencyId: agency ?? null,
+      budget: b,
+    })),
+  );
   return { code, docs };
 }
 
@@ -96,7 +111,13 @@ export async function makeWorld(h: Harness, provinceCode = '08'): Promise<World>
   };
 }
 
-export const APPLICANT = { fullName: 'Nguyễn Thị Hồng Nhung', idNumber: '008190001234', phone: '0987654321', email: 'nhung@example.vn', address: 'Tổ 5, phường Minh Xuân, tỉnh Tuyên Quang' };
+export const APPLICANT = {
+  fullName: 'Nguyễn Thị Hồng Nhung',
+  idNumber: '008190001234',
+  phone: '0987654321',
+  email: 'nhung@example.vn',
+  address: 'Tổ 5, phường Minh Xuân, tỉnh Tuyên Quang',
+};
 
 export function intakeBody(w: World, o: { channel?: string; docs?: string[]; procedureCode?: string; extra?: Record<string, unknown> } = {}) {
   const list = o.procedureCode === w.feeProcedureCode ? w.feeDocs : w.docs;
@@ -125,4 +146,3 @@ export async function setDossierTimes(h: Harness, code: string, set: { receivedA
   if (set.receivedAt) await h.database.rows(sql`update dossier set received_at = ${set.receivedAt.toISOString()}::timestamptz where code = ${code}`);
   if (set.dueAt) await h.database.rows(sql`update dossier set due_at = ${set.dueAt.toISOString()}::timestamptz where code = ${code}`);
 }
-

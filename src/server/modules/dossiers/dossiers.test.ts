@@ -29,7 +29,9 @@ describe('intake', () => {
     expect(detail.dueCalendarVersion).toBeTruthy();
     expect(detail.dueRule).toMatchObject({ amount: 10, unit: 'working_days' });
     expect(detail.handoffs[0]).toMatchObject({ step: 'receive', toAgency: expect.any(String) });
-    const outbox = await h.database.rows<{ channel: string }>(sql`select o.channel from notification_outbox o join dossier d on d.id = o.dossier_id where d.code = ${body.code}`);
+    const outbox = await h.database.rows<{ channel: string }>(
+      sql`select o.channel from notification_outbox o join dossier d on d.id = o.dossier_id where d.code = ${body.code}`,
+    );
     expect(outbox.map((o) => o.channel).sort()).toEqual(['email', 'sms']);
   });
 
@@ -37,7 +39,11 @@ describe('intake', () => {
     const res = await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { docs: [w.docs[0].id] }) });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 'supplement_requested', dueAt: null, missingDocuments: [{ name: w.docs[1].name, reason: expect.any(String) }] });
-    const forced = await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { docs: [w.docs[0].id], extra: { decision: 'receive' } }) });
+    const forced = await w.counter.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: intakeBody(w, { docs: [w.docs[0].id], extra: { decision: 'receive' } }),
+    });
     expect(forced.statusCode).toBe(422);
     expect(forced.json().code).toBe('DOSSIER_INCOMPLETE');
   });
@@ -45,12 +51,20 @@ describe('intake', () => {
   it('a refusal (Mẫu 03) needs reasons', async () => {
     const none = await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { extra: { decision: 'refuse' } }) });
     expect(none.statusCode).toBe(400);
-    const res = await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { extra: { decision: 'refuse', refusalReasons: ['Không thuộc thẩm quyền giải quyết'] } }) });
+    const res = await w.counter.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: intakeBody(w, { extra: { decision: 'refuse', refusalReasons: ['Không thuộc thẩm quyền giải quyết'] } }),
+    });
     expect(res.json()).toMatchObject({ status: 'refused' });
   });
 
   it('a citizen submits online and the desk receives it; citizens cannot submit at the counter', async () => {
-    const res = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.desk.code } }) });
+    const res = await w.citizen.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.desk.code } }),
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ status: 'submitted', receivedAt: null });
     const received = await act(w.counter, res.json().code, 'receive');
@@ -61,7 +75,11 @@ describe('intake', () => {
   });
 
   it('a citizen may name only a one-stop desk (an agency where counter officers work) → NOT_A_ONE_STOP_DESK', async () => {
-    const res = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.competent.code } }) });
+    const res = await w.citizen.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.competent.code } }),
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'NOT_A_ONE_STOP_DESK', field: 'receivingAgencyCode' });
   });
@@ -74,7 +92,11 @@ describe('intake', () => {
     // Only desks: the competent agency has no counter officers.
     expect(body.items.map((d) => d.code)).not.toContain(w.competent.code);
     if (body.suggestedCode !== null) expect(body.items.map((d) => d.code)).toContain(body.suggestedCode);
-    const named = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: body.items[0].code } }) });
+    const named = await w.citizen.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: body.items[0].code } }),
+    });
     expect(named.statusCode, named.body).toBe(201);
     const unknown = await h.app.inject({ method: 'GET', url: '/api/v1/public/desks?procedureCode=0.000000' });
     expect(unknown.statusCode).toBe(404);
@@ -90,7 +112,11 @@ describe('intake', () => {
       const vague = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online' }) });
       expect(vague.statusCode).toBe(422);
       expect(vague.json()).toMatchObject({ code: 'RECEIVING_AGENCY_REQUIRED', field: 'receivingAgencyCode' });
-      const named = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.desk.code } }) });
+      const named = await w.citizen.request({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.desk.code } }),
+      });
       expect(named.statusCode, named.body).toBe(201);
       // The form's desk list then suggests none: the citizen chooses.
       const desks = await h.app.inject({ method: 'GET', url: `/api/v1/public/desks?procedureCode=${w.procedureCode}` });
@@ -114,9 +140,12 @@ describe('intake', () => {
   });
 
   it('intake sees a calendar change at once (its cached calendar is checked against the stamp)', async () => {
-    const versionOf = async (code: string) => (await h.database.rows<{ v: string }>(sql`select due_calendar_version as v from dossier where code = ${code}`))[0].v;
+    const versionOf = async (code: string) =>
+      (await h.database.rows<{ v: string }>(sql`select due_calendar_version as v from dossier where code = ${code}`))[0].v;
     const before = await versionOf(await receive(h, w)); // the calendar is now cached
-    const [o] = await h.database.rows<{ id: string }>(sql`insert into calendar_override (date, kind, name, source) values ('2099-06-01', 'day_off', 'Thử', 'test') returning id`);
+    const [o] = await h.database.rows<{ id: string }>(
+      sql`insert into calendar_override (date, kind, name, source) values ('2099-06-01', 'day_off', 'Thử', 'test') returning id`,
+    );
     try {
       const after = await versionOf(await receive(h, w));
       expect(after).not.toBe(before);
@@ -130,7 +159,9 @@ describe('intake', () => {
     const code = await receive(h, w);
     const [entry] = await h.database.rows<{ entity_id: string; action: string }>(sql`select entity_id, action from audit_event where entity_id = ${code}`);
     expect(entry).toEqual({ entity_id: code, action: 'dossier.intake' });
-    const [outbox] = await h.database.rows<{ body: string }>(sql`select o.body from notification_outbox o join dossier d on d.id = o.dossier_id where d.code = ${code} limit 1`);
+    const [outbox] = await h.database.rows<{ body: string }>(
+      sql`select o.body from notification_outbox o join dossier d on d.id = o.dossier_id where d.code = ${code} limit 1`,
+    );
     expect(outbox.body).toContain(code);
     expect(outbox.body).not.toContain('\uE000');
     const problems = (await verifyAudit(h.database.db)).problems.filter((p) => p.stream === `agency:${w.desk.code}`);
@@ -138,13 +169,19 @@ describe('intake', () => {
   });
 
   it('DOCUMENT_NOT_ON_LIST: a document of another procedure is refused at intake', async () => {
-    const res = await w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { docs: [...w.docs.slice(0, 2).map((x) => x.id), w.foreignDocId] }) });
+    const res = await w.counter.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: intakeBody(w, { docs: [...w.docs.slice(0, 2).map((x) => x.id), w.foreignDocId] }),
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('DOCUMENT_NOT_ON_LIST');
   });
 
   it('200 concurrent intakes at one agency produce 200 distinct, consecutive codes', async () => {
-    const results = await Promise.all(Array.from({ length: 200 }, () => w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w) })));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => w.counter.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w) })),
+    );
     expect(results.map((r) => r.statusCode).filter((s) => s !== 201)).toEqual([]);
     const codes = results.map((r) => (r.json() as { code: string }).code);
     expect(new Set(codes).size).toBe(200);
@@ -202,8 +239,17 @@ describe('workflow', () => {
     expect(detail.timeline.map((e: { action: string }) => e.action)).toEqual(['intake', 'assign', 'forward', 'approve', 'complete', 'return']);
     expect(detail.handoffs.map((x: { step: string }) => x.step)).toEqual(['receive', 'assign', 'appraise', 'approve', 'approve', 'return']);
     for (const x of detail.handoffs) expect(['early', 'on_time', 'late']).toContain(x.result);
-    const audit = await h.database.rows<{ action: string }>(sql`select action from audit_event where entity_type = 'dossier' and entity_id = ${code} order by occurred_at, seq`);
-    expect(audit.map((a) => a.action)).toEqual(['dossier.intake', 'dossier.assign', 'dossier.forward', 'dossier.approve', 'dossier.complete', 'dossier.return']);
+    const audit = await h.database.rows<{ action: string }>(
+      sql`select action from audit_event where entity_type = 'dossier' and entity_id = ${code} order by occurred_at, seq`,
+    );
+    expect(audit.map((a) => a.action)).toEqual([
+      'dossier.intake',
+      'dossier.assign',
+      'dossier.forward',
+      'dossier.approve',
+      'dossier.complete',
+      'dossier.return',
+    ]);
     const again = await act(w.counter, code, 'return');
     expect(again.statusCode).toBe(422);
     expect(again.json().code).toBe('INVALID_TRANSITION');
@@ -219,7 +265,11 @@ describe('workflow', () => {
   });
 
   it('withdrawn by the applicant; stopped by the leader', async () => {
-    const mine = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.desk.code } }) });
+    const mine = await w.citizen.request({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.desk.code } }),
+    });
     expect((await act(w.citizen, mine.json().code, 'withdraw', { reason: 'Không còn nhu cầu' })).json()).toMatchObject({ status: 'withdrawn' });
     const code = await receive(h, w);
     expect((await act(w.leader, code, 'stop')).statusCode).toBe(400);
@@ -228,7 +278,10 @@ describe('workflow', () => {
 
   it('concurrent actions on one dossier: one wins, the other gets 409', async () => {
     const code = await receive(h, w);
-    const [a, b] = await Promise.all([act(w.leader, code, 'assign', { assignee: w.officerId, expectedVersion: 1 }), act(w.officer, code, 'assign', { expectedVersion: 1 })]);
+    const [a, b] = await Promise.all([
+      act(w.leader, code, 'assign', { assignee: w.officerId, expectedVersion: 1 }),
+      act(w.officer, code, 'assign', { expectedVersion: 1 }),
+    ]);
     expect([a.statusCode, b.statusCode].sort((x, y) => x - y)).toEqual([200, 409]);
     expect([a, b].find((r) => r.statusCode === 409)!.json().code).toBe('VERSION_CONFLICT');
   });
@@ -242,7 +295,13 @@ describe('policy', () => {
   });
 
   it('citizens see only their own dossiers', async () => {
-    const mine = (await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.desk.code } }) })).json().code;
+    const mine = (
+      await w.citizen.request({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        payload: intakeBody(w, { channel: 'online', extra: { receivingAgencyCode: w.desk.code } }),
+      })
+    ).json().code;
     const theirs = await receive(h, w);
     expect((await w.citizen.request({ method: 'GET', url: `/api/v1/dossiers/${mine}` })).statusCode).toBe(200);
     expect((await w.citizen.request({ method: 'GET', url: `/api/v1/dossiers/${theirs}` })).statusCode).toBe(404);

@@ -43,7 +43,7 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
   const lastOf = (action: string) => events.findLast((e) => e.action === action);
   const issuedAt = (() => {
     if (form === 'receipt') return dossier.receivedAt;
-    if (form === 'supplement') return lastOf('request-supplement')?.occurredAt ?? (dossier.supplementIntakeAt ?? null);
+    if (form === 'supplement') return lastOf('request-supplement')?.occurredAt ?? dossier.supplementIntakeAt ?? null;
     if (form === 'refusal') return dossier.status === 'refused' ? dossier.closedAt : null;
     if (form === 'apology') return dossier.apologyIssuedAt;
     return dossier.receivedAt ?? dossier.submittedAt;
@@ -51,12 +51,22 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
   if (!issuedAt) throw AppError.rule('FORM_NOT_AVAILABLE', 'Hồ sơ chưa có văn bản này.');
   const kind: DocumentKind = form;
   const dueForToken = form === 'receipt' ? (dossier.originalDueAt ?? dossier.dueAt) : form === 'apology' ? dossier.dueAt : undefined;
-  const { url } = signedDocumentUrl(ctx.config.secret, ctx.config.publicBaseUrl, { kind, dossierCode: dossier.code, issuedAt, dueAt: dueForToken ?? undefined });
+  const { url } = signedDocumentUrl(ctx.config.secret, ctx.config.publicBaseUrl, {
+    kind,
+    dossierCode: dossier.code,
+    issuedAt,
+    dueAt: dueForToken ?? undefined,
+  });
   const agency = await agencyInfo(ctx, form === 'apology' ? dossier.competentAgencyId : dossier.receivingAgencyId);
   const base = {
     agency,
     dossierCode: dossier.code,
-    applicant: { name: dossier.applicant.fullName, address: dossier.applicant.address, phone: dossier.applicant.phone, email: dossier.applicant.email ?? undefined },
+    applicant: {
+      name: dossier.applicant.fullName,
+      address: dossier.applicant.address,
+      phone: dossier.applicant.phone,
+      email: dossier.applicant.email ?? undefined,
+    },
     procedureName: dossier.procedureName,
     issuedAt,
     qrUrl: url,
@@ -86,7 +96,11 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
     });
   }
   if (form === 'refusal') {
-    return renderRefusal({ ...base, reasons: dossier.refusalReasons.length ? dossier.refusalReasons : ['—'], officerName: lastOf('refuse')?.actorLabel ?? lastOf('intake')?.actorLabel ?? '' });
+    return renderRefusal({
+      ...base,
+      reasons: dossier.refusalReasons.length ? dossier.refusalReasons : ['—'],
+      officerName: lastOf('refuse')?.actorLabel ?? lastOf('intake')?.actorLabel ?? '',
+    });
   }
   if (form === 'apology') {
     const ev = lastOf('apologize');

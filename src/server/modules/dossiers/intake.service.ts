@@ -59,7 +59,8 @@ export async function checkDocuments(proc: CatalogProcedure, docs: DocumentInput
   const rows = [];
   for (const [i, doc] of docs.entries()) {
     const listed = onList.get(doc.procedureDocumentId);
-    if (!listed) throw AppError.rule('DOCUMENT_NOT_ON_LIST', 'Giấy tờ không có trong thành phần hồ sơ của thủ tục.', { field: `documents[${i}].procedureDocumentId` });
+    if (!listed)
+      throw AppError.rule('DOCUMENT_NOT_ON_LIST', 'Giấy tờ không có trong thành phần hồ sơ của thủ tục.', { field: `documents[${i}].procedureDocumentId` });
     let file: { storageKey: string; sha256: string; mime: string; size: number } | undefined;
     if (doc.attachment) {
       const bytes = Buffer.from(doc.attachment.contentBase64, 'base64');
@@ -67,7 +68,14 @@ export async function checkDocuments(proc: CatalogProcedure, docs: DocumentInput
       await stageFile(checked.key, bytes, { contentType: checked.type });
       file = { storageKey: checked.key, sha256: checked.sha256, mime: checked.type, size: checked.size };
     }
-    rows.push({ procedureDocumentId: listed.id, name: listed.name, form: doc.form ?? (doc.attachment ? 'electronic' : 'original'), quantity: doc.quantity ?? 1, stage, ...file });
+    rows.push({
+      procedureDocumentId: listed.id,
+      name: listed.name,
+      form: doc.form ?? (doc.attachment ? 'electronic' : 'original'),
+      quantity: doc.quantity ?? 1,
+      stage,
+      ...file,
+    });
   }
   return rows;
 }
@@ -85,7 +93,8 @@ async function counterDesk(ctx: AppContext, principal: Principal, named: string 
   const own = grants.find((g) => g.agencyCode === code);
   if (own) return { id: own.agencyId, code: own.agencyCode, provinceCode: own.provinceCode };
   const a = await org.findAgencyByCode(ctx.db, code);
-  if (!a || !agencyScope(principal, 'counter_officer').has(a.id)) throw AppError.validation('receivingAgencyCode', 'Bạn không làm việc tại bộ phận một cửa này.');
+  if (!a || !agencyScope(principal, 'counter_officer').has(a.id))
+    throw AppError.validation('receivingAgencyCode', 'Bạn không làm việc tại bộ phận một cửa này.');
   return a;
 }
 
@@ -126,14 +135,19 @@ export async function onlineDesks(ctx: AppContext, procedureCode: string) {
 async function provinceOf(ctx: AppContext, desk: Desk | undefined, procedureCode: string): Promise<string | undefined> {
   if (desk) return desk.provinceCode;
   const provinces = await provincesWithProcedure(ctx.db, procedureCode);
-  if (provinces.length > 1) throw AppError.rule('RECEIVING_AGENCY_REQUIRED', 'Thủ tục này có ở nhiều tỉnh: hãy chọn bộ phận một cửa nơi nộp hồ sơ.', { field: 'receivingAgencyCode' });
+  if (provinces.length > 1)
+    throw AppError.rule('RECEIVING_AGENCY_REQUIRED', 'Thủ tục này có ở nhiều tỉnh: hãy chọn bộ phận một cửa nơi nộp hồ sơ.', { field: 'receivingAgencyCode' });
   return provinces[0];
 }
 
 export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
   const principal = policy.requireIntake(p, body.channel);
   const isCitizen = !hasRole(principal, 'counter_officer');
-  const named = isCitizen ? (body.receivingAgencyCode ? await namedOneStopDesk(ctx, body.receivingAgencyCode) : undefined) : await counterDesk(ctx, principal, body.receivingAgencyCode);
+  const named = isCitizen
+    ? body.receivingAgencyCode
+      ? await namedOneStopDesk(ctx, body.receivingAgencyCode)
+      : undefined
+    : await counterDesk(ctx, principal, body.receivingAgencyCode);
   const province = await provinceOf(ctx, named, body.procedureCode);
   // The procedure and the calendar come from caches unchecked; the intake statement checks them and
   // writes nothing when either has changed, and the intake runs again on fresh reads.
@@ -170,7 +184,9 @@ async function intakeOnce(ctx: AppContext, principal: Principal, body: IntakeBod
   if (desk.provinceCode !== proc.provinceCode) throw AppError.rule('PROCEDURE_OUT_OF_PROVINCE', 'Thủ tục không thuộc tỉnh của bộ phận tiếp nhận.');
   const documents = await checkDocuments(proc, body.documents, 'intake', stageFile);
   const given = new Set(documents.map((x) => x.procedureDocumentId));
-  const missing = proc.documents.filter((x) => x.isRequired && !given.has(x.id)).map((x) => ({ procedureDocumentId: x.id, name: x.name, reason: 'Chưa nộp giấy tờ này.' }));
+  const missing = proc.documents
+    .filter((x) => x.isRequired && !given.has(x.id))
+    .map((x) => ({ procedureDocumentId: x.id, name: x.name, reason: 'Chưa nộp giấy tờ này.' }));
   for (const m of body.missing ?? []) {
     const listed = proc.documents.find((x) => x.id === m.procedureDocumentId);
     if (!listed) throw AppError.rule('DOCUMENT_NOT_ON_LIST', 'Không được yêu cầu giấy tờ ngoài thành phần hồ sơ của thủ tục.');
@@ -192,18 +208,44 @@ async function intakeOnce(ctx: AppContext, principal: Principal, body: IntakeBod
   const timed = status === 'received' ? { ...ctx, state: await calendarState(ctx, { unchecked: !fresh, province: proc.provinceCode }) } : ctx;
   const due = status === 'received' ? await computeDossierDue(timed, proc, now) : undefined;
   const a = body.applicant;
-  const applicant = { fullName: a.fullName.normalize('NFC').trim(), idNumber: a.idNumber.trim(), phone: a.phone.replace(/\s+/g, ''), email: a.email?.trim() || null, address: a.address.normalize('NFC').trim() };
+  const applicant = {
+    fullName: a.fullName.normalize('NFC').trim(),
+    idNumber: a.idNumber.trim(),
+    phone: a.phone.replace(/\s+/g, ''),
+    email: a.email?.trim() || null,
+    address: a.address.normalize('NFC').trim(),
+  };
   const plan: Plan = {
     data: { channel: body.channel, decision, missing: missing.map((m) => m.name), reasons, ...(status === 'supplement_requested' ? { items: missing } : {}) },
     documents,
-    applicantSubject: status === 'submitted' ? 'Đã nộp hồ sơ trực tuyến' : status === 'received' ? 'Giấy tiếp nhận hồ sơ' : status === 'refused' ? 'Từ chối tiếp nhận hồ sơ' : 'Yêu cầu bổ sung hồ sơ',
+    applicantSubject:
+      status === 'submitted'
+        ? 'Đã nộp hồ sơ trực tuyến'
+        : status === 'received'
+          ? 'Giấy tiếp nhận hồ sơ'
+          : status === 'refused'
+            ? 'Từ chối tiếp nhận hồ sơ'
+            : 'Yêu cầu bổ sung hồ sơ',
   };
   if (status === 'received') {
-    plan.handoff = await handoff(timed, proc, { stepStartedAt: now }, now, { step: 'receive', fromAgencyId: desk.id, fromUserId: principal.userId, toAgencyId: proc.agencyId });
+    plan.handoff = await handoff(timed, proc, { stepStartedAt: now }, now, {
+      step: 'receive',
+      fromAgencyId: desk.id,
+      fromUserId: principal.userId,
+      toAgencyId: proc.agencyId,
+    });
   }
   const { yymmdd, day } = vnDay(now);
   const prefix = dossierCodePrefix(desk.code, yymmdd);
-  const effects: SideEffectsOptions = { action: status === 'submitted' ? 'submit' : 'intake', fromStatus: null, principal, plan, auditAgency: desk.code, now, publicBaseUrl: ctx.config.publicBaseUrl };
+  const effects: SideEffectsOptions = {
+    action: status === 'submitted' ? 'submit' : 'intake',
+    fromStatus: null,
+    principal,
+    plan,
+    auditAgency: desk.code,
+    now,
+    publicBaseUrl: ctx.config.publicBaseUrl,
+  };
   const row = {
     id: randomUUID(),
     code: `${prefix}${repo.PENDING_SEQ}`,
@@ -237,8 +279,15 @@ async function intakeOnce(ctx: AppContext, principal: Principal, body: IntakeBod
   } satisfies Pick<repo.DossierInsert, (typeof repo.NEW_DOSSIER_COLUMNS)[number] | 'code'>;
   // One statement, no explicit transaction, batched with the desk's other intakes of the moment:
   // the dossier, its records and its audit entry, numbered by the desk's daily counter.
-  const guard = { procedureId: proc.id, procedureVersion: proc.version, calendarStamp: 'state' in timed ? { province: proc.provinceCode, stamp: timed.state.stamp } : null };
-  const code = await intakeWriter(ctx.db).submit(`${desk.id}/${prefix}`, { counter: { agencyId: desk.id, day, prefix }, dossier: { row, records: stepRecords(row, effects), guard } });
+  const guard = {
+    procedureId: proc.id,
+    procedureVersion: proc.version,
+    calendarStamp: 'state' in timed ? { province: proc.provinceCode, stamp: timed.state.stamp } : null,
+  };
+  const code = await intakeWriter(ctx.db).submit(`${desk.id}/${prefix}`, {
+    counter: { agencyId: desk.id, day, prefix },
+    dossier: { row, records: stepRecords(row, effects), guard },
+  });
   return code === undefined ? undefined : presentCreated({ ...row, code });
 }
 
@@ -271,7 +320,11 @@ export async function writeIntakeBatch(db: Db, items: readonly PendingIntake[]):
   const counter = items[0].counter;
   if (items.length > 1) {
     try {
-      const codes = await repo.writeIntakes(db, counter, items.map((i) => i.dossier));
+      const codes = await repo.writeIntakes(
+        db,
+        counter,
+        items.map((i) => i.dossier),
+      );
       if (codes) return items.map((i) => ({ status: 'fulfilled', value: codes.get(i.dossier.row.id) }));
     } catch {
       // One intake's failure fails the batch; alone, it fails by itself and the others go through.

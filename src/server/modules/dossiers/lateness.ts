@@ -25,8 +25,26 @@ export async function sweepLateDossiers(ctx: AppContext, now = new Date()): Prom
       const row = await repo.markLate(tx, d.id, now);
       if (!row) return false;
       const withoutApology = !d.apologyIssuedAt;
-      await repo.insertEvent(tx, { dossierId: d.id, provinceCode: d.provinceCode, action: 'flag-late', fromStatus: d.status, toStatus: d.status, actorId: null, actorLabel: 'system', data: { dueAt: d.dueAt?.toISOString(), withoutApology }, occurredAt: now });
-      await appendAudit(tx, { stream: agencyStream(d.competentCode), actor: systemActor, action: 'dossier.flag-late', entityType: 'dossier', entityId: d.code, provinceCode: d.provinceCode, data: { dueAt: d.dueAt?.toISOString() ?? null, withoutApology } });
+      await repo.insertEvent(tx, {
+        dossierId: d.id,
+        provinceCode: d.provinceCode,
+        action: 'flag-late',
+        fromStatus: d.status,
+        toStatus: d.status,
+        actorId: null,
+        actorLabel: 'system',
+        data: { dueAt: d.dueAt?.toISOString(), withoutApology },
+        occurredAt: now,
+      });
+      await appendAudit(tx, {
+        stream: agencyStream(d.competentCode),
+        actor: systemActor,
+        action: 'dossier.flag-late',
+        entityType: 'dossier',
+        entityId: d.code,
+        provinceCode: d.provinceCode,
+        data: { dueAt: d.dueAt?.toISOString() ?? null, withoutApology },
+      });
       const body = `Hồ sơ ${d.code} (${d.procedureName}) đã quá hạn trả kết quả ${d.dueAt ? formatVnDateTimeShort(d.dueAt) : ''}${withoutApology ? ' mà chưa có phiếu xin lỗi, hẹn lại' : ''}.`;
       await repo.insertOutbox(tx, staffMessages(row, users, `Hồ sơ quá hạn: ${d.code}`, body));
       return true;
@@ -75,9 +93,15 @@ export function startDossierWorkers(ctx: AppContext, opts: { sweepMs?: number; o
         busy = false;
       });
   };
-  const sweep = setInterval(run(() => sweepOnce(ctx)), opts.sweepMs ?? 5 * 60_000);
+  const sweep = setInterval(
+    run(() => sweepOnce(ctx)),
+    opts.sweepMs ?? 5 * 60_000,
+  );
   const channels = buildChannels(ctx.config.notify);
-  const outbox = setInterval(run(() => deliverOutbox(ctx.db, channels, { maxAttempts: ctx.config.notify.maxAttempts })), opts.outboxMs ?? 5_000);
+  const outbox = setInterval(
+    run(() => deliverOutbox(ctx.db, channels, { maxAttempts: ctx.config.notify.maxAttempts })),
+    opts.outboxMs ?? 5_000,
+  );
   sweep.unref();
   outbox.unref();
   return () => {

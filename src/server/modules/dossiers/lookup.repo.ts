@@ -21,7 +21,9 @@ export async function lookupCheckOf(db: DbOrTx, provinceCode: string): Promise<L
   const now = Date.now();
   const hit = checkCache.get(provinceCode);
   if (hit && hit.until > now) return hit.check;
-  const [row] = await queryPrepared<{ lookup_check: string }>(db, 'select lookup_check from province_lookup_setting where province_code = $1::text', [provinceCode]);
+  const [row] = await queryPrepared<{ lookup_check: string }>(db, 'select lookup_check from province_lookup_setting where province_code = $1::text', [
+    provinceCode,
+  ]);
   const check = asCheck(row?.lookup_check);
   if (checkCache.size > 1000) checkCache.clear();
   checkCache.set(provinceCode, { check, until: now + TTL_MS });

@@ -8,8 +8,7 @@
  */
 export const MAX_SMS_PARTS = 3;
 
-const GSM7_BASIC =
-  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+const GSM7_BASIC = '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 const GSM7_EXTENSION = '^{}\\[~]|€\f';
 const TYPOGRAPHIC: Record<string, string> = { '–': '-', '—': '-', '‘': "'", '’': "'", '“': '"', '”': '"', '…': '...', '\u00a0': ' ' };
 
@@ -61,7 +60,8 @@ export function smsText(text: string, opts: { stripDiacritics: boolean }): strin
  */
 export function toVnE164(phone: string): string {
   const p = phone.normalize('NFC').replace(/[\s.\-()]/g, '');
-  const national = /^\+84(\d+)$/.exec(p)?.[1] ?? /^0084(\d+)$/.exec(p)?.[1] ?? /^84(\d{9,10})$/.exec(p)?.[1] ?? /^0(\d+)$/.exec(p)?.[1] ?? /^([1-9]\d{8})$/.exec(p)?.[1];
+  const national =
+    /^\+84(\d+)$/.exec(p)?.[1] ?? /^0084(\d+)$/.exec(p)?.[1] ?? /^84(\d{9,10})$/.exec(p)?.[1] ?? /^0(\d+)$/.exec(p)?.[1] ?? /^([1-9]\d{8})$/.exec(p)?.[1];
   if (national && /^[1-9]\d{8,9}$/.test(national)) return `+84${national}`;
   if (!national && /^\+[1-9]\d{7,14}$/.test(p)) return p;
   throw new PermanentDeliveryError(`số điện thoại không hợp lệ / invalid phone number: ${phone}`);

@@ -23,7 +23,11 @@ export async function updateRows(tx: DbOrTx, ids: string[], set: OutboxSet): Pro
 
 /** Marks rows `sending` (one more attempt) until the lease ends. */
 export async function leaseRows(tx: DbOrTx, ids: string[], until: Date): Promise<void> {
-  if (ids.length) await tx.update(o).set({ status: 'sending', attempts: sql`${o.attempts} + 1`, nextAttemptAt: until }).where(inArray(o.id, ids));
+  if (ids.length)
+    await tx
+      .update(o)
+      .set({ status: 'sending', attempts: sql`${o.attempts} + 1`, nextAttemptAt: until })
+      .where(inArray(o.id, ids));
 }
 
 /** Records an attempt's outcome, only if this attempt still holds the row. */

@@ -47,7 +47,11 @@ beforeAll(async () => {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        mails.push({ user: typeof session.user === 'string' ? session.user : undefined, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        mails.push({
+          user: typeof session.user === 'string' ? session.user : undefined,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
         cb();
       });
     },
@@ -95,7 +99,9 @@ interface OutboxRow {
   next_attempt_at: string | Date;
 }
 const rowsOf = (dossierId: string) =>
-  h.database.rows<OutboxRow>(sql`select id, channel, status, attempts, last_error, provider_id, next_attempt_at from notification_outbox where dossier_id = ${dossierId} order by channel`);
+  h.database.rows<OutboxRow>(
+    sql`select id, channel, status, attempts, last_error, provider_id, next_attempt_at from notification_outbox where dossier_id = ${dossierId} order by channel`,
+  );
 async function receiveDossier(): Promise<{ code: string; id: string }> {
   const code = await receive(h, w);
   const [{ id }] = await h.database.rows<{ id: string }>(sql`select id from dossier where code = ${code}`);
@@ -106,7 +112,12 @@ const tick = (dossierIds: string[], now?: Date) => deliverOutbox(h.ctx.db, chann
 /** RFC 2047 encoded words (B and Q), decoded independently of nodemailer. */
 function decodeWords(value: string): string {
   return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
-    enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
+    enc.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 }
 function header(raw: string, name: string): string {
@@ -117,7 +128,10 @@ function header(raw: string, name: string): string {
 function bodyOf(raw: string): string {
   const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
   if (!/quoted-printable/i.test(header(raw, 'Content-Transfer-Encoding'))) return body;
-  return Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  return Buffer.from(
+    body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
 }
 
 // ── the tests ───────────────────────────────────────────────────────────────────────────────
@@ -128,12 +142,21 @@ describe('outbox rows are written in the transaction of the step', () => {
       h.ctx.db.transaction(async (tx) => {
         const d = await repo.findDossierByCode(tx, code);
         if (!d) throw new Error('no dossier');
-        await writeSideEffects(tx, d, { action: 'test-step', fromStatus: d.status, principal: null, plan: { applicantSubject: subject }, auditAgency: w.desk.code, now: new Date() });
+        await writeSideEffects(tx, d, {
+          action: 'test-step',
+          fromStatus: d.status,
+          principal: null,
+          plan: { applicantSubject: subject },
+          auditAgency: w.desk.code,
+          now: new Date(),
+        });
         if (fail) throw new Error('the step fails after writing its side effects');
       });
     await expect(step('Bước bị hoàn tác', true)).rejects.toThrow('the step fails');
     await step('Bước đã ghi', false);
-    const rows = await h.database.rows<{ subject: string; channel: string }>(sql`select subject, channel from notification_outbox where dossier_id = ${id} and subject like 'Bước%' order by channel`);
+    const rows = await h.database.rows<{ subject: string; channel: string }>(
+      sql`select subject, channel from notification_outbox where dossier_id = ${id} and subject like 'Bước%' order by channel`,
+    );
     expect(rows).toEqual([
       { subject: 'Bước đã ghi', channel: 'email' },
       { subject: 'Bước đã ghi', channel: 'sms' },
@@ -219,7 +242,9 @@ describe('delivery through SMTP and the SMS gateway', () => {
 
   it('a row left sending by a server that died is taken again once its lease has expired', async () => {
     const { id } = await receiveDossier();
-    await h.database.rows(sql`update notification_outbox set status = 'sending', attempts = 1, next_attempt_at = now() + interval '15 minutes' where dossier_id = ${id}`);
+    await h.database.rows(
+      sql`update notification_outbox set status = 'sending', attempts = 1, next_attempt_at = now() + interval '15 minutes' where dossier_id = ${id}`,
+    );
     expect(await tick([id])).toBe(0);
     expect(await tick([id], new Date(Date.now() + 16 * 60_000))).toBe(2);
     expect((await rowsOf(id)).map((r) => [r.status, r.attempts])).toEqual([
@@ -231,7 +256,9 @@ describe('delivery through SMTP and the SMS gateway', () => {
 
 describe('SMS text and numbers', () => {
   it('strips Vietnamese diacritics with NFD, combining marks removed and đ → d', () => {
-    expect(stripVietnameseDiacritics('Đơn đề nghị cấp Phiếu lý lịch tư pháp – “Nguyễn Thị Hồng Nhung”')).toBe('Don de nghi cap Phieu ly lich tu phap - "Nguyen Thi Hong Nhung"');
+    expect(stripVietnameseDiacritics('Đơn đề nghị cấp Phiếu lý lịch tư pháp – “Nguyễn Thị Hồng Nhung”')).toBe(
+      'Don de nghi cap Phieu ly lich tu phap - "Nguyen Thi Hong Nhung"',
+    );
     expect(stripVietnameseDiacritics('Hồ sơ'.normalize('NFD'))).toBe('Ho so');
   });
 

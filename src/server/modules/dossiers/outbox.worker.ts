@@ -50,7 +50,11 @@ export async function deliverOutbox(db: Db, channels: NotificationChannels = {},
     const send = rows.filter((r) => hasAdapter(r.channel));
     await repo.updateRows(tx, inApp, { status: 'sent', sentAt: now, lastError: null });
     await repo.updateRows(tx, held, { status: 'pending_dev', lastError: 'kênh chưa được cấu hình / channel not configured' });
-    await repo.leaseRows(tx, send.map((r) => r.id), new Date(now.getTime() + LEASE_MS));
+    await repo.leaseRows(
+      tx,
+      send.map((r) => r.id),
+      new Date(now.getTime() + LEASE_MS),
+    );
     return { toSend: send.map((r) => ({ ...r, attempts: r.attempts + 1 })), claimed: rows.length };
   });
   for (const row of toSend) await deliverOne(db, channels, row, now, maxAttempts);
@@ -66,6 +70,10 @@ async function deliverOne(db: Db, channels: NotificationChannels, row: Claimed, 
   } catch (error) {
     const giveUp = error instanceof PermanentDeliveryError || row.attempts >= maxAttempts;
     const lastError = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
-    await repo.recordAttempt(db, row, { status: giveUp ? 'failed' : 'pending', lastError, nextAttemptAt: new Date(Math.max(now.getTime(), Date.now()) + (giveUp ? 0 : retryDelayMs(row.attempts))) });
+    await repo.recordAttempt(db, row, {
+      status: giveUp ? 'failed' : 'pending',
+      lastError,
+      nextAttemptAt: new Date(Math.max(now.getTime(), Date.now()) + (giveUp ? 0 : retryDelayMs(row.attempts))),
+    });
   }
 }

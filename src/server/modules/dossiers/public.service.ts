@@ -92,7 +92,15 @@ export async function setLookupCheck(ctx: AppContext, p: P, provinceCode: string
   const { principal, agencyCode } = policy.requireProvinceAdmin(p, provinceCode);
   await ctx.db.transaction(async (tx) => {
     await saveLookupCheck(tx, provinceCode, check, principal.userId);
-    await appendAudit(tx, { stream: agencyStream(agencyCode), actor: actorOf(principal), action: 'province.lookup_check', entityType: 'province', entityId: provinceCode, provinceCode, data: { check } });
+    await appendAudit(tx, {
+      stream: agencyStream(agencyCode),
+      actor: actorOf(principal),
+      action: 'province.lookup_check',
+      entityType: 'province',
+      entityId: provinceCode,
+      provinceCode,
+      data: { check },
+    });
   });
   return { provinceCode, check };
 }
@@ -139,7 +147,18 @@ export async function rateDossier(ctx: AppContext, code: string, body: RatingBod
       comment: body.comment?.normalize('NFC').trim() || null,
       createdAt,
     });
-    if (ok) await repo.insertEvent(tx, { dossierId: d.id, provinceCode: d.provinceCode, action: 'rate', fromStatus: d.status, toStatus: d.status, actorId: null, actorLabel: 'applicant', data: { satisfaction: body.satisfaction }, occurredAt: createdAt });
+    if (ok)
+      await repo.insertEvent(tx, {
+        dossierId: d.id,
+        provinceCode: d.provinceCode,
+        action: 'rate',
+        fromStatus: d.status,
+        toStatus: d.status,
+        actorId: null,
+        actorLabel: 'applicant',
+        data: { satisfaction: body.satisfaction },
+        occurredAt: createdAt,
+      });
     return ok;
   });
   if (!inserted) throw new AppError('ALREADY_RATED', 'Hồ sơ này đã được đánh giá.', { status: 409 });

@@ -20,7 +20,10 @@ const DEMO_MARKED = {
 export async function countDemoRows(db: DbOrTx): Promise<Array<{ table: string; rows: number }>> {
   const found: Array<{ table: string; rows: number }> = [];
   for (const [table, t] of Object.entries(DEMO_MARKED)) {
-    const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(t).where(eq(t.isDemo, true));
+    const [r] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(t)
+      .where(eq(t.isDemo, true));
     if (Number(r.n) > 0) found.push({ table, rows: Number(r.n) });
   }
   return found;

@@ -23,7 +23,13 @@ export interface UserRef {
 }
 
 const agencyRef = { id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode, parentId: agency.parentId };
-const userRef = { id: userAccount.id, username: userAccount.username, displayName: userAccount.displayName, email: userAccount.email, phone: userAccount.phone };
+const userRef = {
+  id: userAccount.id,
+  username: userAccount.username,
+  displayName: userAccount.displayName,
+  email: userAccount.email,
+  phone: userAccount.phone,
+};
 
 async function rows<T>(db: DbOrTx, q: SQL): Promise<T[]> {
   return ((await db.execute(q)) as unknown as { rows: T[] }).rows;
@@ -31,13 +37,19 @@ async function rows<T>(db: DbOrTx, q: SQL): Promise<T[]> {
 /** A list of ids as one parameter, so the statement's text does not change with its length. */
 const jsonIds = (ids: string[]) => sql`(select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`;
 
-export const findAgencyByCode = async (db: DbOrTx, code: string): Promise<AgencyRef | undefined> => (await db.select(agencyRef).from(agency).where(eq(agency.code, code)))[0];
-export const findAgencyById = async (db: DbOrTx, id: string): Promise<AgencyRef | undefined> => (await db.select(agencyRef).from(agency).where(eq(agency.id, id)))[0];
+export const findAgencyByCode = async (db: DbOrTx, code: string): Promise<AgencyRef | undefined> =>
+  (await db.select(agencyRef).from(agency).where(eq(agency.code, code)))[0];
+export const findAgencyById = async (db: DbOrTx, id: string): Promise<AgencyRef | undefined> =>
+  (await db.select(agencyRef).from(agency).where(eq(agency.id, id)))[0];
 
 /** The agencies with these ids, by code. */
 export async function agenciesByIds(db: DbOrTx, ids: string[]): Promise<AgencyRef[]> {
   if (!ids.length) return [];
-  return db.select(agencyRef).from(agency).where(sql`${agency.id} in ${jsonIds(ids)}`).orderBy(asc(agency.code));
+  return db
+    .select(agencyRef)
+    .from(agency)
+    .where(sql`${agency.id} in ${jsonIds(ids)}`)
+    .orderBy(asc(agency.code));
 }
 
 /** Every agency, by code. */
@@ -45,7 +57,10 @@ export const allAgencies = (db: DbOrTx): Promise<AgencyRef[]> => db.select(agenc
 
 /** The agency and every agency below it. */
 export async function subtreeIds(db: DbOrTx, agencyId: string): Promise<string[]> {
-  const r = await rows<{ id: string }>(db, sql`with recursive t(id) as (select ${agencyId}::uuid union all select a.id from ${agency} a join t on a.parent_id = t.id) select id from t`);
+  const r = await rows<{ id: string }>(
+    db,
+    sql`with recursive t(id) as (select ${agencyId}::uuid union all select a.id from ${agency} a join t on a.parent_id = t.id) select id from t`,
+  );
   return r.map((x) => x.id);
 }
 
@@ -58,11 +73,17 @@ export async function ancestorIds(db: DbOrTx, agencyId: string): Promise<string[
   return r.map((x) => x.id);
 }
 
-export const findUser = async (db: DbOrTx, id: string): Promise<UserRef | undefined> => (await db.select(userRef).from(userAccount).where(eq(userAccount.id, id)))[0];
+export const findUser = async (db: DbOrTx, id: string): Promise<UserRef | undefined> =>
+  (await db.select(userRef).from(userAccount).where(eq(userAccount.id, id)))[0];
 
 /** A user by user name, case-insensitive. */
 export const findUserByUsername = async (db: DbOrTx, username: string): Promise<UserRef | undefined> =>
-  (await db.select(userRef).from(userAccount).where(sql`lower(${userAccount.username}) = lower(${username})`))[0];
+  (
+    await db
+      .select(userRef)
+      .from(userAccount)
+      .where(sql`lower(${userAccount.username}) = lower(${username})`)
+  )[0];
 
 /** Active users holding one of `roles` in the agency itself (not its subtree). */
 export async function usersWithRole(db: DbOrTx, agencyId: string, roles: string[]): Promise<UserRef[]> {

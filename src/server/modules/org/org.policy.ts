@@ -28,7 +28,9 @@ export function requireAdminOf(p: Principal | null, agencyId: string, what: stri
  */
 export function requireProvinceAdmin(p: Principal | null, provinceCode: string): { principal: Principal; agencyCode: string } {
   const principal = requireRole(p, 'admin');
-  const grant = principal.grants.find((g) => g.role === 'admin' && isNationWide(g)) ?? principal.grants.find((g) => g.role === 'admin' && isProvinceWide(g) && g.provinceCode === provinceCode);
+  const grant =
+    principal.grants.find((g) => g.role === 'admin' && isNationWide(g)) ??
+    principal.grants.find((g) => g.role === 'admin' && isProvinceWide(g) && g.provinceCode === provinceCode);
   if (!grant) throw AppError.forbidden('Chỉ quản trị viên cấp tỉnh của tỉnh này (hoặc cấp quốc gia) được thực hiện thao tác này.');
   return { principal, agencyCode: grant.agencyCode };
 }

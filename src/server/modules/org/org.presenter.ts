@@ -22,7 +22,12 @@ export const presentAgency = (r: AgencyRow) => ({
   provinceCode: r.provinceCode,
 });
 
-export const presentOrgUnit = (r: { id: string; name: string; kind: string; parentId: string | null }) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parentId });
+export const presentOrgUnit = (r: { id: string; name: string; kind: string; parentId: string | null }) => ({
+  id: r.id,
+  name: r.name,
+  kind: r.kind,
+  parentId: r.parentId,
+});
 
 export const presentUser = (u: UserRow, roles: { id: string; role: string; agencyCode: string; unitId: string | null }[]) => ({
   id: u.id,

@@ -11,15 +11,25 @@ export type UserRow = typeof userAccount.$inferSelect;
 export const matches = (column: SQL | typeof agency.name, term: string): SQL => sql`f_unaccent(lower(${column})) like '%' || f_unaccent(${term}) || '%'`;
 
 /** `provinces`: only the national and province rows, and the units inside these provinces. */
-export async function listAdminUnits(db: DbOrTx, f: { term?: string; level?: string; parentCode?: string; after?: string; limit: number; provinces?: string[] }): Promise<AdminUnitRow[]> {
+export async function listAdminUnits(
+  db: DbOrTx,
+  f: { term?: string; level?: string; parentCode?: string; after?: string; limit: number; provinces?: string[] },
+): Promise<AdminUnitRow[]> {
   const where = [
-    f.provinces ? or(inArray(administrativeUnit.level, ['national', 'province']), f.provinces.length ? inArray(administrativeUnit.provinceCode, f.provinces) : undefined) : undefined,
+    f.provinces
+      ? or(inArray(administrativeUnit.level, ['national', 'province']), f.provinces.length ? inArray(administrativeUnit.provinceCode, f.provinces) : undefined)
+      : undefined,
     f.term ? or(matches(sql`${administrativeUnit.name}`, f.term), sql`${administrativeUnit.code} = ${f.term}`) : undefined,
     f.level ? eq(administrativeUnit.level, f.level) : undefined,
     f.parentCode ? eq(administrativeUnit.parentCode, f.parentCode) : undefined,
     f.after ? gt(administrativeUnit.code, f.after) : undefined,
   ].filter(Boolean) as SQL[];
-  return db.select().from(administrativeUnit).where(and(...where)).orderBy(asc(administrativeUnit.code)).limit(f.limit + 1);
+  return db
+    .select()
+    .from(administrativeUnit)
+    .where(and(...where))
+    .orderBy(asc(administrativeUnit.code))
+    .limit(f.limit + 1);
 }
 
 export const findAdminUnit = async (db: DbOrTx, code: string): Promise<AdminUnitRow | undefined> =>
@@ -50,7 +60,13 @@ export async function listAgencies(db: DbOrTx, f: { scope: string[] | 'all'; ter
     f.term ? or(matches(agency.name, f.term), sql`lower(${agency.code}) like ${f.term} || '%'`) : undefined,
     f.after ? gt(agency.code, f.after) : undefined,
   ].filter(Boolean) as SQL[];
-  return db.select(agencyColumns).from(agency).leftJoin(parent, eq(parent.id, agency.parentId)).where(and(...where)).orderBy(asc(agency.code)).limit(f.limit + 1);
+  return db
+    .select(agencyColumns)
+    .from(agency)
+    .leftJoin(parent, eq(parent.id, agency.parentId))
+    .where(and(...where))
+    .orderBy(asc(agency.code))
+    .limit(f.limit + 1);
 }
 
 export const findAgencyByCode = async (db: DbOrTx, code: string): Promise<AgencyRow | undefined> =>
@@ -61,8 +77,7 @@ export async function insertAgency(db: DbOrTx, row: typeof agency.$inferInsert):
   return r;
 }
 
-export const listOrgUnits = (db: DbOrTx, agencyId: string) =>
-  db.select().from(orgUnit).where(eq(orgUnit.agencyId, agencyId)).orderBy(asc(orgUnit.name));
+export const listOrgUnits = (db: DbOrTx, agencyId: string) => db.select().from(orgUnit).where(eq(orgUnit.agencyId, agencyId)).orderBy(asc(orgUnit.name));
 
 export const findOrgUnit = async (db: DbOrTx, id: string) => (await db.select().from(orgUnit).where(eq(orgUnit.id, id)))[0];
 
@@ -92,7 +107,12 @@ export async function listUsers(db: DbOrTx, f: { scope: string[] | 'all'; term?:
     f.term ? or(matches(sql`${userAccount.displayName}`, f.term), sql`lower(${userAccount.username}) like '%' || ${f.term} || '%'`) : undefined,
     f.after ? gt(sql`lower(${userAccount.username})`, f.after) : undefined,
   ].filter(Boolean) as SQL[];
-  return db.select().from(userAccount).where(and(...where)).orderBy(sql`lower(${userAccount.username})`).limit(f.limit + 1);
+  return db
+    .select()
+    .from(userAccount)
+    .where(and(...where))
+    .orderBy(sql`lower(${userAccount.username})`)
+    .limit(f.limit + 1);
 }
 
 export const findUser = async (db: DbOrTx, id: string): Promise<UserRow | undefined> => (await db.select().from(userAccount).where(eq(userAccount.id, id)))[0];
@@ -105,7 +125,14 @@ export async function insertUser(db: DbOrTx, row: typeof userAccount.$inferInser
 export async function rolesOfUsers(db: DbOrTx, userIds: string[]) {
   if (!userIds.length) return [];
   return db
-    .select({ id: roleAssignment.id, userId: roleAssignment.userId, role: roleAssignment.role, agencyId: roleAssignment.agencyId, agencyCode: agency.code, unitId: roleAssignment.orgUnitId })
+    .select({
+      id: roleAssignment.id,
+      userId: roleAssignment.userId,
+      role: roleAssignment.role,
+      agencyId: roleAssignment.agencyId,
+      agencyCode: agency.code,
+      unitId: roleAssignment.orgUnitId,
+    })
     .from(roleAssignment)
     .innerJoin(agency, eq(agency.id, roleAssignment.agencyId))
     .where(inArray(roleAssignment.userId, userIds))
@@ -118,12 +145,20 @@ export async function insertRoleAssignment(db: DbOrTx, row: typeof roleAssignmen
 }
 
 export async function deleteRoleAssignment(db: DbOrTx, userId: string, id: string) {
-  const [r] = await db.delete(roleAssignment).where(and(eq(roleAssignment.id, id), eq(roleAssignment.userId, userId))).returning();
+  const [r] = await db
+    .delete(roleAssignment)
+    .where(and(eq(roleAssignment.id, id), eq(roleAssignment.userId, userId)))
+    .returning();
   return r;
 }
 
 export const findRoleAssignment = async (db: DbOrTx, userId: string, id: string) =>
-  (await db.select().from(roleAssignment).where(and(eq(roleAssignment.id, id), eq(roleAssignment.userId, userId))))[0];
+  (
+    await db
+      .select()
+      .from(roleAssignment)
+      .where(and(eq(roleAssignment.id, id), eq(roleAssignment.userId, userId)))
+  )[0];
 
 const tokenColumns = {
   id: apiToken.id,
@@ -137,7 +172,18 @@ const tokenColumns = {
   revokedAt: apiToken.revokedAt,
   expiresAt: apiToken.expiresAt,
 };
-export type TokenRow = { id: string; name: string; role: string; agencyId: string; agencyCode: string; prefix: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null; expiresAt: Date };
+export type TokenRow = {
+  id: string;
+  name: string;
+  role: string;
+  agencyId: string;
+  agencyCode: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  expiresAt: Date;
+};
 
 export async function listTokens(db: DbOrTx, scope: string[] | 'all'): Promise<TokenRow[]> {
   if (scope !== 'all' && !scope.length) return [];
@@ -159,5 +205,8 @@ export async function insertToken(db: DbOrTx, row: typeof apiToken.$inferInsert)
 }
 
 export async function revokeToken(db: DbOrTx, id: string): Promise<void> {
-  await db.update(apiToken).set({ revokedAt: sql`now()` }).where(and(eq(apiToken.id, id), isNull(apiToken.revokedAt)));
+  await db
+    .update(apiToken)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiToken.id, id), isNull(apiToken.revokedAt)));
 }

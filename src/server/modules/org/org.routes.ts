@@ -32,7 +32,9 @@ export async function orgRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
   );
   app.get<{ Params: Static<typeof s.AgencyParams> }>(
     '/api/v1/admin/agencies/:code/units',
-    { schema: { tags, summary: 'Đơn vị trực thuộc / Internal units', params: s.AgencyParams, response: { 200: Type.Object({ items: Type.Array(s.OrgUnit) }) } } },
+    {
+      schema: { tags, summary: 'Đơn vị trực thuộc / Internal units', params: s.AgencyParams, response: { 200: Type.Object({ items: Type.Array(s.OrgUnit) }) } },
+    },
     (req) => service.listOrgUnits(ctx, req.principal, req.params.code),
   );
   app.post<{ Params: Static<typeof s.AgencyParams>; Body: Static<typeof s.CreateOrgUnit> }>(
@@ -65,8 +67,10 @@ export async function orgRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
     },
   );
 
-  app.get('/api/v1/admin/tokens', { schema: { tags, summary: 'Mã truy cập API / API tokens', response: { 200: Type.Object({ items: Type.Array(s.ApiTokenItem) }) } } }, (req) =>
-    service.listTokens(ctx, req.principal),
+  app.get(
+    '/api/v1/admin/tokens',
+    { schema: { tags, summary: 'Mã truy cập API / API tokens', response: { 200: Type.Object({ items: Type.Array(s.ApiTokenItem) }) } } },
+    (req) => service.listTokens(ctx, req.principal),
   );
   app.post<{ Body: Static<typeof s.CreateApiToken> }>(
     '/api/v1/admin/tokens',

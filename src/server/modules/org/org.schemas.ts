@@ -117,7 +117,9 @@ export const CreateApiToken = Type.Object(
     name: Text(100),
     role: RoleName,
     agencyCode: Type.String({ pattern: AGENCY_CODE_PATTERN }),
-    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: TOKEN_MAX_DAYS, default: TOKEN_DEFAULT_DAYS, description: 'Số ngày hiệu lực / days until it expires (default 365)' })),
+    expiresInDays: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: TOKEN_MAX_DAYS, default: TOKEN_DEFAULT_DAYS, description: 'Số ngày hiệu lực / days until it expires (default 365)' }),
+    ),
   },
   { additionalProperties: false },
 );

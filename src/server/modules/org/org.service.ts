@@ -27,14 +27,30 @@ export async function listAdminUnits(ctx: AppContext, p: P, a: PageArgs & { leve
   const provinces = policy.referenceProvinces(principal);
   const limit = a.limit ?? 50;
   const [after] = decodeKey<[string]>(a.cursor, ['text']) ?? [];
-  const rows = await repo.listAdminUnits(ctx.db, { term: searchTerm(a.q), level: a.level, parentCode: a.parentCode, after, limit, provinces: provinces === 'all' ? undefined : [...provinces] });
+  const rows = await repo.listAdminUnits(ctx.db, {
+    term: searchTerm(a.q),
+    level: a.level,
+    parentCode: a.parentCode,
+    after,
+    limit,
+    provinces: provinces === 'all' ? undefined : [...provinces],
+  });
   return toPage(rows, limit, presentAdminUnit, (r) => [r.code]);
 }
 
 export async function createAdminUnit(
   ctx: AppContext,
   p: P,
-  body: { code: string; level: keyof typeof CODE_LENGTH; type: string; name: string; parentCode?: string; validFrom?: string; validTo?: string; predecessorCodes?: string[] },
+  body: {
+    code: string;
+    level: keyof typeof CODE_LENGTH;
+    type: string;
+    name: string;
+    parentCode?: string;
+    validFrom?: string;
+    validTo?: string;
+    predecessorCodes?: string[];
+  },
 ) {
   // A province is added nationally; a district or commune by its own province (or nationally).
   let provinceCode = body.code;
@@ -62,7 +78,15 @@ export async function createAdminUnit(
       predecessorCodes: body.predecessorCodes ?? [],
     });
     if (!row) throw new AppError('ALREADY_EXISTS', `Mã đơn vị hành chính ${body.code} đã tồn tại.`, { errors: [{ field: 'code', message: 'already exists' }] });
-    await appendAudit(tx, { stream: agencyStream(by.agencyCode), actor: actorOf(principal), action: 'admin_unit.create', entityType: 'administrative_unit', entityId: row.code, provinceCode, data: presentAdminUnit(row) });
+    await appendAudit(tx, {
+      stream: agencyStream(by.agencyCode),
+      actor: actorOf(principal),
+      action: 'admin_unit.create',
+      entityType: 'administrative_unit',
+      entityId: row.code,
+      provinceCode,
+      data: presentAdminUnit(row),
+    });
     return presentAdminUnit(row);
   });
 }
@@ -91,12 +115,27 @@ export async function createAgency(ctx: AppContext, p: P, body: { code: string; 
   if (!unit) throw AppError.validation('adminUnitCode', `Không có đơn vị hành chính mã ${body.adminUnitCode}.`);
   // An agency sits in its parent's province: a grant's reach never crosses a province.
   const parentProvince = body.parentCode ? (await repo.findAgencyByCode(ctx.db, body.parentCode))?.provinceCode : undefined;
-  if (parentProvince && parentProvince !== unit.provinceCode) throw AppError.validation('adminUnitCode', 'Đơn vị hành chính phải thuộc cùng tỉnh với cơ quan cấp trên.');
+  if (parentProvince && parentProvince !== unit.provinceCode)
+    throw AppError.validation('adminUnitCode', 'Đơn vị hành chính phải thuộc cùng tỉnh với cơ quan cấp trên.');
   return ctx.db.transaction(async (tx) => {
-    const created = await repo.insertAgency(tx, { code: body.code, name: body.name.normalize('NFC').trim(), parentId, adminUnitCode: unit.code, provinceCode: unit.provinceCode });
+    const created = await repo.insertAgency(tx, {
+      code: body.code,
+      name: body.name.normalize('NFC').trim(),
+      parentId,
+      adminUnitCode: unit.code,
+      provinceCode: unit.provinceCode,
+    });
     if (!created) throw new AppError('ALREADY_EXISTS', `Mã định danh ${body.code} đã được dùng.`, { errors: [{ field: 'code', message: 'already exists' }] });
     const row = (await repo.findAgencyByCode(tx, body.code))!;
-    await appendAudit(tx, { stream: agencyStream(row.code), actor: actorOf(principal), action: 'agency.create', entityType: 'agency', entityId: row.id, provinceCode: row.provinceCode, data: presentAgency(row) });
+    await appendAudit(tx, {
+      stream: agencyStream(row.code),
+      actor: actorOf(principal),
+      action: 'agency.create',
+      entityType: 'agency',
+      entityId: row.id,
+      provinceCode: row.provinceCode,
+      data: presentAgency(row),
+    });
     return presentAgency(row);
   });
 }
@@ -119,16 +158,37 @@ export async function createOrgUnit(ctx: AppContext, p: P, agencyCode: string, b
     if (!parentUnit || parentUnit.agencyId !== agency.id) throw AppError.validation('parentId', 'Đơn vị cấp trên không thuộc cơ quan này.');
   }
   return ctx.db.transaction(async (tx) => {
-    const row = await repo.insertOrgUnit(tx, { agencyId: agency.id, name: body.name.normalize('NFC').trim(), kind: body.kind, parentId: body.parentId ?? null });
-    await appendAudit(tx, { stream: agencyStream(agency.code), actor: actorOf(principal), action: 'org_unit.create', entityType: 'org_unit', entityId: row.id, provinceCode: agency.provinceCode, data: presentOrgUnit(row) });
+    const row = await repo.insertOrgUnit(tx, {
+      agencyId: agency.id,
+      name: body.name.normalize('NFC').trim(),
+      kind: body.kind,
+      parentId: body.parentId ?? null,
+    });
+    await appendAudit(tx, {
+      stream: agencyStream(agency.code),
+      actor: actorOf(principal),
+      action: 'org_unit.create',
+      entityType: 'org_unit',
+      entityId: row.id,
+      provinceCode: agency.provinceCode,
+      data: presentOrgUnit(row),
+    });
     return presentOrgUnit(row);
   });
 }
 
 // ── Users and role assignments ─────────────────────────────────────────────────────────────────
 async function presentUsers(db: DbOrTx, users: repo.UserRow[]) {
-  const roles = await repo.rolesOfUsers(db, users.map((u) => u.id));
-  return users.map((u) => presentUser(u, roles.filter((r) => r.userId === u.id)));
+  const roles = await repo.rolesOfUsers(
+    db,
+    users.map((u) => u.id),
+  );
+  return users.map((u) =>
+    presentUser(
+      u,
+      roles.filter((r) => r.userId === u.id),
+    ),
+  );
 }
 
 export async function listUsers(ctx: AppContext, p: P, a: PageArgs) {
@@ -136,7 +196,12 @@ export async function listUsers(ctx: AppContext, p: P, a: PageArgs) {
   const limit = a.limit ?? 50;
   const [after] = decodeKey<[string]>(a.cursor, ['text']) ?? [];
   const rows = await repo.listUsers(ctx.db, { scope: agencyIds, term: searchTerm(a.q), after, limit });
-  const page = toPage(rows, limit, (u) => u, (u) => [u.username.toLowerCase()]);
+  const page = toPage(
+    rows,
+    limit,
+    (u) => u,
+    (u) => [u.username.toLowerCase()],
+  );
   return { items: await presentUsers(ctx.db, page.items), nextCursor: page.nextCursor };
 }
 
@@ -154,15 +219,36 @@ async function userForAdmin(ctx: AppContext, p: P, id: string) {
   return { user, principal, agencyIds };
 }
 
-export async function createUser(ctx: AppContext, p: P, body: { username: string; displayName: string; password: string; kind: string; email?: string; phone?: string }) {
+export async function createUser(
+  ctx: AppContext,
+  p: P,
+  body: { username: string; displayName: string; password: string; kind: string; email?: string; phone?: string },
+) {
   const { principal } = policy.adminScope(p);
   const home = principal.grants.find((g) => g.role === 'admin');
   const homeAgencyId = home?.agencyId ?? null;
   const passwordHash = await hashPassword(body.password);
   return ctx.db.transaction(async (tx) => {
-    const row = await repo.insertUser(tx, { username: body.username, displayName: body.displayName.normalize('NFC').trim(), passwordHash, kind: body.kind, email: body.email ?? null, phone: body.phone ?? null, homeAgencyId });
-    if (!row) throw new AppError('ALREADY_EXISTS', `Tên đăng nhập ${body.username} đã tồn tại.`, { errors: [{ field: 'username', message: 'already exists' }] });
-    await appendAudit(tx, { stream: home ? agencyStream(home.agencyCode) : SYSTEM_STREAM, actor: actorOf(principal), action: 'user.create', entityType: 'user', entityId: row.id, provinceCode: home?.provinceCode ?? null, data: { username: row.username, kind: row.kind } });
+    const row = await repo.insertUser(tx, {
+      username: body.username,
+      displayName: body.displayName.normalize('NFC').trim(),
+      passwordHash,
+      kind: body.kind,
+      email: body.email ?? null,
+      phone: body.phone ?? null,
+      homeAgencyId,
+    });
+    if (!row)
+      throw new AppError('ALREADY_EXISTS', `Tên đăng nhập ${body.username} đã tồn tại.`, { errors: [{ field: 'username', message: 'already exists' }] });
+    await appendAudit(tx, {
+      stream: home ? agencyStream(home.agencyCode) : SYSTEM_STREAM,
+      actor: actorOf(principal),
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      provinceCode: home?.provinceCode ?? null,
+      data: { username: row.username, kind: row.kind },
+    });
     return presentUser(row, []);
   });
 }
@@ -176,13 +262,22 @@ export async function assignRole(ctx: AppContext, p: P, userId: string, body: { 
     const unit = await repo.findOrgUnit(ctx.db, body.unitId);
     if (!unit || unit.agencyId !== target.id) throw AppError.validation('unitId', 'Đơn vị không thuộc cơ quan đã chọn.');
   }
-  if (policy.NATIONAL_ROLES.includes(body.role) && target.provinceCode !== NATIONAL_CODE) throw AppError.forbidden('Vai trò cấp quốc gia chỉ do quản trị viên cấp quốc gia giao, tại một cơ quan cấp quốc gia.');
+  if (policy.NATIONAL_ROLES.includes(body.role) && target.provinceCode !== NATIONAL_CODE)
+    throw AppError.forbidden('Vai trò cấp quốc gia chỉ do quản trị viên cấp quốc gia giao, tại một cơ quan cấp quốc gia.');
   if (body.role === 'citizen' && user.kind !== 'citizen') throw AppError.validation('role', 'Vai trò công dân chỉ dành cho tài khoản công dân.');
   if (body.role !== 'citizen' && user.kind === 'citizen') throw AppError.validation('role', 'Tài khoản công dân không thể nhận vai trò cán bộ.');
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertRoleAssignment(tx, { userId: user.id, role: body.role, agencyId: target.id, orgUnitId: body.unitId ?? null });
     if (!row) throw new AppError('ALREADY_EXISTS', 'Người dùng đã có vai trò này tại cơ quan này.');
-    await appendAudit(tx, { stream: agencyStream(target.code), actor: actorOf(principal), action: 'role.assign', entityType: 'user', entityId: user.id, provinceCode: target.provinceCode, data: { role: body.role, agencyCode: target.code, unitId: body.unitId ?? null } });
+    await appendAudit(tx, {
+      stream: agencyStream(target.code),
+      actor: actorOf(principal),
+      action: 'role.assign',
+      entityType: 'user',
+      entityId: user.id,
+      provinceCode: target.provinceCode,
+      data: { role: body.role, agencyCode: target.code, unitId: body.unitId ?? null },
+    });
     return (await presentUsers(tx, [user]))[0];
   });
 }
@@ -220,8 +315,24 @@ export async function createToken(ctx: AppContext, p: P, body: { name: string; r
   return ctx.db.transaction(async (tx) => {
     const days = body.expiresInDays ?? TOKEN_DEFAULT_DAYS;
     const expiresAt = new Date(Date.now() + days * 86_400_000);
-    const id = await repo.insertToken(tx, { name: body.name.normalize('NFC').trim(), tokenHash: sha256(token), prefix: token.slice(0, 10), role: body.role, agencyId: target.id, createdBy: principal.userId, expiresAt });
-    await appendAudit(tx, { stream: agencyStream(target.code), actor: actorOf(principal), action: 'api_token.create', entityType: 'api_token', entityId: id, provinceCode: target.provinceCode, data: { name: body.name, role: body.role, expiresAt: expiresAt.toISOString() } });
+    const id = await repo.insertToken(tx, {
+      name: body.name.normalize('NFC').trim(),
+      tokenHash: sha256(token),
+      prefix: token.slice(0, 10),
+      role: body.role,
+      agencyId: target.id,
+      createdBy: principal.userId,
+      expiresAt,
+    });
+    await appendAudit(tx, {
+      stream: agencyStream(target.code),
+      actor: actorOf(principal),
+      action: 'api_token.create',
+      entityType: 'api_token',
+      entityId: id,
+      provinceCode: target.provinceCode,
+      data: { name: body.name, role: body.role, expiresAt: expiresAt.toISOString() },
+    });
     const row = (await repo.findToken(tx, id))!;
     return { ...presentToken(row), token };
   });
@@ -233,7 +344,14 @@ export async function revokeToken(ctx: AppContext, p: P, id: string) {
   const principal = policy.requireAdminOf(p, row.agencyId, 'Mã truy cập');
   await ctx.db.transaction(async (tx) => {
     await repo.revokeToken(tx, id);
-    await appendAudit(tx, { stream: agencyStream(row.agencyCode), actor: actorOf(principal), action: 'api_token.revoke', entityType: 'api_token', entityId: id, data: { name: row.name } });
+    await appendAudit(tx, {
+      stream: agencyStream(row.agencyCode),
+      actor: actorOf(principal),
+      action: 'api_token.revoke',
+      entityType: 'api_token',
+      entityId: id,
+      data: { name: row.name },
+    });
   });
   forgetApiToken(ctx, id);
   return presentToken((await repo.findToken(ctx.db, id))!);

@@ -32,15 +32,36 @@ export const NUMERIC_COLUMNS = [COLUMNS.findIndex((c) => c.key === 'limitAmount'
 
 const LABELS = {
   onlineLevel: { full: 'Toàn trình', partial: 'Một phần', none: 'Trực tiếp' } satisfies Record<OnlineLevel, string>,
-  limitUnit: { working_days: 'Ngày làm việc', working_hours: 'Giờ làm việc', calendar_days: 'Ngày', same_day: 'Trong ngày' } satisfies Record<LimitUnit, string>,
+  limitUnit: { working_days: 'Ngày làm việc', working_hours: 'Giờ làm việc', calendar_days: 'Ngày', same_day: 'Trong ngày' } satisfies Record<
+    LimitUnit,
+    string
+  >,
   resultType: { paper: 'Bản giấy', electronic: 'Bản điện tử', both: 'Bản giấy và bản điện tử' } satisfies Record<ResultType, string>,
   handler: { receiving: 'Bộ phận một cửa', competent: 'Cơ quan giải quyết', other: 'Cơ quan khác' } satisfies Record<HandlerKind, string>,
 };
 const EXTRA_ALIASES: Record<string, string> = {
-  'muc do 4': 'full', 'toan trinh': 'full', 'muc do 3': 'partial', 'mot phan': 'partial', khong: 'none', 'muc do 2': 'none',
-  'ngay lam viec': 'working_days', 'working days': 'working_days', 'gio lam viec': 'working_hours', gio: 'working_hours', 'working hours': 'working_hours',
-  ngay: 'calendar_days', 'ngay lich': 'calendar_days', 'calendar days': 'calendar_days', 'trong ngay': 'same_day', 'same day': 'same_day',
-  giay: 'paper', 'ban giay': 'paper', 'dien tu': 'electronic', 'ban dien tu': 'electronic', 'ca hai': 'both', 'giay va dien tu': 'both',
+  'muc do 4': 'full',
+  'toan trinh': 'full',
+  'muc do 3': 'partial',
+  'mot phan': 'partial',
+  khong: 'none',
+  'muc do 2': 'none',
+  'ngay lam viec': 'working_days',
+  'working days': 'working_days',
+  'gio lam viec': 'working_hours',
+  gio: 'working_hours',
+  'working hours': 'working_hours',
+  ngay: 'calendar_days',
+  'ngay lich': 'calendar_days',
+  'calendar days': 'calendar_days',
+  'trong ngay': 'same_day',
+  'same day': 'same_day',
+  giay: 'paper',
+  'ban giay': 'paper',
+  'dien tu': 'electronic',
+  'ban dien tu': 'electronic',
+  'ca hai': 'both',
+  'giay va dien tu': 'both',
 };
 
 /** Map a label, an alias or the enum value itself (folded) to the enum value. */
@@ -80,7 +101,12 @@ export function toRow(d: ProcedureDetail): string[] {
       .join('\n'),
     steps: d.steps
       .map((s) =>
-        formatItemLine(s.name, [`bước: ${s.code}`, `xử lý: ${LABELS.handler[s.handlingAgency as HandlerKind] ?? s.handlingAgency}`, s.agencyCode ? `cơ quan: ${s.agencyCode}` : null, `thời gian: ${fmtNumber(s.budget)}`]),
+        formatItemLine(s.name, [
+          `bước: ${s.code}`,
+          `xử lý: ${LABELS.handler[s.handlingAgency as HandlerKind] ?? s.handlingAgency}`,
+          s.agencyCode ? `cơ quan: ${s.agencyCode}` : null,
+          `thời gian: ${fmtNumber(s.budget)}`,
+        ]),
       )
       .join('\n'),
     resultType: LABELS.resultType[d.resultType as ResultType] ?? d.resultType,
@@ -107,7 +133,8 @@ const parseMoney = (raw: string): number | null => {
   const s = raw.replace(/(đồng|đ|vnđ|vnd)\s*$/i, '').replace(/[\s.,]/g, '');
   return /^\d+$/.test(s) ? Number(s) : null;
 };
-const parseCount = (raw: string | undefined, dflt: number): number | null => (raw === undefined ? dflt : /^\d{1,2}$/.test(raw.trim()) ? Number(raw.trim()) : null);
+const parseCount = (raw: string | undefined, dflt: number): number | null =>
+  raw === undefined ? dflt : /^\d{1,2}$/.test(raw.trim()) ? Number(raw.trim()) : null;
 
 export interface RowContext {
   /** folded field name or code → field code */
@@ -139,7 +166,8 @@ export function fromRow(get: (k: ColumnKey) => string, ctx: RowContext): { input
   const resultType = enumOf(LABELS.resultType, get('resultType') || 'paper');
   if (!resultType) reasons.push(`Hình thức kết quả không hợp lệ: ${get('resultType')}`);
   const effectiveFrom = get('effectiveFrom').trim() || new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) || Number.isNaN(Date.parse(effectiveFrom))) reasons.push(`Ngày hiệu lực không hợp lệ (YYYY-MM-DD): ${effectiveFrom}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) || Number.isNaN(Date.parse(effectiveFrom)))
+    reasons.push(`Ngày hiệu lực không hợp lệ (YYYY-MM-DD): ${effectiveFrom}`);
 
   const fees = [];
   for (const line of cellLines(get('fees'))) {
@@ -158,7 +186,15 @@ export function fromRow(get: (k: ColumnKey) => string, ctx: RowContext): { input
     const originals = parseCount(item.attrs.get('ban chinh'), 1);
     const copies = parseCount(item.attrs.get('ban sao'), 0);
     if (originals === null || copies === null) reasons.push(`Số bản không hợp lệ: ${line}`);
-    documents.push({ name: item.head, originals: originals ?? 1, copies: copies ?? 0, isRequired: !item.flags.has('khong bat buoc'), templateName: item.attrs.get('mau') ?? null, templateUrl: item.attrs.get('duong dan mau') ?? null, note: item.attrs.get('ghi chu') ?? null });
+    documents.push({
+      name: item.head,
+      originals: originals ?? 1,
+      copies: copies ?? 0,
+      isRequired: !item.flags.has('khong bat buoc'),
+      templateName: item.attrs.get('mau') ?? null,
+      templateUrl: item.attrs.get('duong dan mau') ?? null,
+      note: item.attrs.get('ghi chu') ?? null,
+    });
   }
 
   const steps: ProcedureInput['steps'] = [];
@@ -180,8 +216,19 @@ export function fromRow(get: (k: ColumnKey) => string, ctx: RowContext): { input
   return {
     reasons,
     input: {
-      code, name, fieldCode: fieldCode!, agencyCode, onlineLevel: onlineLevel!, timeLimit: { amount: amount!, unit: unit! }, fees,
-      resultType: resultType!, legalBasis: get('legalBasis').trim(), ruleVersion: get('ruleVersion').trim() || effectiveFrom, effectiveFrom, documents, steps,
+      code,
+      name,
+      fieldCode: fieldCode!,
+      agencyCode,
+      onlineLevel: onlineLevel!,
+      timeLimit: { amount: amount!, unit: unit! },
+      fees,
+      resultType: resultType!,
+      legalBasis: get('legalBasis').trim(),
+      ruleVersion: get('ruleVersion').trim() || effectiveFrom,
+      effectiveFrom,
+      documents,
+      steps,
     },
   };
 }

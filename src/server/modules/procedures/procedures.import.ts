@@ -29,13 +29,23 @@ async function detailsOf(db: AppContext['db'], rows: repo.ProcedureRow[]): Promi
   return rows.map((r) => presentDetail(r, docs.get(r.id) ?? [], steps.get(r.id) ?? []));
 }
 
-export async function exportProcedures(ctx: AppContext, p: Principal | null, format: 'xlsx' | 'csv'): Promise<{ body: Buffer; contentType: string; filename: string }> {
+export async function exportProcedures(
+  ctx: AppContext,
+  p: Principal | null,
+  format: 'xlsx' | 'csv',
+): Promise<{ body: Buffer; contentType: string; filename: string }> {
   const { agencyIds } = policy.procedureAdminScope(p);
   const details = await detailsOf(ctx.db, await repo.listForExport(ctx.db, agencyIds));
   const table = details.map(toRow);
   const stamp = new Date().toISOString().slice(0, 10);
   if (format === 'csv') return { body: writeCsv(HEADERS, table), contentType: 'text/csv; charset=utf-8', filename: `thu-tuc-hanh-chinh-${stamp}.csv` };
-  const body = await writeXlsx('Thủ tục hành chính', HEADERS, table, COLUMNS.map((c) => c.width), NUMERIC_COLUMNS);
+  const body = await writeXlsx(
+    'Thủ tục hành chính',
+    HEADERS,
+    table,
+    COLUMNS.map((c) => c.width),
+    NUMERIC_COLUMNS,
+  );
   return { body, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename: `thu-tuc-hanh-chinh-${stamp}.xlsx` };
 }
 
@@ -50,7 +60,12 @@ export interface ImportReport {
 }
 
 /** `readFile` runs after the policy check, so nobody else gets to upload. */
-export async function importProcedures(ctx: AppContext, p: Principal | null, readFile: () => Promise<{ filename: string; data: Buffer }>, dryRun: boolean): Promise<ImportReport> {
+export async function importProcedures(
+  ctx: AppContext,
+  p: Principal | null,
+  readFile: () => Promise<{ filename: string; data: Buffer }>,
+  dryRun: boolean,
+): Promise<ImportReport> {
   const { principal, agencyIds } = policy.procedureAdminScope(p);
   const file = await readFile();
   let sheet;

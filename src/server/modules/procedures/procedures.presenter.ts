@@ -16,7 +16,12 @@ export const presentSummary = (r: ProcedureRow) => ({
   fee: totalFee(r),
 });
 
-export const presentAdminSummary = (r: ProcedureRow) => ({ ...presentSummary(r), isActive: r.isActive, version: r.version, updatedAt: r.updatedAt.toISOString() });
+export const presentAdminSummary = (r: ProcedureRow) => ({
+  ...presentSummary(r),
+  isActive: r.isActive,
+  version: r.version,
+  updatedAt: r.updatedAt.toISOString(),
+});
 
 export const presentDocument = (d: DocumentRow) => ({
   id: d.id,
@@ -77,8 +82,27 @@ export interface CatalogProcedure {
   effectiveFrom: string;
   version: number;
   isActive: boolean;
-  documents: { id: string; position: number; name: string; originals: number; copies: number; isRequired: boolean; templateName: string | null; templateUrl: string | null; note: string | null }[];
-  steps: { id: string; position: number; code: StepCode; name: string; handlingAgencyKind: HandlerKind; agencyId: string | null; agencyCode: string | null; budget: number }[];
+  documents: {
+    id: string;
+    position: number;
+    name: string;
+    originals: number;
+    copies: number;
+    isRequired: boolean;
+    templateName: string | null;
+    templateUrl: string | null;
+    note: string | null;
+  }[];
+  steps: {
+    id: string;
+    position: number;
+    code: StepCode;
+    name: string;
+    handlingAgencyKind: HandlerKind;
+    agencyId: string | null;
+    agencyCode: string | null;
+    budget: number;
+  }[];
 }
 
 export const toCatalogProcedure = (r: ProcedureRow, docs: DocumentRow[], steps: StepRow[]): CatalogProcedure => ({
@@ -101,5 +125,14 @@ export const toCatalogProcedure = (r: ProcedureRow, docs: DocumentRow[], steps: 
   version: r.version,
   isActive: r.isActive,
   documents: docs.map(presentDocument),
-  steps: steps.map((s) => ({ id: s.id, position: s.position, code: s.code as StepCode, name: s.name, handlingAgencyKind: s.handlingAgencyKind as HandlerKind, agencyId: s.agencyId, agencyCode: s.agencyCode, budget: num(s.budget) })),
+  steps: steps.map((s) => ({
+    id: s.id,
+    position: s.position,
+    code: s.code as StepCode,
+    name: s.name,
+    handlingAgencyKind: s.handlingAgencyKind as HandlerKind,
+    agencyId: s.agencyId,
+    agencyCode: s.agencyCode,
+    budget: num(s.budget),
+  })),
 });

@@ -37,7 +37,11 @@ const stepAgency = alias(agency, 'step_agency');
 export type StepRow = typeof procedureStep.$inferSelect & { agencyCode: string | null; agencyName: string | null };
 
 const baseSelect = (db: DbOrTx) =>
-  db.select(rowColumns).from(procedure).innerJoin(agency, eq(agency.id, procedure.agencyId)).innerJoin(procedureField, eq(procedureField.code, procedure.fieldCode));
+  db
+    .select(rowColumns)
+    .from(procedure)
+    .innerJoin(agency, eq(agency.id, procedure.agencyId))
+    .innerJoin(procedureField, eq(procedureField.code, procedure.fieldCode));
 
 export interface ListFilter {
   term?: string;
@@ -55,7 +59,9 @@ export async function listProcedures(db: DbOrTx, f: ListFilter): Promise<Procedu
   const where = [
     f.includeInactive ? undefined : eq(procedure.isActive, true),
     f.scope ? inArray(procedure.agencyId, f.scope) : undefined,
-    f.term ? or(sql`f_unaccent(lower(${procedure.name})) like '%' || f_unaccent(${f.term}) || '%'`, sql`lower(${procedure.code}) like ${f.term} || '%'`) : undefined,
+    f.term
+      ? or(sql`f_unaccent(lower(${procedure.name})) like '%' || f_unaccent(${f.term}) || '%'`, sql`lower(${procedure.code}) like ${f.term} || '%'`)
+      : undefined,
     f.fieldCode ? eq(procedure.fieldCode, f.fieldCode) : undefined,
     f.agencyCode ? eq(agency.code, f.agencyCode) : undefined,
     f.after ? sql`(${sortKey}, ${procedure.id}) > (${f.after[0]}, ${f.after[1]}::uuid)` : undefined,
@@ -73,7 +79,13 @@ export async function listProcedures(db: DbOrTx, f: ListFilter): Promise<Procedu
 export async function findProcedureRow(db: DbOrTx, code: string, provinceCode?: string, agencyIds?: string[]): Promise<ProcedureRow | undefined> {
   if (agencyIds && agencyIds.length === 0) return undefined;
   const rows = await baseSelect(db)
-    .where(and(eq(procedure.code, code), provinceCode ? eq(procedure.provinceCode, provinceCode) : undefined, agencyIds ? inArray(procedure.agencyId, agencyIds) : undefined))
+    .where(
+      and(
+        eq(procedure.code, code),
+        provinceCode ? eq(procedure.provinceCode, provinceCode) : undefined,
+        agencyIds ? inArray(procedure.agencyId, agencyIds) : undefined,
+      ),
+    )
     .orderBy(sql`${procedure.isActive} desc`, asc(procedure.provinceCode))
     .limit(1);
   return rows[0] as ProcedureRow | undefined;
@@ -87,7 +99,11 @@ export async function activeVersion(db: DbOrTx, id: string): Promise<number | un
 
 /** The provinces whose catalog has an active procedure `code` (a national code is shared by every province). */
 export async function provincesWithProcedure(db: DbOrTx, code: string): Promise<string[]> {
-  const rows = await db.selectDistinct({ provinceCode: procedure.provinceCode }).from(procedure).where(and(eq(procedure.code, code), eq(procedure.isActive, true))).orderBy(asc(procedure.provinceCode));
+  const rows = await db
+    .selectDistinct({ provinceCode: procedure.provinceCode })
+    .from(procedure)
+    .where(and(eq(procedure.code, code), eq(procedure.isActive, true)))
+    .orderBy(asc(procedure.provinceCode));
   return rows.map((r) => r.provinceCode);
 }
 
@@ -143,13 +159,20 @@ export async function listCatalogAgencies(db: DbOrTx) {
 export const allFields = (db: DbOrTx) => db.select().from(procedureField);
 
 export async function upsertFields(db: DbOrTx, rows: (typeof procedureField.$inferInsert)[]): Promise<void> {
-  if (rows.length) await db.insert(procedureField).values(rows).onConflictDoUpdate({ target: procedureField.code, set: { name: sql`excluded.name` } });
+  if (rows.length)
+    await db
+      .insert(procedureField)
+      .values(rows)
+      .onConflictDoUpdate({ target: procedureField.code, set: { name: sql`excluded.name` } });
 }
 
 export type AgencyRef = { id: string; code: string; name: string; provinceCode: string };
 export async function agenciesByCode(db: DbOrTx, codes: string[]): Promise<Map<string, AgencyRef>> {
   if (!codes.length) return new Map();
-  const rows = await db.select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode }).from(agency).where(inArray(agency.code, [...new Set(codes)]));
+  const rows = await db
+    .select({ id: agency.id, code: agency.code, name: agency.name, provinceCode: agency.provinceCode })
+    .from(agency)
+    .where(inArray(agency.code, [...new Set(codes)]));
   return new Map(rows.map((r) => [r.code, r]));
 }
 export async function agenciesByIds(db: DbOrTx, ids: string[]): Promise<AgencyRef[]> {
@@ -164,7 +187,16 @@ export async function insertProcedure(db: DbOrTx, row: typeof procedure.$inferIn
 
 /** Optimistic update: only when the row still has `version`; answers the new version or undefined. */
 export async function updateProcedure(db: DbOrTx, id: string, version: number, set: Partial<typeof procedure.$inferInsert>): Promise<number | undefined> {
-  return (await updateVersioned<typeof procedure, { version: number }>(db, procedure, id, version, { ...set, updatedAt: sql`now()` }, { columns: { version: procedure.version } }))?.version;
+  return (
+    await updateVersioned<typeof procedure, { version: number }>(
+      db,
+      procedure,
+      id,
+      version,
+      { ...set, updatedAt: sql`now()` },
+      { columns: { version: procedure.version } },
+    )
+  )?.version;
 }
 
 export async function insertVersion(db: DbOrTx, row: typeof procedureVersion.$inferInsert): Promise<void> {
@@ -181,7 +213,11 @@ export async function updateDocument(db: DbOrTx, id: string, set: Partial<typeof
   await db.update(procedureDocument).set(set).where(eq(procedureDocument.id, id));
 }
 export async function retireDocuments(db: DbOrTx, ids: string[]): Promise<void> {
-  if (ids.length) await db.update(procedureDocument).set({ retiredAt: sql`now()` }).where(inArray(procedureDocument.id, ids));
+  if (ids.length)
+    await db
+      .update(procedureDocument)
+      .set({ retiredAt: sql`now()` })
+      .where(inArray(procedureDocument.id, ids));
 }
 
 export async function insertSteps(db: DbOrTx, rows: (typeof procedureStep.$inferInsert)[]): Promise<void> {
@@ -191,7 +227,11 @@ export async function updateStep(db: DbOrTx, id: string, set: Partial<typeof pro
   await db.update(procedureStep).set(set).where(eq(procedureStep.id, id));
 }
 export async function retireSteps(db: DbOrTx, ids: string[]): Promise<void> {
-  if (ids.length) await db.update(procedureStep).set({ retiredAt: sql`now()` }).where(inArray(procedureStep.id, ids));
+  if (ids.length)
+    await db
+      .update(procedureStep)
+      .set({ retiredAt: sql`now()` })
+      .where(inArray(procedureStep.id, ids));
 }
 
 /** Active procedures of the scope, in list order, for export. */

@@ -18,7 +18,15 @@ export async function procedureRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
 
   app.get<{ Querystring: Static<typeof s.ProcedureQuery> }>(
     '/api/v1/procedures',
-    { config: publicLimit, schema: { tags, summary: 'Tra cứu thủ tục hành chính (công khai) / Procedure catalog (public)', querystring: s.ProcedureQuery, response: { 200: s.ProcedurePage } } },
+    {
+      config: publicLimit,
+      schema: {
+        tags,
+        summary: 'Tra cứu thủ tục hành chính (công khai) / Procedure catalog (public)',
+        querystring: s.ProcedureQuery,
+        response: { 200: s.ProcedurePage },
+      },
+    },
     (req) => service.listProcedures(ctx, req.query),
   );
   app.get(
@@ -35,32 +43,71 @@ export async function procedureRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
   for (const format of ['xlsx', 'csv'] as const) {
     app.get(
       `/api/v1/procedures/export.${format}`,
-      { schema: { tags, summary: `Xuất danh mục thủ tục (${format.toUpperCase()}) / Export the catalog`, produces: [format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] } },
+      {
+        schema: {
+          tags,
+          summary: `Xuất danh mục thủ tục (${format.toUpperCase()}) / Export the catalog`,
+          produces: [format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        },
+      },
       async (req, reply) => {
         const file = await exportProcedures(ctx, req.principal, format);
-        return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.filename}"`).header('cache-control', 'no-store').send(file.body);
+        return reply
+          .type(file.contentType)
+          .header('content-disposition', `attachment; filename="${file.filename}"`)
+          .header('cache-control', 'no-store')
+          .send(file.body);
       },
     );
   }
   app.post<{ Querystring: Static<typeof s.ImportQuery> }>(
     '/api/v1/procedures/import',
-    { schema: { tags, summary: 'Nhập danh mục thủ tục từ tệp .xlsx/.csv (dryRun mặc định true) / Import', consumes: ['multipart/form-data'], querystring: s.ImportQuery, response: { 200: s.ImportResult } } },
+    {
+      schema: {
+        tags,
+        summary: 'Nhập danh mục thủ tục từ tệp .xlsx/.csv (dryRun mặc định true) / Import',
+        consumes: ['multipart/form-data'],
+        querystring: s.ImportQuery,
+        response: { 200: s.ImportResult },
+      },
+    },
     (req) =>
-      importProcedures(ctx, req.principal, async () => {
-        const file = await readUpload(req, { maxBytes: MAX_IMPORT_BYTES, accept: ['xlsx', 'csv'] });
-        return { filename: file.fileName, data: file.data };
-      }, req.query.dryRun ?? true),
+      importProcedures(
+        ctx,
+        req.principal,
+        async () => {
+          const file = await readUpload(req, { maxBytes: MAX_IMPORT_BYTES, accept: ['xlsx', 'csv'] });
+          return { filename: file.fileName, data: file.data };
+        },
+        req.query.dryRun ?? true,
+      ),
   );
 
   app.get<{ Params: Static<typeof s.ProcedureParams>; Querystring: Static<typeof ProvinceQuery> }>(
     '/api/v1/procedures/:code',
-    { config: publicLimit, schema: { tags, summary: 'Chi tiết thủ tục (công khai) / Procedure detail', params: s.ProcedureParams, querystring: ProvinceQuery, response: { 200: s.ProcedureDetail } } },
+    {
+      config: publicLimit,
+      schema: {
+        tags,
+        summary: 'Chi tiết thủ tục (công khai) / Procedure detail',
+        params: s.ProcedureParams,
+        querystring: ProvinceQuery,
+        response: { 200: s.ProcedureDetail },
+      },
+    },
     (req) => service.getProcedure(ctx, req.params.code, req.query.province),
   );
 
   app.get<{ Querystring: Static<typeof s.ProcedureQuery> }>(
     '/api/v1/admin/procedures',
-    { schema: { tags, summary: 'Thủ tục do cơ quan mình quản lý (cả đã ngừng) / Managed procedures', querystring: s.ProcedureQuery, response: { 200: s.AdminProcedurePage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Thủ tục do cơ quan mình quản lý (cả đã ngừng) / Managed procedures',
+        querystring: s.ProcedureQuery,
+        response: { 200: s.AdminProcedurePage },
+      },
+    },
     (req) => service.listAdminProcedures(ctx, req.principal, req.query),
   );
   app.post<{ Body: Static<typeof s.CreateProcedure> }>(
@@ -70,7 +117,15 @@ export async function procedureRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
   );
   app.put<{ Params: Static<typeof s.ProcedureParams>; Body: Static<typeof s.UpdateProcedure> }>(
     '/api/v1/procedures/:code',
-    { schema: { tags, summary: 'Sửa thủ tục (phiên bản mới) / Update a procedure', params: s.ProcedureParams, body: s.UpdateProcedure, response: { 200: s.ProcedureDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa thủ tục (phiên bản mới) / Update a procedure',
+        params: s.ProcedureParams,
+        body: s.UpdateProcedure,
+        response: { 200: s.ProcedureDetail },
+      },
+    },
     (req) => service.updateProcedure(ctx, req.principal, req.params.code, req.body),
   );
   app.post<{ Params: Static<typeof s.ProcedureParams> }>(
@@ -85,7 +140,11 @@ export async function procedureRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
         tags,
         summary: 'Lịch sử phiên bản / Version history',
         params: s.ProcedureParams,
-        response: { 200: Type.Object({ items: Type.Array(Type.Object({ version: Type.Integer(), ruleVersion: Type.String(), effectiveFrom: Type.String(), createdAt: Type.String() })) }) },
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ version: Type.Integer(), ruleVersion: Type.String(), effectiveFrom: Type.String(), createdAt: Type.String() })),
+          }),
+        },
       },
     },
     (req) => service.listVersions(ctx, req.principal, req.params.code),

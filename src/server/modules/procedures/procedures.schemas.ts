@@ -21,8 +21,14 @@ const Text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const OptText = (max: number) => Type.Optional(Type.Union([Type.String({ maxLength: max }), Type.Null()]));
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
-export const TimeLimit = Type.Object({ amount: Type.Number({ exclusiveMinimum: 0, maximum: 10000 }), unit: Type.Enum(LIMIT_UNITS) }, { additionalProperties: false });
-export const Fee = Type.Object({ name: Text(300), amount: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }), note: OptText(500) }, { additionalProperties: false });
+export const TimeLimit = Type.Object(
+  { amount: Type.Number({ exclusiveMinimum: 0, maximum: 10000 }), unit: Type.Enum(LIMIT_UNITS) },
+  { additionalProperties: false },
+);
+export const Fee = Type.Object(
+  { name: Text(300), amount: Type.Integer({ minimum: 0, maximum: 1_000_000_000 }), note: OptText(500) },
+  { additionalProperties: false },
+);
 
 export const DocumentInput = Type.Object(
   {
@@ -62,7 +68,10 @@ const editable = {
   documents: Type.Array(DocumentInput, { maxItems: 50 }),
   steps: Type.Array(StepInput, { minItems: 1, maxItems: 30 }),
 };
-export const CreateProcedure = Type.Object({ code: Type.String({ pattern: PROCEDURE_CODE_PATTERN, maxLength: 80 }), ...editable }, { additionalProperties: false });
+export const CreateProcedure = Type.Object(
+  { code: Type.String({ pattern: PROCEDURE_CODE_PATTERN, maxLength: 80 }), ...editable },
+  { additionalProperties: false },
+);
 export const UpdateProcedure = Type.Object({ ...editable, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 
 export const ProcedureParams = Type.Object({ code: Type.String({ pattern: PROCEDURE_CODE_PATTERN, maxLength: 80 }) });

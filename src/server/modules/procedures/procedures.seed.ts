@@ -11,9 +11,18 @@ import { resolveInput, writeNewProcedure } from './procedures.write.js';
 export async function seedDemoProcedures(db: Db): Promise<{ created: number }> {
   let created = 0;
   await db.transaction(async (tx) => {
-    await repo.upsertFields(tx, DEMO_FIELDS.map((f) => ({ ...f, isDemo: true })));
-    const agencies = await repo.agenciesByCode(tx, DEMO_PROCEDURES.map((p) => p.agencyCode));
-    const existing = await repo.findRowsByCodes(tx, DEMO_PROCEDURES.map((p) => p.code));
+    await repo.upsertFields(
+      tx,
+      DEMO_FIELDS.map((f) => ({ ...f, isDemo: true })),
+    );
+    const agencies = await repo.agenciesByCode(
+      tx,
+      DEMO_PROCEDURES.map((p) => p.agencyCode),
+    );
+    const existing = await repo.findRowsByCodes(
+      tx,
+      DEMO_PROCEDURES.map((p) => p.code),
+    );
     for (const input of DEMO_PROCEDURES) {
       const agency = agencies.get(input.agencyCode);
       if (!agency || existing.some((r) => r.code === input.code && r.provinceCode === agency.provinceCode)) continue;

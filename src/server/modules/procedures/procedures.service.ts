@@ -16,7 +16,8 @@ type ListArgs = Static<typeof ProcedureQuery>;
 function afterKey(cursor: string | undefined): [string, string] | undefined {
   const key = decodeCursor(cursor);
   if (!key) return undefined;
-  if (key.length !== 2 || typeof key[0] !== 'string' || typeof key[1] !== 'string' || !/^[0-9a-f-]{36}$/.test(key[1])) throw AppError.validation('cursor', 'Con trỏ phân trang không hợp lệ.');
+  if (key.length !== 2 || typeof key[0] !== 'string' || typeof key[1] !== 'string' || !/^[0-9a-f-]{36}$/.test(key[1]))
+    throw AppError.validation('cursor', 'Con trỏ phân trang không hợp lệ.');
   return [key[0], key[1]];
 }
 
@@ -52,7 +53,12 @@ export async function listCatalogAgencies(ctx: AppContext) {
 const catalogCache = new Map<string, CatalogProcedure>();
 const CATALOG_CACHE_MAX = 5000;
 
-export async function findProcedureByCode(db: DbOrTx, code: string, provinceCode?: string, opts: { unchecked?: boolean } = {}): Promise<CatalogProcedure | undefined> {
+export async function findProcedureByCode(
+  db: DbOrTx,
+  code: string,
+  provinceCode?: string,
+  opts: { unchecked?: boolean } = {},
+): Promise<CatalogProcedure | undefined> {
   const key = provinceCode ? `${provinceCode}|${code}` : undefined;
   const hit = key ? catalogCache.get(key) : undefined;
   // Unchecked: the caller checks `id` and `version` in the statement that uses the entry.
@@ -80,7 +86,15 @@ export async function findProcedureById(db: DbOrTx, id: string): Promise<Catalog
 export async function listAdminProcedures(ctx: AppContext, p: P, a: ListArgs) {
   const { agencyIds } = policy.procedureAdminScope(p);
   const limit = a.limit ?? 20;
-  const rows = await repo.listProcedures(ctx.db, { scope: agencyIds, includeInactive: true, term: searchTerm(a.q), fieldCode: a.field, agencyCode: a.agency, after: afterKey(a.cursor), limit });
+  const rows = await repo.listProcedures(ctx.db, {
+    scope: agencyIds,
+    includeInactive: true,
+    term: searchTerm(a.q),
+    fieldCode: a.field,
+    agencyCode: a.agency,
+    after: afterKey(a.cursor),
+    limit,
+  });
   return toPage(rows, limit, presentAdminSummary, (r) => [r.sortKey, r.id]);
 }
 
@@ -100,7 +114,11 @@ async function procedureForAdmin(ctx: AppContext, p: P, code: string) {
 export async function updateProcedure(ctx: AppContext, p: P, code: string, body: Static<typeof UpdateProcedure>) {
   const { row, principal } = await procedureForAdmin(ctx, p, code);
   const { version, ...rest } = body;
-  if (version !== row.version) throw new AppError('VERSION_CONFLICT', `Thủ tục đang ở phiên bản ${row.version}, không phải ${version}; hãy tải lại.`, { errors: [{ field: 'version', message: 'stale version' }], extra: { currentVersion: row.version } });
+  if (version !== row.version)
+    throw new AppError('VERSION_CONFLICT', `Thủ tục đang ở phiên bản ${row.version}, không phải ${version}; hãy tải lại.`, {
+      errors: [{ field: 'version', message: 'stale version' }],
+      extra: { currentVersion: row.version },
+    });
   const resolved = await resolveInput(ctx.db, { ...rest, code: row.code }, policy.procedureAdminScope(p).agencyIds);
   return ctx.db.transaction((tx) => writeProcedureUpdate(tx, principal, row.id, version, resolved));
 }
@@ -114,5 +132,7 @@ export async function deactivateProcedure(ctx: AppContext, p: P, code: string) {
 export async function listVersions(ctx: AppContext, p: P, code: string) {
   const { row } = await procedureForAdmin(ctx, p, code);
   const versions = await repo.versionsOf(ctx.db, row.id);
-  return { items: versions.map((v) => ({ version: v.version, ruleVersion: v.ruleVersion, effectiveFrom: v.effectiveFrom, createdAt: v.createdAt.toISOString() })) };
+  return {
+    items: versions.map((v) => ({ version: v.version, ruleVersion: v.ruleVersion, effectiveFrom: v.effectiveFrom, createdAt: v.createdAt.toISOString() })),
+  };
 }

@@ -66,7 +66,14 @@ describe('public catalog', () => {
     const byName = await h.app.inject({ method: 'GET', url: `/api/v1/procedures?q=${encodeURIComponent(`dang ky khai sinh luu dong ${tag.toLowerCase()}`)}` });
     expect(byName.statusCode).toBe(200);
     expect(byName.json().items).toEqual([
-      expect.objectContaining({ code: p.code, agencyCode: tree.child.code, field: 'HO_TICH', onlineLevel: 'full', timeLimit: { amount: 3, unit: 'working_days' }, fee: 15000 }),
+      expect.objectContaining({
+        code: p.code,
+        agencyCode: tree.child.code,
+        field: 'HO_TICH',
+        onlineLevel: 'full',
+        timeLimit: { amount: 3, unit: 'working_days' },
+        fee: 15000,
+      }),
     ]);
     const byCode = (await h.app.inject({ method: 'GET', url: `/api/v1/procedures?q=${p.code.slice(0, p.code.length - 2)}` })).json();
     expect(byCode.items.map((i: { code: string }) => i.code)).toContain(p.code);
@@ -100,20 +107,43 @@ describe('public catalog', () => {
     const res = await h.app.inject({ method: 'GET', url: `/api/v1/procedures/${p.code}` });
     expect(res.statusCode).toBe(200);
     const d = res.json();
-    expect(d).toMatchObject({ code: p.code, legalBasis: 'Luật Hộ tịch 2014', resultType: 'both', version: 1, fees: [{ name: 'Lệ phí', amount: 15000, note: null }] });
-    expect(d.documents.map((x: { name: string; originals: number }) => [x.name, x.originals])).toEqual([['Tờ khai đăng ký khai sinh', 1], ['Giấy chứng sinh', 1]]);
-    expect(d.steps.map((s: { code: string; budget: number }) => [s.code, s.budget])).toEqual([['receive', 0.5], ['appraise', 2], ['return', 0.5]]);
+    expect(d).toMatchObject({
+      code: p.code,
+      legalBasis: 'Luật Hộ tịch 2014',
+      resultType: 'both',
+      version: 1,
+      fees: [{ name: 'Lệ phí', amount: 15000, note: null }],
+    });
+    expect(d.documents.map((x: { name: string; originals: number }) => [x.name, x.originals])).toEqual([
+      ['Tờ khai đăng ký khai sinh', 1],
+      ['Giấy chứng sinh', 1],
+    ]);
+    expect(d.steps.map((s: { code: string; budget: number }) => [s.code, s.budget])).toEqual([
+      ['receive', 0.5],
+      ['appraise', 2],
+      ['return', 0.5],
+    ]);
     const off = await admin.request({ method: 'POST', url: `/api/v1/procedures/${p.code}/deactivate` });
     expect(off.statusCode, off.body).toBe(200);
     expect((await h.app.inject({ method: 'GET', url: `/api/v1/procedures/${p.code}` })).statusCode).toBe(404);
-    const audit = await h.database.rows<{ action: string }>(sql`select action from audit_event where stream = ${`agency:${tree.child.code}`} and entity_id = ${d.id ?? (await findProcedureByCode(h.database.db, p.code))!.id} order by seq`);
+    const audit = await h.database.rows<{ action: string }>(
+      sql`select action from audit_event where stream = ${`agency:${tree.child.code}`} and entity_id = ${d.id ?? (await findProcedureByCode(h.database.db, p.code))!.id} order by seq`,
+    );
     expect(audit.map((a) => a.action)).toEqual(['procedure.create', 'procedure.deactivate']);
   });
 
   it('exposes the procedure to other modules with ids', async () => {
     const p = await create(admin, procedureBody(tree.child.code));
     const found = await findProcedureByCode(h.database.db, p.code);
-    expect(found).toMatchObject({ code: p.code, agencyId: tree.child.id, agencyCode: tree.child.code, timeLimit: { amount: 3, unit: 'working_days' }, ruleVersion: '2025.1', version: 1, isActive: true });
+    expect(found).toMatchObject({
+      code: p.code,
+      agencyId: tree.child.id,
+      agencyCode: tree.child.code,
+      timeLimit: { amount: 3, unit: 'working_days' },
+      ruleVersion: '2025.1',
+      version: 1,
+      isActive: true,
+    });
     expect(found!.documents[0].id).toMatch(/^[0-9a-f-]{36}$/);
     expect(found!.steps.map((s) => s.handlingAgencyKind)).toEqual(['receiving', 'competent', 'receiving']);
     expect(await findProcedureByCode(h.database.db, '9.999999.NONE')).toBeUndefined();
@@ -133,7 +163,12 @@ describe('administration', () => {
     const p = await create(admin, procedureBody(tree.child.code));
     const { code, ...rest } = procedureBody(tree.child.code);
     void code;
-    const change = { ...rest, timeLimit: { amount: 5, unit: 'working_days' }, steps: [...rest.steps.slice(0, 1), { ...rest.steps[1], budget: 4 }, rest.steps[2]], version: 1 };
+    const change = {
+      ...rest,
+      timeLimit: { amount: 5, unit: 'working_days' },
+      steps: [...rest.steps.slice(0, 1), { ...rest.steps[1], budget: 4 }, rest.steps[2]],
+      version: 1,
+    };
     const ok = await admin.request({ method: 'PUT', url: `/api/v1/procedures/${p.code}`, payload: change });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ version: 2, timeLimit: { amount: 5 } });
@@ -206,7 +241,10 @@ describe('import and export', () => {
     expect(real).toMatchObject({ dryRun: false, created: 1, updated: 0 });
     const imported = (await findProcedureByCode(h.database.db, good))!;
     expect(imported).toMatchObject({ name: 'Cấp bản sao trích lục', timeLimit: { amount: 4, unit: 'working_hours' }, fees: [{ name: 'Phí', amount: 8000 }] });
-    expect(imported.documents.map((d) => [d.name, d.originals, d.copies, d.isRequired])).toEqual([['Tờ khai', 1, 0, true], ['CCCD', 0, 1, false]]);
+    expect(imported.documents.map((d) => [d.name, d.originals, d.copies, d.isRequired])).toEqual([
+      ['Tờ khai', 1, 0, true],
+      ['CCCD', 0, 1, false],
+    ]);
     expect(imported.steps.reduce((s, x) => s + x.budget, 0)).toBe(4);
     const again = (await a.request({ method: 'POST', url: '/api/v1/procedures/import?dryRun=false', ...multipart('danh-muc.csv', csv) })).json();
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
@@ -216,10 +254,30 @@ describe('import and export', () => {
     it(`export ${format} → import is a round trip: nothing created, nothing rejected`, async () => {
       const t = await makeAgencyTree(h);
       const a = await login(h, (await makeUser(h, 'admin', t.root.id)).username);
-      const body = procedureBody(t.child.code, { name: 'Thủ tục; có "ngoặc kép", dấu phẩy', fees: [{ name: 'Lệ phí: cấp', amount: 1200000, note: 'Miễn cho hộ nghèo; người có công' }] });
-      body.documents.push({ name: 'Bản vẽ - thiết kế', originals: 2, copies: 1, isRequired: false, templateName: 'Mẫu 01.docx', templateUrl: 'https://example.gov.vn/mau-01.docx', note: 'Ghi chú' } as never);
+      const body = procedureBody(t.child.code, {
+        name: 'Thủ tục; có "ngoặc kép", dấu phẩy',
+        fees: [{ name: 'Lệ phí: cấp', amount: 1200000, note: 'Miễn cho hộ nghèo; người có công' }],
+      });
+      body.documents.push({
+        name: 'Bản vẽ - thiết kế',
+        originals: 2,
+        copies: 1,
+        isRequired: false,
+        templateName: 'Mẫu 01.docx',
+        templateUrl: 'https://example.gov.vn/mau-01.docx',
+        note: 'Ghi chú',
+      } as never);
       await create(a, body);
-      await create(a, procedureBody(t.root.code, { timeLimit: { amount: 1, unit: 'same_day' }, steps: [{ code: 'receive', name: 'Nhận', handlingAgency: 'receiving', budget: 0.25 }, { code: 'interagency', name: 'Hỏi ý kiến', handlingAgency: 'other', agencyCode: t.child.code, budget: 0.75 }] }));
+      await create(
+        a,
+        procedureBody(t.root.code, {
+          timeLimit: { amount: 1, unit: 'same_day' },
+          steps: [
+            { code: 'receive', name: 'Nhận', handlingAgency: 'receiving', budget: 0.25 },
+            { code: 'interagency', name: 'Hỏi ý kiến', handlingAgency: 'other', agencyCode: t.child.code, budget: 0.75 },
+          ],
+        }),
+      );
       const exp = await a.request({ method: 'GET', url: `/api/v1/procedures/export.${format}` });
       expect(exp.statusCode, exp.body).toBe(200);
       expect(exp.headers['content-disposition']).toContain(`.${format}`);
@@ -232,7 +290,8 @@ describe('import and export', () => {
 });
 
 describe('import uploads that cannot take the server down', () => {
-  const importFile = (name: string, content: Buffer) => admin.request({ method: 'POST', url: '/api/v1/procedures/import?dryRun=true', ...multipart(name, content) });
+  const importFile = (name: string, content: Buffer) =>
+    admin.request({ method: 'POST', url: '/api/v1/procedures/import?dryRun=true', ...multipart(name, content) });
 
   it('a file over the limit answers 413 naming the field and the limit', async () => {
     const res = await importFile('lon.csv', Buffer.alloc(MAX_IMPORT_BYTES + 1, 0x41));

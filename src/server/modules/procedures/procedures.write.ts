@@ -34,7 +34,15 @@ export function normalizeInput(i: ProcedureInput): ProcedureInput {
     legalBasis: clean(i.legalBasis),
     ruleVersion: clean(i.ruleVersion),
     fees: i.fees.map((f) => ({ name: clean(f.name), amount: f.amount, note: cleanOpt(f.note) })),
-    documents: i.documents.map((d) => ({ ...d, id: d.id, name: clean(d.name), isRequired: d.isRequired ?? true, templateName: cleanOpt(d.templateName), templateUrl: cleanOpt(d.templateUrl), note: cleanOpt(d.note) })),
+    documents: i.documents.map((d) => ({
+      ...d,
+      id: d.id,
+      name: clean(d.name),
+      isRequired: d.isRequired ?? true,
+      templateName: cleanOpt(d.templateName),
+      templateUrl: cleanOpt(d.templateUrl),
+      note: cleanOpt(d.note),
+    })),
     steps: i.steps.map((s) => ({ ...s, name: clean(s.name), agencyCode: s.handlingAgency === 'other' ? (s.agencyCode ?? null) : null })),
   };
 }
@@ -47,7 +55,11 @@ export function checkBudgets(i: ProcedureInput): void {
   const sum = i.steps.reduce((s, st) => s + hundredths(st.budget), 0);
   if (sum !== hundredths(i.timeLimit.amount)) {
     const message = `Tổng thời gian các bước (${sum / 100}) phải bằng thời hạn giải quyết (${i.timeLimit.amount}).`;
-    throw new AppError('STEP_BUDGETS_MISMATCH', message, { status: 422, errors: [{ field: 'steps', message }], extra: { stepsTotal: sum / 100, timeLimit: i.timeLimit.amount } });
+    throw new AppError('STEP_BUDGETS_MISMATCH', message, {
+      status: 422,
+      errors: [{ field: 'steps', message }],
+      extra: { stepsTotal: sum / 100, timeLimit: i.timeLimit.amount },
+    });
   }
 }
 
@@ -67,7 +79,11 @@ export async function resolveInput(db: DbOrTx, raw: ProcedureInput, scope: strin
   const stepAgencyIds = input.steps.map((s, n) => {
     if (s.handlingAgency !== 'other') return null;
     const found = s.agencyCode ? agencies.get(s.agencyCode) : undefined;
-    if (!found) errors.push({ field: `steps.${n}.agencyCode`, message: s.agencyCode ? `Không có cơ quan mã ${s.agencyCode}.` : 'Bước do cơ quan khác xử lý phải ghi mã cơ quan.' });
+    if (!found)
+      errors.push({
+        field: `steps.${n}.agencyCode`,
+        message: s.agencyCode ? `Không có cơ quan mã ${s.agencyCode}.` : 'Bước do cơ quan khác xử lý phải ghi mã cơ quan.',
+      });
     return found?.id ?? null;
   });
   if (errors.length) throw new AppError('VALIDATION_FAILED', errors[0].message, { errors });
@@ -88,13 +104,31 @@ interface Comparable {
   ruleVersion: string;
   effectiveFrom: string;
   isActive?: boolean;
-  documents: { name: string; originals: number; copies: number; isRequired?: boolean; templateName?: string | null; templateUrl?: string | null; note?: string | null }[];
+  documents: {
+    name: string;
+    originals: number;
+    copies: number;
+    isRequired?: boolean;
+    templateName?: string | null;
+    templateUrl?: string | null;
+    note?: string | null;
+  }[];
   steps: { code: string; name: string; handlingAgency: string; agencyCode?: string | null; budget: number }[];
 }
 
 export function contentKey(d: Comparable): string {
   return JSON.stringify([
-    d.name, d.field, d.agencyCode, d.onlineLevel, hundredths(d.timeLimit.amount), d.timeLimit.unit, d.resultType, d.legalBasis, d.ruleVersion, d.effectiveFrom, d.isActive ?? true,
+    d.name,
+    d.field,
+    d.agencyCode,
+    d.onlineLevel,
+    hundredths(d.timeLimit.amount),
+    d.timeLimit.unit,
+    d.resultType,
+    d.legalBasis,
+    d.ruleVersion,
+    d.effectiveFrom,
+    d.isActive ?? true,
     d.fees.map((f) => [f.name, f.amount, f.note ?? null]),
     d.documents.map((x) => [x.name, x.originals, x.copies, x.isRequired ?? true, x.templateName ?? null, x.templateUrl ?? null, x.note ?? null]),
     d.steps.map((x) => [x.code, x.name, x.handlingAgency, x.agencyCode ?? null, hundredths(x.budget)]),
@@ -105,7 +139,14 @@ export const inputKey = (i: ProcedureInput): string =>
   contentKey({
     ...i,
     field: i.fieldCode,
-    documents: i.documents.map((d) => ({ ...d, id: d.id, isRequired: d.isRequired ?? true, templateName: d.templateName ?? null, templateUrl: d.templateUrl ?? null, note: d.note ?? null })),
+    documents: i.documents.map((d) => ({
+      ...d,
+      id: d.id,
+      isRequired: d.isRequired ?? true,
+      templateName: d.templateName ?? null,
+      templateUrl: d.templateUrl ?? null,
+      note: d.note ?? null,
+    })),
     fees: i.fees.map((f) => ({ ...f, note: f.note ?? null })),
   });
 
@@ -135,33 +176,62 @@ async function writeChildren(tx: DbOrTx, procedureId: string, r: Resolved): Prom
   const newDocs = [];
   for (const [position, d] of r.input.documents.entries()) {
     const match = oldDocs.find((o) => !used.has(o.id) && (d.id ? o.id === d.id : o.name === d.name));
-    const values = { position, name: d.name, originals: d.originals, copies: d.copies, isRequired: d.isRequired ?? true, templateName: d.templateName ?? null, templateUrl: d.templateUrl ?? null, note: d.note ?? null };
+    const values = {
+      position,
+      name: d.name,
+      originals: d.originals,
+      copies: d.copies,
+      isRequired: d.isRequired ?? true,
+      templateName: d.templateName ?? null,
+      templateUrl: d.templateUrl ?? null,
+      note: d.note ?? null,
+    };
     if (match) {
       used.add(match.id);
       await repo.updateDocument(tx, match.id, values);
     } else newDocs.push({ procedureId, ...values });
   }
   await repo.insertDocuments(tx, newDocs);
-  await repo.retireDocuments(tx, oldDocs.filter((o) => !used.has(o.id)).map((o) => o.id));
+  await repo.retireDocuments(
+    tx,
+    oldDocs.filter((o) => !used.has(o.id)).map((o) => o.id),
+  );
 
   const oldSteps = await repo.stepsOf(tx, [procedureId]);
   const usedSteps = new Set<string>();
   const newSteps = [];
   for (const [position, s] of r.input.steps.entries()) {
     const match = oldSteps.find((o) => !usedSteps.has(o.id) && o.code === s.code && o.name === s.name);
-    const values = { position, code: s.code, name: s.name, handlingAgencyKind: s.handlingAgency, agencyId: r.stepAgencyIds[position], budget: String(s.budget) };
+    const values = {
+      position,
+      code: s.code,
+      name: s.name,
+      handlingAgencyKind: s.handlingAgency,
+      agencyId: r.stepAgencyIds[position],
+      budget: String(s.budget),
+    };
     if (match) {
       usedSteps.add(match.id);
       await repo.updateStep(tx, match.id, values);
     } else newSteps.push({ procedureId, ...values });
   }
   await repo.insertSteps(tx, newSteps);
-  await repo.retireSteps(tx, oldSteps.filter((o) => !usedSteps.has(o.id)).map((o) => o.id));
+  await repo.retireSteps(
+    tx,
+    oldSteps.filter((o) => !usedSteps.has(o.id)).map((o) => o.id),
+  );
 }
 
 async function recordVersion(tx: DbOrTx, principal: Principal | null, id: string, action: string): Promise<ProcedureDetail> {
   const detail = await loadDetail(tx, id);
-  await repo.insertVersion(tx, { procedureId: id, version: detail.version, ruleVersion: detail.ruleVersion, effectiveFrom: detail.effectiveFrom, snapshot: detail, createdBy: principal?.userId ?? null });
+  await repo.insertVersion(tx, {
+    procedureId: id,
+    version: detail.version,
+    ruleVersion: detail.ruleVersion,
+    effectiveFrom: detail.effectiveFrom,
+    snapshot: detail,
+    createdBy: principal?.userId ?? null,
+  });
   await appendAudit(tx, {
     stream: agencyStream(detail.agencyCode),
     actor: principal ? actorOf(principal) : { userId: null, label: 'system' },
@@ -174,16 +244,29 @@ async function recordVersion(tx: DbOrTx, principal: Principal | null, id: string
   return detail;
 }
 
-export async function writeNewProcedure(tx: DbOrTx, principal: Principal | null, r: Resolved, opts: { isDemo?: boolean; action?: string } = {}): Promise<ProcedureDetail> {
+export async function writeNewProcedure(
+  tx: DbOrTx,
+  principal: Principal | null,
+  r: Resolved,
+  opts: { isDemo?: boolean; action?: string } = {},
+): Promise<ProcedureDetail> {
   const id = await repo.insertProcedure(tx, { code: r.input.code, provinceCode: r.agency.provinceCode, ...procedureColumns(r), isDemo: opts.isDemo ?? false });
   if (!id) throw new AppError('ALREADY_EXISTS', `Mã thủ tục ${r.input.code} đã tồn tại.`, { errors: [{ field: 'code', message: 'already exists' }] });
   await writeChildren(tx, id, r);
   return recordVersion(tx, principal, id, opts.action ?? 'procedure.create');
 }
 
-export async function writeProcedureUpdate(tx: DbOrTx, principal: Principal | null, id: string, version: number, r: Resolved, opts: { reactivate?: boolean; action?: string } = {}): Promise<ProcedureDetail> {
+export async function writeProcedureUpdate(
+  tx: DbOrTx,
+  principal: Principal | null,
+  id: string,
+  version: number,
+  r: Resolved,
+  opts: { reactivate?: boolean; action?: string } = {},
+): Promise<ProcedureDetail> {
   const next = await repo.updateProcedure(tx, id, version, { ...procedureColumns(r), ...(opts.reactivate ? { isActive: true } : {}) });
-  if (next === undefined) throw versionConflict('Thủ tục đã được người khác sửa; hãy tải lại và thử lại.', { errors: [{ field: 'version', message: 'stale version' }] });
+  if (next === undefined)
+    throw versionConflict('Thủ tục đã được người khác sửa; hãy tải lại và thử lại.', { errors: [{ field: 'version', message: 'stale version' }] });
   await writeChildren(tx, id, r);
   return recordVersion(tx, principal, id, opts.action ?? 'procedure.update');
 }

@@ -25,11 +25,23 @@ export async function linkAccount(ctx: AppContext, p: Principal | null, id: stri
   if (account) {
     assertNotSelf(scope.principal, { officialUserId: account.id }); // …nor links his account to another record
     const other = await repo.findActiveOfficialOfUser(ctx.db, account.id);
-    if (other && other.id !== id) throw new AppError('ALREADY_EXISTS', `Tài khoản "${account.username}" đã gắn với hồ sơ cán bộ ${other.code}.`, { errors: [{ field: 'username', message: 'already linked' }] });
+    if (other && other.id !== id)
+      throw new AppError('ALREADY_EXISTS', `Tài khoản "${account.username}" đã gắn với hồ sơ cán bộ ${other.code}.`, {
+        errors: [{ field: 'username', message: 'already linked' }],
+      });
   }
   await ctx.db.transaction(async (tx) => {
-    if (!(await repo.updateOfficial(tx, id, b.version, { userId: account?.id ?? null }))) throw new AppError('VERSION_CONFLICT', 'Hồ sơ đã được người khác cập nhật; hãy tải lại.');
-    await appendAudit(tx, { stream: agencyStream(row.agencyCode), actor: actorOf(scope.principal), action: 'official.account', entityType: 'official', entityId: id, provinceCode: row.provinceCode, data: { code: row.code, userId: account?.id ?? null, username: account?.username ?? null, previousUserId: row.userId } });
+    if (!(await repo.updateOfficial(tx, id, b.version, { userId: account?.id ?? null })))
+      throw new AppError('VERSION_CONFLICT', 'Hồ sơ đã được người khác cập nhật; hãy tải lại.');
+    await appendAudit(tx, {
+      stream: agencyStream(row.agencyCode),
+      actor: actorOf(scope.principal),
+      action: 'official.account',
+      entityType: 'official',
+      entityId: id,
+      provinceCode: row.provinceCode,
+      data: { code: row.code, userId: account?.id ?? null, username: account?.username ?? null, previousUserId: row.userId },
+    });
   });
   return fullOfficial(ctx.db, scope.principal, (await repo.findOfficial(ctx.db, id))!);
 }

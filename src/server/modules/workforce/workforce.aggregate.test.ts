@@ -60,7 +60,16 @@ describe('the maintained statistics aggregate', () => {
     // Birthdays on the age-band boundaries (today's year − 30/40/50/60): still to come, today, passed.
     const boundaryDobs = [`${year - 30}-12-31`, `${year - 40}-${today.slice(5)}`, `${year - 50}-01-01`, `${year - 60}-${shiftDay(today, 1).slice(5)}`];
     for (const [i, dateOfBirth] of boundaryDobs.entries()) {
-      const payload = { code: `${prefix}B${i}`, familyName: 'Lê', middleName: 'Văn', givenName: 'Biên', dateOfBirth, gender: 'nam', category: 'cong_chuc', agencyCode: pick(agencies).code };
+      const payload = {
+        code: `${prefix}B${i}`,
+        familyName: 'Lê',
+        middleName: 'Văn',
+        givenName: 'Biên',
+        dateOfBirth,
+        gender: 'nam',
+        category: 'cong_chuc',
+        agencyCode: pick(agencies).code,
+      };
       const res = await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload });
       expect(res.statusCode, res.body).toBe(201);
     }
@@ -74,7 +83,11 @@ describe('the maintained statistics aggregate', () => {
       if (op === 'import') {
         // Re-import a part of the sheet with changes (moves, category, theory), plus a few new rows.
         const extra = generateOfficialRows(3, { seed: 100 + step, agencies: agencies.map((a) => ({ code: a.code })), codePrefix: `${prefix}N${step}-` });
-        rows = rows.map((r) => (rnd() < 0.3 ? { ...r, 'Đơn vị': pick(agencies).code, Loại: pick(SHEET_CATEGORY), 'Lý luận chính trị': pick(['', 'Sơ cấp', 'Trung cấp', 'Cao cấp']) } : r));
+        rows = rows.map((r) =>
+          rnd() < 0.3
+            ? { ...r, 'Đơn vị': pick(agencies).code, Loại: pick(SHEET_CATEGORY), 'Lý luận chính trị': pick(['', 'Sơ cấp', 'Trung cấp', 'Cao cấp']) }
+            : r,
+        );
         const res = await upload(hr, 'b.csv', Buffer.from(rowsToCsv([...rows.filter(() => rnd() < 0.5), ...extra])), false);
         expect(res.statusCode, res.body).toBe(200);
         expect(res.json().rejected).toEqual([]);
@@ -85,7 +98,13 @@ describe('the maintained statistics aggregate', () => {
         const one = await get(`/api/v1/workforce/officials/${pick(list.items as { id: string }[]).id}`);
         const payload: Record<string, unknown> = { version: one.version };
         if (op === 'move') payload.agencyCode = pick(agencies).code;
-        if (op === 'edit') Object.assign(payload, { politicalTheory: pick(THEORIES), category: pick(CATEGORIES), isPartyMember: rnd() < 0.5, professionalDegree: pick(['dai_hoc', 'thac_si', 'khac']) });
+        if (op === 'edit')
+          Object.assign(payload, {
+            politicalTheory: pick(THEORIES),
+            category: pick(CATEGORIES),
+            isPartyMember: rnd() < 0.5,
+            professionalDegree: pick(['dai_hoc', 'thac_si', 'khac']),
+          });
         if (op === 'retire') Object.assign(payload, { status: 'retired', leftAt: shiftDay(today, pick([-3, 0, 5])) });
         if (op === 'reactivate') payload.status = 'active';
         const res = await hr.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${one.id}`, payload });
@@ -95,7 +114,9 @@ describe('the maintained statistics aggregate', () => {
     }
     // The aggregate is exactly a recount: no stale rows survive.
     const ids = agencies.map((a) => a.id);
-    const stale = await h.database.rows<{ n: string }>(sql`select count(*) as n from workforce_stat s where s.agency_id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)
+    const stale = await h.database.rows<{
+      n: string;
+    }>(sql`select count(*) as n from workforce_stat s where s.agency_id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)
       and s.count <> (select count(*) from official_assignment a join official o on o.id = a.official_id where a.agency_id = s.agency_id and a.valid_to is null
         and case s.dimension when 'category' then o.category when 'theory' then o.political_theory when 'gender' then o.gender when 'degree' then o.professional_degree
           when 'party' then o.is_party_member::text when 'birth_year' then extract(year from o.date_of_birth)::int::text else 'all' end = s.value)`);
@@ -107,14 +128,30 @@ describe('attribute history', () => {
   it('statistics on a past date use the values then in force', async () => {
     const own = await makeAgencyTree(h);
     const client = await login(h, (await makeUser(h, 'home_affairs', own.root.id)).username);
-    const payload = { code: `H${uid(4)}`, familyName: 'Phan', middleName: 'Thị', givenName: 'Hạnh', dateOfBirth: '1980-03-10', gender: 'nu', category: 'cong_chuc', politicalTheory: 'so_cap', agencyCode: own.child.code, joinedAt: '2010-09-01' };
+    const payload = {
+      code: `H${uid(4)}`,
+      familyName: 'Phan',
+      middleName: 'Thị',
+      givenName: 'Hạnh',
+      dateOfBirth: '1980-03-10',
+      gender: 'nu',
+      category: 'cong_chuc',
+      politicalTheory: 'so_cap',
+      agencyCode: own.child.code,
+      joinedAt: '2010-09-01',
+    };
     const created = await client.request({ method: 'POST', url: '/api/v1/workforce/officials', payload });
     expect(created.statusCode, created.body).toBe(201);
     const yesterday = shiftDay(vnToday(), -1);
-    const at = async (date?: string) => (await client.request({ method: 'GET', url: `/api/v1/workforce/stats?agency=${own.root.code}${date ? `&date=${date}` : ''}` })).json();
+    const at = async (date?: string) =>
+      (await client.request({ method: 'GET', url: `/api/v1/workforce/stats?agency=${own.root.code}${date ? `&date=${date}` : ''}` })).json();
     expect((await at(yesterday)).politicalTheory).toMatchObject({ so_cap: 1, trung_cap: 0 });
 
-    const res = await client.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${created.json().id}`, payload: { version: created.json().version, politicalTheory: 'trung_cap', category: 'vien_chuc' } });
+    const res = await client.request({
+      method: 'PATCH',
+      url: `/api/v1/workforce/officials/${created.json().id}`,
+      payload: { version: created.json().version, politicalTheory: 'trung_cap', category: 'vien_chuc' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     const before = await at(yesterday);
     expect(before.politicalTheory).toMatchObject({ so_cap: 1, trung_cap: 0 });

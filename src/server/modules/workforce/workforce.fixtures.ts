@@ -26,31 +26,177 @@ function pickW(r: () => number, items: Weighted): string {
   return items[items.length - 1][0];
 }
 
-const FAMILY: Weighted = [['Nguyễn', 30], ['Trần', 9], ['Lê', 8], ['Phạm', 6], ['Hoàng', 6], ['Vũ', 4], ['Đặng', 3], ['Bùi', 3], ['Đỗ', 3], ['Hồ', 2], ['Ngô', 2], ['Dương', 2], ['Nông', 4], ['Ma', 3], ['Hà', 3], ['Triệu', 3], ['Sùng', 2], ['Giàng', 2], ['Lý', 2], ['Vàng', 1], ['Lò', 1], ['Mạc', 1]];
+const FAMILY: Weighted = [
+  ['Nguyễn', 30],
+  ['Trần', 9],
+  ['Lê', 8],
+  ['Phạm', 6],
+  ['Hoàng', 6],
+  ['Vũ', 4],
+  ['Đặng', 3],
+  ['Bùi', 3],
+  ['Đỗ', 3],
+  ['Hồ', 2],
+  ['Ngô', 2],
+  ['Dương', 2],
+  ['Nông', 4],
+  ['Ma', 3],
+  ['Hà', 3],
+  ['Triệu', 3],
+  ['Sùng', 2],
+  ['Giàng', 2],
+  ['Lý', 2],
+  ['Vàng', 1],
+  ['Lò', 1],
+  ['Mạc', 1],
+];
 const MIDDLE_M = ['Văn', 'Đức', 'Minh', 'Quang', 'Hữu', 'Xuân', 'Thành', 'Mạnh', 'Văn', 'Tiến', 'Công'];
 const MIDDLE_F = ['Thị', 'Thu', 'Thanh', 'Ngọc', 'Hồng', 'Minh', 'Thị', 'Thúy', 'Phương', 'Thị Thu'];
-const GIVEN_M = ['An', 'Bình', 'Cường', 'Dũng', 'Đức', 'Hải', 'Hùng', 'Huy', 'Khoa', 'Long', 'Mạnh', 'Nam', 'Phong', 'Quân', 'Sơn', 'Thắng', 'Tuấn', 'Việt', 'Vinh', 'Trọng', 'Thủy', 'Chiến', 'Định', 'Lâm'];
-const GIVEN_F = ['Anh', 'Ánh', 'Chi', 'Dung', 'Giang', 'Hà', 'Hằng', 'Hoa', 'Hương', 'Lan', 'Linh', 'Mai', 'Ngọc', 'Nhung', 'Phương', 'Thảo', 'Trang', 'Vân', 'Yến', 'Huyền', 'Oanh', 'Ly'];
-const ETHNIC: Weighted = [['Kinh', 45], ['Tày', 22], ['Mông', 12], ['Dao', 9], ['Nùng', 5], ['Sán Chay', 3], ['Giáy', 1.5], ['Lô Lô', 0.7], ['Pà Thẻn', 0.5], ['Cao Lan', 1.3]];
-const CATEGORY: Weighted = [['Công chức', 45], ['Viên chức', 35], ['Cán bộ', 12], ['Hợp đồng', 8]];
-const THEORY: Weighted = [['Trung cấp', 60], ['Cao cấp', 28], ['Cử nhân', 4.73], ['Sơ cấp', 4.27], ['', 3]];
-const DEGREE: Weighted = [['Đại học', 68], ['Thạc sĩ', 19], ['Cao đẳng', 5], ['Trung cấp', 6], ['Tiến sĩ', 2]];
+const GIVEN_M = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Đức',
+  'Hải',
+  'Hùng',
+  'Huy',
+  'Khoa',
+  'Long',
+  'Mạnh',
+  'Nam',
+  'Phong',
+  'Quân',
+  'Sơn',
+  'Thắng',
+  'Tuấn',
+  'Việt',
+  'Vinh',
+  'Trọng',
+  'Thủy',
+  'Chiến',
+  'Định',
+  'Lâm',
+];
+const GIVEN_F = [
+  'Anh',
+  'Ánh',
+  'Chi',
+  'Dung',
+  'Giang',
+  'Hà',
+  'Hằng',
+  'Hoa',
+  'Hương',
+  'Lan',
+  'Linh',
+  'Mai',
+  'Ngọc',
+  'Nhung',
+  'Phương',
+  'Thảo',
+  'Trang',
+  'Vân',
+  'Yến',
+  'Huyền',
+  'Oanh',
+  'Ly',
+];
+const ETHNIC: Weighted = [
+  ['Kinh', 45],
+  ['Tày', 22],
+  ['Mông', 12],
+  ['Dao', 9],
+  ['Nùng', 5],
+  ['Sán Chay', 3],
+  ['Giáy', 1.5],
+  ['Lô Lô', 0.7],
+  ['Pà Thẻn', 0.5],
+  ['Cao Lan', 1.3],
+];
+const CATEGORY: Weighted = [
+  ['Công chức', 45],
+  ['Viên chức', 35],
+  ['Cán bộ', 12],
+  ['Hợp đồng', 8],
+];
+const THEORY: Weighted = [
+  ['Trung cấp', 60],
+  ['Cao cấp', 28],
+  ['Cử nhân', 4.73],
+  ['Sơ cấp', 4.27],
+  ['', 3],
+];
+const DEGREE: Weighted = [
+  ['Đại học', 68],
+  ['Thạc sĩ', 19],
+  ['Cao đẳng', 5],
+  ['Trung cấp', 6],
+  ['Tiến sĩ', 2],
+];
 const FIELD = ['Luật', 'Quản lý nhà nước', 'Kinh tế', 'Kế toán', 'Công nghệ thông tin', 'Nông học', 'Xây dựng', 'Quản lý đất đai', 'Sư phạm', 'Hành chính học'];
-const POSITION = ['Chuyên viên tổng hợp', 'Chuyên viên quản lý nhân sự', 'Chuyên viên một cửa', 'Kế toán', 'Văn thư', 'Chuyên viên pháp chế', 'Chuyên viên công nghệ thông tin'];
-const RANK: Weighted = [['Chuyên viên (01.003)', 55], ['Chuyên viên chính (01.002)', 25], ['Cán sự (01.004)', 10], ['Chuyên viên cao cấp (01.001)', 3], ['Nhân viên (01.005)', 7]];
-const TITLE: Weighted = [['', 80], ['Phó Trưởng phòng', 10], ['Trưởng phòng', 6], ['Phó Giám đốc', 3], ['Giám đốc', 1]];
-const STATE_MGMT: Weighted = [['Chuyên viên', 55], ['Chuyên viên chính', 25], ['', 17], ['Chuyên viên cao cấp', 3]];
+const POSITION = [
+  'Chuyên viên tổng hợp',
+  'Chuyên viên quản lý nhân sự',
+  'Chuyên viên một cửa',
+  'Kế toán',
+  'Văn thư',
+  'Chuyên viên pháp chế',
+  'Chuyên viên công nghệ thông tin',
+];
+const RANK: Weighted = [
+  ['Chuyên viên (01.003)', 55],
+  ['Chuyên viên chính (01.002)', 25],
+  ['Cán sự (01.004)', 10],
+  ['Chuyên viên cao cấp (01.001)', 3],
+  ['Nhân viên (01.005)', 7],
+];
+const TITLE: Weighted = [
+  ['', 80],
+  ['Phó Trưởng phòng', 10],
+  ['Trưởng phòng', 6],
+  ['Phó Giám đốc', 3],
+  ['Giám đốc', 1],
+];
+const STATE_MGMT: Weighted = [
+  ['Chuyên viên', 55],
+  ['Chuyên viên chính', 25],
+  ['', 17],
+  ['Chuyên viên cao cấp', 3],
+];
 
 export const SHEET_HEADERS = [
-  'Mã cán bộ', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Dân tộc', 'Đơn vị', 'Phòng, bộ phận', 'Vị trí việc làm', 'Ngạch', 'Loại', 'Chức vụ',
-  'Trình độ chuyên môn', 'Chuyên ngành', 'Lý luận chính trị', 'Quản lý nhà nước', 'Tin học', 'Ngoại ngữ', 'Đảng viên', 'Số CCCD', 'Điện thoại', 'Ngày tuyển dụng',
+  'Mã cán bộ',
+  'Họ và tên',
+  'Ngày sinh',
+  'Giới tính',
+  'Dân tộc',
+  'Đơn vị',
+  'Phòng, bộ phận',
+  'Vị trí việc làm',
+  'Ngạch',
+  'Loại',
+  'Chức vụ',
+  'Trình độ chuyên môn',
+  'Chuyên ngành',
+  'Lý luận chính trị',
+  'Quản lý nhà nước',
+  'Tin học',
+  'Ngoại ngữ',
+  'Đảng viên',
+  'Số CCCD',
+  'Điện thoại',
+  'Ngày tuyển dụng',
 ] as const;
 export type SheetRow = Record<(typeof SHEET_HEADERS)[number], string>;
 
 const dmy = (y: number, m: number, d: number) => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 
 /** `n` rows spread over `agencies` (identifier code, optional internal unit names). */
-export function generateOfficialRows(n: number, opts: { seed?: number; agencies: { code: string; units?: readonly string[] }[]; codePrefix?: string; year?: number }): SheetRow[] {
+export function generateOfficialRows(
+  n: number,
+  opts: { seed?: number; agencies: { code: string; units?: readonly string[] }[]; codePrefix?: string; year?: number },
+): SheetRow[] {
   const r = prng(opts.seed ?? 2026);
   const year = opts.year ?? 2026;
   const out: SheetRow[] = [];
@@ -69,8 +215,8 @@ export function generateOfficialRows(n: number, opts: { seed?: number; agencies:
       'Đơn vị': ag.code,
       'Phòng, bộ phận': ag.units?.length ? pick(r, ag.units) : '',
       'Vị trí việc làm': pick(r, POSITION),
-      'Ngạch': pickW(r, RANK),
-      'Loại': pickW(r, CATEGORY),
+      Ngạch: pickW(r, RANK),
+      Loại: pickW(r, CATEGORY),
       'Chức vụ': pickW(r, TITLE),
       'Trình độ chuyên môn': pickW(r, DEGREE),
       'Chuyên ngành': pick(r, FIELD),

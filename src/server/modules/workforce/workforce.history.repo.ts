@@ -10,7 +10,8 @@ const jsonIds = (ids: string[]) => sql`(select (jsonb_array_elements_text(${JSON
 const STAT_LOCK_CLASS = 4242100;
 
 /** The rows of `workforce_stat` for an official, in the dimensions stored (SQL over alias `o`). */
-export const STAT_DIMENSIONS = sql.raw(`(values ('category', o.category), ('theory', o.political_theory), ('gender', o.gender), ('degree', o.professional_degree),
+export const STAT_DIMENSIONS =
+  sql.raw(`(values ('category', o.category), ('theory', o.political_theory), ('gender', o.gender), ('degree', o.professional_degree),
   ('party', o.is_party_member::text), ('birth_year', extract(year from o.date_of_birth)::int::text), ('total', 'all')) as d(dim, val)`);
 
 /**
@@ -38,7 +39,9 @@ export async function syncHistory(db: DbOrTx, officialIds: string[], today: stri
 /** Agencies where these officials currently hold an open assignment (read before a change: the "from" side). */
 export async function openAgenciesOf(db: DbOrTx, officialIds: string[]): Promise<string[]> {
   if (!officialIds.length) return [];
-  const r = (await db.execute(sql`select distinct agency_id from official_assignment where valid_to is null and official_id in ${jsonIds(officialIds)}`)) as unknown as { rows: { agency_id: string }[] };
+  const r = (await db.execute(
+    sql`select distinct agency_id from official_assignment where valid_to is null and official_id in ${jsonIds(officialIds)}`,
+  )) as unknown as { rows: { agency_id: string }[] };
   return r.rows.map((x) => x.agency_id);
 }
 
@@ -47,7 +50,9 @@ export async function openAgenciesOfCodes(db: DbOrTx, provinceCodes: { provinceC
   if (!provinceCodes.length) return [];
   const payload = JSON.stringify(provinceCodes.map((c) => ({ p: c.provinceCode, c: c.code })));
   const r = (await db.execute(sql`select distinct a.agency_id from official o join official_assignment a on a.official_id = o.id and a.valid_to is null
-    where (o.province_code, o.code) in (select p, c from jsonb_to_recordset(${payload}::jsonb) as r(p text, c text))`)) as unknown as { rows: { agency_id: string }[] };
+    where (o.province_code, o.code) in (select p, c from jsonb_to_recordset(${payload}::jsonb) as r(p text, c text))`)) as unknown as {
+    rows: { agency_id: string }[];
+  };
   return r.rows.map((x) => x.agency_id);
 }
 
@@ -59,7 +64,9 @@ export async function openAgenciesOfCodes(db: DbOrTx, provinceCodes: { provinceC
 export async function refreshStats(db: DbOrTx, agencyIds: string[]): Promise<void> {
   const ids = [...new Set(agencyIds)].sort();
   if (!ids.length) return;
-  await db.execute(sql`select count(pg_advisory_xact_lock(${STAT_LOCK_CLASS}, hashtext(id::text))) from (select id from ${jsonIds(ids)} as x(id) order by id) s`);
+  await db.execute(
+    sql`select count(pg_advisory_xact_lock(${STAT_LOCK_CLASS}, hashtext(id::text))) from (select id from ${jsonIds(ids)} as x(id) order by id) s`,
+  );
   // Only rows whose count changed are written (PGlite has no autovacuum: no churn of unchanged rows).
   await db.execute(sql`with fresh as (
       select a.agency_id, d.dim, d.val, count(*)::int as n from official_assignment a join official o on o.id = a.official_id cross join lateral ${STAT_DIMENSIONS}

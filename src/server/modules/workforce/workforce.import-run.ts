@@ -42,12 +42,27 @@ export interface ImportArgs {
 export async function importOfficials(db: Db, a: ImportArgs): Promise<ImportResult> {
   const today = a.today ?? vnToday();
   if (a.job) {
-    const isNew = await repo.insertImportJob(db, { id: a.job.id, agencyId: a.job.agencyId, createdBy: a.actor.userId, fileName: a.fileName, isDryRun: a.dryRun });
+    const isNew = await repo.insertImportJob(db, {
+      id: a.job.id,
+      agencyId: a.job.agencyId,
+      createdBy: a.actor.userId,
+      fileName: a.fileName,
+      isDryRun: a.dryRun,
+    });
     if (!isNew) throw new AppError('ALREADY_EXISTS', 'Mã lượt nhập đã được dùng.');
   }
   try {
     const result = await runImport(db, a, today);
-    if (a.job) await repo.updateImportJob(db, a.job.id, { status: 'done', total: result.total, processed: result.total, imported: result.imported, updated: result.updated, rejected: result.rejected, finishedAt: new Date() });
+    if (a.job)
+      await repo.updateImportJob(db, a.job.id, {
+        status: 'done',
+        total: result.total,
+        processed: result.total,
+        imported: result.imported,
+        updated: result.updated,
+        rejected: result.rejected,
+        finishedAt: new Date(),
+      });
     return result;
   } catch (err) {
     if (a.job) await repo.updateImportJob(db, a.job.id, { status: 'failed', error: err instanceof Error ? err.message : String(err), finishedAt: new Date() });
@@ -66,7 +81,10 @@ async function runImport(db: Db, a: ImportArgs, today: string): Promise<ImportRe
   const agencies = a.scope ? await org.agenciesByIds(db, [...a.scope]) : await org.allAgencies(db);
   const byCode = new Map(agencies.map((x) => [x.code.toUpperCase(), x]));
   const byName = new Map(agencies.map((x) => [x.name.normalize('NFC').toLowerCase(), x]));
-  const units = await repo.orgUnitsOf(db, agencies.map((x) => x.id));
+  const units = await repo.orgUnitsOf(
+    db,
+    agencies.map((x) => x.id),
+  );
   const unitOf = new Map(units.map((u) => [`${u.agencyId}|${fold(u.name)}`, u.id]));
 
   type Resolved = ParsedOfficial & { agency: repo.AgencyRef; orgUnitId: string | null };
@@ -107,7 +125,10 @@ async function runImport(db: Db, a: ImportArgs, today: string): Promise<ImportRe
 
   const positions = await repo.ensurePositions(
     db,
-    uniqueBy(rows.filter((r) => r.positionName).map((r) => ({ agencyId: r.agency.id, orgUnitId: r.orgUnitId, name: r.positionName! })), (w) => `${w.agencyId}|${w.orgUnitId}|${w.name}`),
+    uniqueBy(
+      rows.filter((r) => r.positionName).map((r) => ({ agencyId: r.agency.id, orgUnitId: r.orgUnitId, name: r.positionName! })),
+      (w) => `${w.agencyId}|${w.orgUnitId}|${w.name}`,
+    ),
   );
   const positionOf = new Map(positions.map((p) => [`${p.agencyId}|${p.orgUnitId}|${p.name}`, p.id]));
   const scopeIds = a.scope ? [...a.scope] : agencies.map((x) => x.id);
@@ -117,7 +138,10 @@ async function runImport(db: Db, a: ImportArgs, today: string): Promise<ImportRe
   for (let i = 0; i < rows.length; i += BATCH_SIZE) {
     const batch = rows.slice(i, i + BATCH_SIZE);
     const res = await db.transaction(async (tx) => {
-      const before = await history.openAgenciesOfCodes(tx, batch.map((r) => ({ provinceCode: r.agency.provinceCode, code: r.code })));
+      const before = await history.openAgenciesOfCodes(
+        tx,
+        batch.map((r) => ({ provinceCode: r.agency.provinceCode, code: r.code })),
+      );
       const written = await repo.upsertOfficials(
         tx,
         batch.map((r) => ({
@@ -151,8 +175,16 @@ async function runImport(db: Db, a: ImportArgs, today: string): Promise<ImportRe
         })),
         scopeIds,
       );
-      await repo.syncAssignments(tx, written.map((w) => w.id), today);
-      await history.syncHistory(tx, written.map((w) => w.id), today);
+      await repo.syncAssignments(
+        tx,
+        written.map((w) => w.id),
+        today,
+      );
+      await history.syncHistory(
+        tx,
+        written.map((w) => w.id),
+        today,
+      );
       // The touched agencies' aggregate rows, recounted from their officials: cheap and always exact.
       await history.refreshStats(tx, [...before, ...batch.map((r) => r.agency.id)]);
       const byAgency = new Map<string, { agency: repo.AgencyRef; created: string[]; updated: string[] }>();
@@ -180,14 +212,14 @@ async function runImport(db: Db, a: ImportArgs, today: string): Promise<ImportRe
     imported += res.filter((w) => w.inserted).length;
     updated += res.filter((w) => !w.inserted).length;
     const done = new Set(res.map((w) => w.code));
-    for (const r of batch) if (!done.has(r.code)) rejected.push({ line: r.line, reason: `Mã cán bộ ${r.code} đã được dùng cho một người ngoài phạm vi quản lý.` });
+    for (const r of batch)
+      if (!done.has(r.code)) rejected.push({ line: r.line, reason: `Mã cán bộ ${r.code} đã được dùng cho một người ngoài phạm vi quản lý.` });
     processed += batch.length;
     if (jobId) await repo.updateImportJob(db, jobId, { processed, imported, updated });
   }
   rejected.sort((x, y) => x.line - y.line);
   return { jobId, dryRun: false, total: raw.length, imported, updated, rejected };
 }
-
 
 function uniqueBy<T>(items: T[], key: (t: T) => string): T[] {
   const m = new Map<string, T>();

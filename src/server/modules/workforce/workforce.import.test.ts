@@ -89,7 +89,10 @@ describe('import from a spreadsheet with Vietnamese headers', () => {
       { line: 3, values: { code: 'B', fullName: 'Nguyễn Văn An', dateOfBirth: '29/02/1989', gender: 'Nam', agency: 'X', category: 'Cong chuc' } },
       { line: 4, values: { code: 'C', fullName: 'An', dateOfBirth: '01/01/1990', gender: 'Nam', agency: 'X', category: 'Viên chức' } },
       { line: 5, values: { code: 'D', fullName: 'Trần Thị Bình', dateOfBirth: '01/01/1990', gender: 'Không rõ', agency: 'X', category: 'Viên chức' } },
-      { line: 6, values: { code: 'E', fullName: 'Trần Thị Bình', dateOfBirth: '01/01/1990', gender: 'nu', agency: 'X', category: 'vien chuc', idNumber: '12345' } },
+      {
+        line: 6,
+        values: { code: 'E', fullName: 'Trần Thị Bình', dateOfBirth: '01/01/1990', gender: 'nu', agency: 'X', category: 'vien chuc', idNumber: '12345' },
+      },
     ]);
     expect(good.map((g) => g.code)).toEqual(['A']);
     expect(good[0]).toMatchObject({ familyName: 'Nguyễn', middleName: 'Văn', givenName: 'An', dateOfBirth: '1988-02-29', category: 'cong_chuc' });

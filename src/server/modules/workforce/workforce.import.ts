@@ -135,8 +135,7 @@ export function readCsv(text: string): RawRow[] {
     else if (ch === sep) {
       cells.push(cell);
       cell = '';
-    }
-    else if (ch === '\n' || ch === '\r') {
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && body[i + 1] === '\n') i++;
       cells.push(cell);
       grid.push({ line: record++, cells });
@@ -193,7 +192,11 @@ export function validateRow(r: RawRow): ParsedOfficial | Rejection {
   const code = (v.code ?? '').trim();
   if (!code) return bad('Thiếu Mã cán bộ.');
   if (!/^[\p{L}\p{N}._/-]{1,40}$/u.test(code)) return bad(`Mã cán bộ "${code}" không hợp lệ.`);
-  const name = v.fullName ? splitFullName(v.fullName) : v.familyName && v.givenName ? { familyName: v.familyName, middleName: v.middleName ?? '', givenName: v.givenName } : null;
+  const name = v.fullName
+    ? splitFullName(v.fullName)
+    : v.familyName && v.givenName
+      ? { familyName: v.familyName, middleName: v.middleName ?? '', givenName: v.givenName }
+      : null;
   if (!name) return bad(v.fullName ? `Họ và tên "${v.fullName}" phải có ít nhất họ và tên.` : 'Thiếu Họ và tên.');
   if (!v.dateOfBirth) return bad('Thiếu Ngày sinh.');
   const dateOfBirth = parseViDate(v.dateOfBirth);

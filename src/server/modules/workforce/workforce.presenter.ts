@@ -28,8 +28,25 @@ export const presentOfficial = (
   r: OfficialListRow,
   canSeeIdentifiers: boolean,
   extra: {
-    assignments: { id: string; agencyCode: string; agencyName: string; orgUnitName: string | null; positionName: string | null; validFrom: string; validTo: string | null; note: string | null }[];
-    training: { id: string; kind: string; title: string; institution: string | null; fromDate: string | null; toDate: string | null; certificate: string | null }[];
+    assignments: {
+      id: string;
+      agencyCode: string;
+      agencyName: string;
+      orgUnitName: string | null;
+      positionName: string | null;
+      validFrom: string;
+      validTo: string | null;
+      note: string | null;
+    }[];
+    training: {
+      id: string;
+      kind: string;
+      title: string;
+      institution: string | null;
+      fromDate: string | null;
+      toDate: string | null;
+      certificate: string | null;
+    }[];
     /** The user account linked to the record (who he is when he signs in), or null. */
     account: { username: string; displayName: string } | null;
   },
@@ -53,10 +70,27 @@ export const presentOfficial = (
   idNumber: canSeeIdentifiers ? r.idNumber : maskTail(r.idNumber),
   phone: canSeeIdentifiers ? r.phone : maskTail(r.phone),
   assignments: extra.assignments.map((a) => ({ ...a })),
-  training: extra.training.map((t) => ({ id: t.id, kind: t.kind, title: t.title, institution: t.institution, fromDate: t.fromDate, toDate: t.toDate, certificate: t.certificate })),
+  training: extra.training.map((t) => ({
+    id: t.id,
+    kind: t.kind,
+    title: t.title,
+    institution: t.institution,
+    fromDate: t.fromDate,
+    toDate: t.toDate,
+    certificate: t.certificate,
+  })),
 });
 
-export const presentPosition = (r: { id: string; agency_code: string; agency_name: string; org_unit_name: string | null; name: string; quota: number | null; filled: string | number; version: number }) => {
+export const presentPosition = (r: {
+  id: string;
+  agency_code: string;
+  agency_name: string;
+  org_unit_name: string | null;
+  name: string;
+  quota: number | null;
+  filled: string | number;
+  version: number;
+}) => {
   const filled = Number(r.filled);
   return {
     id: r.id,

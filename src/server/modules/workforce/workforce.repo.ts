@@ -1,7 +1,18 @@
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { updateVersioned } from '../../platform/versioned.js';
-import { accessLog, agency, importJob, jobPosition, official, officialAssignment, orgUnit, streamliningCandidate, trainingRecord, userAccount } from '../../db/schema/index.js';
+import {
+  accessLog,
+  agency,
+  importJob,
+  jobPosition,
+  official,
+  officialAssignment,
+  orgUnit,
+  streamliningCandidate,
+  trainingRecord,
+  userAccount,
+} from '../../db/schema/index.js';
 
 export type OfficialRow = typeof official.$inferSelect;
 export type OfficialListRow = OfficialRow & { agencyCode: string; agencyName: string; positionName: string | null; orgUnitName: string | null };
@@ -18,7 +29,10 @@ export type { AgencyRef } from '../org/index.js';
 
 export async function orgUnitsOf(db: DbOrTx, agencyIds: string[]) {
   if (!agencyIds.length) return [];
-  return db.select({ id: orgUnit.id, agencyId: orgUnit.agencyId, name: orgUnit.name }).from(orgUnit).where(sql`${orgUnit.agencyId} in ${jsonIds(agencyIds)}`);
+  return db
+    .select({ id: orgUnit.id, agencyId: orgUnit.agencyId, name: orgUnit.name })
+    .from(orgUnit)
+    .where(sql`${orgUnit.agencyId} in ${jsonIds(agencyIds)}`);
 }
 
 // ── Officials ───────────────────────────────────────────────────────────────────────────────────
@@ -38,7 +52,9 @@ export async function listOfficials(
   if (!f.agencyIds.length) return [];
   const where = [
     sql`${official.agencyId} in ${jsonIds(f.agencyIds)}`,
-    f.term ? sql`(f_unaccent(lower(${official.fullName})) like '%' || f_unaccent(${f.term}) || '%' or lower(${official.code}) like ${f.term} || '%')` : undefined,
+    f.term
+      ? sql`(f_unaccent(lower(${official.fullName})) like '%' || f_unaccent(${f.term}) || '%' or lower(${official.code}) like ${f.term} || '%')`
+      : undefined,
     f.category ? eq(official.category, f.category) : undefined,
     f.status ? eq(official.status, f.status) : undefined,
     f.after ? sql`(${official.sortKey} collate "C" > ${f.after[0]} or (${official.sortKey} = ${f.after[0]} and ${official.id} > ${f.after[1]}))` : undefined,
@@ -69,16 +85,36 @@ export async function findOfficial(db: DbOrTx, id: string): Promise<OfficialList
 // ── The official's user account ─────────────────────────────────────────────────────────────────
 const accountColumns = { id: userAccount.id, username: userAccount.username, displayName: userAccount.displayName, kind: userAccount.kind };
 export type AccountRef = { id: string; username: string; displayName: string; kind: string };
-export const findAccountById = async (db: DbOrTx, id: string): Promise<AccountRef | undefined> => (await db.select(accountColumns).from(userAccount).where(eq(userAccount.id, id)))[0];
+export const findAccountById = async (db: DbOrTx, id: string): Promise<AccountRef | undefined> =>
+  (await db.select(accountColumns).from(userAccount).where(eq(userAccount.id, id)))[0];
 export const findAccountByUsername = async (db: DbOrTx, username: string): Promise<AccountRef | undefined> =>
-  (await db.select(accountColumns).from(userAccount).where(sql`lower(${userAccount.username}) = lower(${username})`))[0];
+  (
+    await db
+      .select(accountColumns)
+      .from(userAccount)
+      .where(sql`lower(${userAccount.username}) = lower(${username})`)
+  )[0];
 /** The active record linked to an account (at most one: official_user_active_uq). */
 export const findActiveOfficialOfUser = async (db: DbOrTx, userId: string) =>
-  (await db.select({ id: official.id, code: official.code }).from(official).where(and(eq(official.userId, userId), eq(official.status, 'active'))))[0];
+  (
+    await db
+      .select({ id: official.id, code: official.code })
+      .from(official)
+      .where(and(eq(official.userId, userId), eq(official.status, 'active')))
+  )[0];
 
 export async function assignmentsOf(db: DbOrTx, officialId: string) {
   return db
-    .select({ id: officialAssignment.id, agencyCode: agency.code, agencyName: agency.name, orgUnitName: orgUnit.name, positionName: jobPosition.name, validFrom: officialAssignment.validFrom, validTo: officialAssignment.validTo, note: officialAssignment.note })
+    .select({
+      id: officialAssignment.id,
+      agencyCode: agency.code,
+      agencyName: agency.name,
+      orgUnitName: orgUnit.name,
+      positionName: jobPosition.name,
+      validFrom: officialAssignment.validFrom,
+      validTo: officialAssignment.validTo,
+      note: officialAssignment.note,
+    })
     .from(officialAssignment)
     .innerJoin(agency, eq(agency.id, officialAssignment.agencyId))
     .leftJoin(orgUnit, eq(orgUnit.id, officialAssignment.orgUnitId))
@@ -87,7 +123,8 @@ export async function assignmentsOf(db: DbOrTx, officialId: string) {
     .orderBy(asc(officialAssignment.validFrom));
 }
 
-export const trainingOf = (db: DbOrTx, officialId: string) => db.select().from(trainingRecord).where(eq(trainingRecord.officialId, officialId)).orderBy(asc(trainingRecord.fromDate));
+export const trainingOf = (db: DbOrTx, officialId: string) =>
+  db.select().from(trainingRecord).where(eq(trainingRecord.officialId, officialId)).orderBy(asc(trainingRecord.fromDate));
 export async function insertTraining(db: DbOrTx, row: typeof trainingRecord.$inferInsert) {
   const [r] = await db.insert(trainingRecord).values(row).returning();
   return r;
@@ -109,17 +146,41 @@ export async function existingCodes(db: DbOrTx, provinceCode: string, codes: str
 
 export type OfficialUpsert = Omit<typeof official.$inferInsert, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'status' | 'leftAt' | 'userId'>;
 const UPSERT_COLUMNS: [keyof OfficialUpsert, string, string][] = [
-  ['code', 'code', 'text'], ['provinceCode', 'province_code', 'text'], ['agencyId', 'agency_id', 'uuid'], ['orgUnitId', 'org_unit_id', 'uuid'],
-  ['familyName', 'family_name', 'text'], ['middleName', 'middle_name', 'text'], ['givenName', 'given_name', 'text'], ['fullName', 'full_name', 'text'],
-  ['sortKey', 'sort_key', 'text'], ['dateOfBirth', 'date_of_birth', 'date'], ['gender', 'gender', 'text'], ['ethnicity', 'ethnicity', 'text'],
-  ['category', 'category', 'text'], ['positionId', 'position_id', 'uuid'], ['rank', 'rank', 'text'], ['leadershipTitle', 'leadership_title', 'text'],
-  ['isPartyMember', 'is_party_member', 'boolean'], ['politicalTheory', 'political_theory', 'text'], ['professionalDegree', 'professional_degree', 'text'],
-  ['professionalField', 'professional_field', 'text'], ['stateManagement', 'state_management', 'text'], ['itLevel', 'it_level', 'text'],
-  ['foreignLanguage', 'foreign_language', 'text'], ['idNumber', 'id_number', 'text'], ['phone', 'phone', 'text'], ['email', 'email', 'text'], ['joinedAt', 'joined_at', 'date'],
+  ['code', 'code', 'text'],
+  ['provinceCode', 'province_code', 'text'],
+  ['agencyId', 'agency_id', 'uuid'],
+  ['orgUnitId', 'org_unit_id', 'uuid'],
+  ['familyName', 'family_name', 'text'],
+  ['middleName', 'middle_name', 'text'],
+  ['givenName', 'given_name', 'text'],
+  ['fullName', 'full_name', 'text'],
+  ['sortKey', 'sort_key', 'text'],
+  ['dateOfBirth', 'date_of_birth', 'date'],
+  ['gender', 'gender', 'text'],
+  ['ethnicity', 'ethnicity', 'text'],
+  ['category', 'category', 'text'],
+  ['positionId', 'position_id', 'uuid'],
+  ['rank', 'rank', 'text'],
+  ['leadershipTitle', 'leadership_title', 'text'],
+  ['isPartyMember', 'is_party_member', 'boolean'],
+  ['politicalTheory', 'political_theory', 'text'],
+  ['professionalDegree', 'professional_degree', 'text'],
+  ['professionalField', 'professional_field', 'text'],
+  ['stateManagement', 'state_management', 'text'],
+  ['itLevel', 'it_level', 'text'],
+  ['foreignLanguage', 'foreign_language', 'text'],
+  ['idNumber', 'id_number', 'text'],
+  ['phone', 'phone', 'text'],
+  ['email', 'email', 'text'],
+  ['joinedAt', 'joined_at', 'date'],
 ];
 const colList = sql.raw(UPSERT_COLUMNS.map((c) => c[1]).join(', '));
 const recordDef = sql.raw(UPSERT_COLUMNS.map((c) => `${c[1]} ${c[2]}`).join(', '));
-const updateSet = sql.raw(UPSERT_COLUMNS.filter((c) => c[0] !== 'code' && c[0] !== 'provinceCode').map((c) => `${c[1]} = excluded.${c[1]}`).join(', '));
+const updateSet = sql.raw(
+  UPSERT_COLUMNS.filter((c) => c[0] !== 'code' && c[0] !== 'provinceCode')
+    .map((c) => `${c[1]} = excluded.${c[1]}`)
+    .join(', '),
+);
 
 /**
  * One statement for a whole batch: insert … on conflict (province_code, code) do update. Rows whose
@@ -169,7 +230,17 @@ export async function logAccess(db: DbOrTx, row: typeof accessLog.$inferInsert):
 // ── Job positions ───────────────────────────────────────────────────────────────────────────────
 export async function positionsOf(db: DbOrTx, agencyIds: string[]) {
   if (!agencyIds.length) return [];
-  return rows<{ id: string; agency_id: string; agency_code: string; agency_name: string; org_unit_name: string | null; name: string; quota: number | null; filled: string; version: number }>(
+  return rows<{
+    id: string;
+    agency_id: string;
+    agency_code: string;
+    agency_name: string;
+    org_unit_name: string | null;
+    name: string;
+    quota: number | null;
+    filled: string;
+    version: number;
+  }>(
     db,
     sql`select p.id, p.agency_id, a.code as agency_code, a.name as agency_name, u.name as org_unit_name, p.name, p.quota, p.version,
           (select count(*) from official o where o.position_id = p.id and o.status = 'active') as filled
@@ -194,7 +265,10 @@ export async function ensurePositions(db: DbOrTx, wanted: { agencyId: string; or
   }
   const agencyIds = [...new Set(wanted.map((w) => w.agencyId))];
   if (!agencyIds.length) return [];
-  return db.select({ id: jobPosition.id, agencyId: jobPosition.agencyId, orgUnitId: jobPosition.orgUnitId, name: jobPosition.name }).from(jobPosition).where(sql`${jobPosition.agencyId} in ${jsonIds(agencyIds)}`);
+  return db
+    .select({ id: jobPosition.id, agencyId: jobPosition.agencyId, orgUnitId: jobPosition.orgUnitId, name: jobPosition.name })
+    .from(jobPosition)
+    .where(sql`${jobPosition.agencyId} in ${jsonIds(agencyIds)}`);
 }
 
 // ── Streamlining candidates ─────────────────────────────────────────────────────────────────────
@@ -211,7 +285,13 @@ export async function listCandidates(db: DbOrTx, agencyIds: string[], status?: s
 }
 export async function findCandidate(db: DbOrTx, id: string) {
   const r = await db
-    .select({ c: streamliningCandidate, officialCode: official.code, officialName: official.fullName, officialUserId: official.userId, agencyCode: agency.code })
+    .select({
+      c: streamliningCandidate,
+      officialCode: official.code,
+      officialName: official.fullName,
+      officialUserId: official.userId,
+      agencyCode: agency.code,
+    })
     .from(streamliningCandidate)
     .innerJoin(official, eq(official.id, streamliningCandidate.officialId))
     .innerJoin(agency, eq(agency.id, streamliningCandidate.agencyId))
@@ -223,7 +303,10 @@ export async function insertCandidate(db: DbOrTx, row: typeof streamliningCandid
   return r;
 }
 export async function decideCandidate(db: DbOrTx, id: string, version: number, set: Partial<typeof streamliningCandidate.$inferInsert>): Promise<boolean> {
-  return (await updateVersioned(db, streamliningCandidate, id, version, { ...set, decidedAt: sql`now()` }, { columns: { id: streamliningCandidate.id } })) !== undefined;
+  return (
+    (await updateVersioned(db, streamliningCandidate, id, version, { ...set, decidedAt: sql`now()` }, { columns: { id: streamliningCandidate.id } })) !==
+    undefined
+  );
 }
 
 // ── Import jobs ─────────────────────────────────────────────────────────────────────────────────
@@ -233,4 +316,5 @@ export async function insertImportJob(db: DbOrTx, row: typeof importJob.$inferIn
 export async function updateImportJob(db: DbOrTx, id: string, set: Partial<typeof importJob.$inferInsert>): Promise<void> {
   await db.update(importJob).set(set).where(eq(importJob.id, id));
 }
-export const findImportJob = async (db: DbOrTx, id: string): Promise<ImportJobRow | undefined> => (await db.select().from(importJob).where(eq(importJob.id, id)))[0];
+export const findImportJob = async (db: DbOrTx, id: string): Promise<ImportJobRow | undefined> =>
+  (await db.select().from(importJob).where(eq(importJob.id, id)))[0];

@@ -34,12 +34,28 @@ export async function workforceRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
   );
   app.patch<{ Params: Static<typeof s.IdParams>; Body: Static<typeof s.UpdateOfficial> }>(
     `${base}/officials/:id`,
-    { schema: { tags, summary: 'Cập nhật, điều động, nghỉ hưu / Update, move or retire', params: s.IdParams, body: s.UpdateOfficial, response: { 200: s.Official } } },
+    {
+      schema: {
+        tags,
+        summary: 'Cập nhật, điều động, nghỉ hưu / Update, move or retire',
+        params: s.IdParams,
+        body: s.UpdateOfficial,
+        response: { 200: s.Official },
+      },
+    },
     (req) => service.updateOfficial(ctx, req.principal, req.params.id, req.body),
   );
   app.post<{ Params: Static<typeof s.IdParams>; Body: Static<typeof s.LinkAccount> }>(
     `${base}/officials/:id/account`,
-    { schema: { tags, summary: 'Gắn tài khoản đăng nhập với hồ sơ / Link the user account of an official (null unlinks)', params: s.IdParams, body: s.LinkAccount, response: { 200: s.Official } } },
+    {
+      schema: {
+        tags,
+        summary: 'Gắn tài khoản đăng nhập với hồ sơ / Link the user account of an official (null unlinks)',
+        params: s.IdParams,
+        body: s.LinkAccount,
+        response: { 200: s.Official },
+      },
+    },
     (req) => account.linkAccount(ctx, req.principal, req.params.id, req.body),
   );
   app.post<{ Params: Static<typeof s.IdParams>; Body: Static<typeof s.CreateTraining> }>(
@@ -68,7 +84,14 @@ export async function workforceRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
 
   app.get<{ Querystring: Static<typeof s.StatsQuery> }>(
     `${base}/stats`,
-    { schema: { tags, summary: 'Thống kê đội ngũ tại một ngày / Statistics of an agency subtree on a date', querystring: s.StatsQuery, response: { 200: s.Stats } } },
+    {
+      schema: {
+        tags,
+        summary: 'Thống kê đội ngũ tại một ngày / Statistics of an agency subtree on a date',
+        querystring: s.StatsQuery,
+        response: { 200: s.Stats },
+      },
+    },
     (req) => service.stats(ctx, req.principal, req.query),
   );
   app.get<{ Querystring: Static<typeof s.StatsQuery> }>(
@@ -85,7 +108,14 @@ export async function workforceRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
 
   app.get<{ Querystring: Static<typeof s.PositionQuery> }>(
     `${base}/positions`,
-    { schema: { tags, summary: 'Vị trí việc làm và biên chế / Positions, quota, filled, vacant', querystring: s.PositionQuery, response: { 200: Type.Object({ items: Type.Array(s.Position) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Vị trí việc làm và biên chế / Positions, quota, filled, vacant',
+        querystring: s.PositionQuery,
+        response: { 200: Type.Object({ items: Type.Array(s.Position) }) },
+      },
+    },
     (req) => service.listPositions(ctx, req.principal, req.query),
   );
   app.post<{ Body: Static<typeof s.CreatePosition> }>(
@@ -111,7 +141,9 @@ export async function workforceRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
   );
   app.post<{ Params: Static<typeof s.IdParams>; Body: Static<typeof s.ReviewCandidate> }>(
     `${base}/streamlining/:id/review`,
-    { schema: { tags, summary: 'Quyết định của Sở Nội vụ / Home Affairs review', params: s.IdParams, body: s.ReviewCandidate, response: { 200: s.Candidate } } },
+    {
+      schema: { tags, summary: 'Quyết định của Sở Nội vụ / Home Affairs review', params: s.IdParams, body: s.ReviewCandidate, response: { 200: s.Candidate } },
+    },
     (req) => service.reviewCandidate(ctx, req.principal, req.params.id, req.body),
   );
 }

@@ -74,11 +74,36 @@ export const AGE_BANDS = ['duoi_30', 'tu_30_39', 'tu_40_49', 'tu_50_59', 'tu_60'
 /** Levels counted as "trung cấp trở lên"; cử nhân chính trị counts as cao cấp. */
 export const INTERMEDIATE_OR_HIGHER: readonly PoliticalTheory[] = ['trung_cap', 'cao_cap', 'cu_nhan'];
 
-const table = <T extends string>(entries: Record<string, T>) => (raw: string): T | undefined => entries[fold(raw)];
+const table =
+  <T extends string>(entries: Record<string, T>) =>
+  (raw: string): T | undefined =>
+    entries[fold(raw)];
 
-export const parseCategory = table<Category>({ 'can bo': 'can_bo', 'cong chuc': 'cong_chuc', 'vien chuc': 'vien_chuc', 'hop dong': 'hop_dong', 'lao dong hop dong': 'hop_dong', cb: 'can_bo', cc: 'cong_chuc', vc: 'vien_chuc', hd: 'hop_dong' });
+export const parseCategory = table<Category>({
+  'can bo': 'can_bo',
+  'cong chuc': 'cong_chuc',
+  'vien chuc': 'vien_chuc',
+  'hop dong': 'hop_dong',
+  'lao dong hop dong': 'hop_dong',
+  cb: 'can_bo',
+  cc: 'cong_chuc',
+  vc: 'vien_chuc',
+  hd: 'hop_dong',
+});
 export const parseGender = table<Gender>({ nam: 'nam', nu: 'nu', male: 'nam', female: 'nu', m: 'nam', f: 'nu' });
-const THEORY: Record<string, PoliticalTheory> = { 'so cap': 'so_cap', 'trung cap': 'trung_cap', 'cao cap': 'cao_cap', 'cu nhan': 'cu_nhan', 'cu nhan chinh tri': 'cu_nhan', 'cao cap ly luan chinh tri': 'cao_cap', 'trung cap ly luan chinh tri': 'trung_cap', 'so cap ly luan chinh tri': 'so_cap', khong: 'none', 'chua qua dao tao': 'none', '': 'none' };
+const THEORY: Record<string, PoliticalTheory> = {
+  'so cap': 'so_cap',
+  'trung cap': 'trung_cap',
+  'cao cap': 'cao_cap',
+  'cu nhan': 'cu_nhan',
+  'cu nhan chinh tri': 'cu_nhan',
+  'cao cap ly luan chinh tri': 'cao_cap',
+  'trung cap ly luan chinh tri': 'trung_cap',
+  'so cap ly luan chinh tri': 'so_cap',
+  khong: 'none',
+  'chua qua dao tao': 'none',
+  '': 'none',
+};
 export const parsePoliticalTheory = (raw: string): PoliticalTheory | undefined => THEORY[fold(raw)];
 export function parseDegree(raw: string): Degree {
   const f = fold(raw);

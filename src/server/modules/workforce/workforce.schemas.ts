@@ -35,8 +35,25 @@ export const OfficialQuery = Type.Object({
   status: Type.Optional(Lit(['active', 'retired', 'moved'])),
 });
 
-export const Assignment = Type.Object({ id: Type.String(), agencyCode: Type.String(), agencyName: Type.String(), orgUnitName: NStr, positionName: NStr, validFrom: Type.String(), validTo: NStr, note: NStr });
-export const Training = Type.Object({ id: Type.String(), kind: Type.String(), title: Type.String(), institution: NStr, fromDate: NStr, toDate: NStr, certificate: NStr });
+export const Assignment = Type.Object({
+  id: Type.String(),
+  agencyCode: Type.String(),
+  agencyName: Type.String(),
+  orgUnitName: NStr,
+  positionName: NStr,
+  validFrom: Type.String(),
+  validTo: NStr,
+  note: NStr,
+});
+export const Training = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  title: Type.String(),
+  institution: NStr,
+  fromDate: NStr,
+  toDate: NStr,
+  certificate: NStr,
+});
 export const Official = Type.Object({
   ...OfficialItem.properties,
   ethnicity: Type.String(),
@@ -50,7 +67,9 @@ export const Official = Type.Object({
   joinedAt: NStr,
   leftAt: NStr,
   version: Type.Integer(),
-  account: Type.Union([Type.Object({ username: Type.String(), displayName: Type.String() }), Type.Null()], { description: 'The user account linked to this record (POST /officials/{id}/account)' }),
+  account: Type.Union([Type.Object({ username: Type.String(), displayName: Type.String() }), Type.Null()], {
+    description: 'The user account linked to this record (POST /officials/{id}/account)',
+  }),
   identifiersMasked: Type.Boolean(),
   dateOfBirth: NStr,
   birthYear: Type.Integer(),
@@ -61,7 +80,10 @@ export const Official = Type.Object({
 });
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const LinkAccount = Type.Object(
-  { username: Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()], { description: 'null unlinks' }), version: Type.Integer({ minimum: 1 }) },
+  {
+    username: Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()], { description: 'null unlinks' }),
+    version: Type.Integer({ minimum: 1 }),
+  },
   { additionalProperties: false },
 );
 
@@ -133,7 +155,14 @@ export const CreateTraining = Type.Object(
 
 export const ImportQuery = Type.Object({ dryRun: Type.Optional(Type.Boolean({ default: true })), jobId: Type.Optional(Type.String({ format: 'uuid' })) });
 export const Rejected = Type.Object({ line: Type.Integer(), reason: Type.String() });
-export const ImportResult = Type.Object({ jobId: NStr, dryRun: Type.Boolean(), total: Type.Integer(), imported: Type.Integer(), updated: Type.Integer(), rejected: Type.Array(Rejected) });
+export const ImportResult = Type.Object({
+  jobId: NStr,
+  dryRun: Type.Boolean(),
+  total: Type.Integer(),
+  imported: Type.Integer(),
+  updated: Type.Integer(),
+  rejected: Type.Array(Rejected),
+});
 export const ImportJob = Type.Object({
   id: Type.String(),
   fileName: Type.String(),
@@ -178,10 +207,18 @@ export const Position = Type.Object({
 });
 export const PositionQuery = Type.Object({ agency: Type.Optional(AgencyCode) });
 export const CreatePosition = Type.Object(
-  { agencyCode: AgencyCode, orgUnitId: Type.Optional(Type.String({ format: 'uuid' })), name: Text(200), quota: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100000 }), Type.Null()])) },
+  {
+    agencyCode: AgencyCode,
+    orgUnitId: Type.Optional(Type.String({ format: 'uuid' })),
+    name: Text(200),
+    quota: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 100000 }), Type.Null()])),
+  },
   { additionalProperties: false },
 );
-export const UpdateQuota = Type.Object({ version: Type.Integer({ minimum: 1 }), quota: Type.Union([Type.Integer({ minimum: 0, maximum: 100000 }), Type.Null()]) }, { additionalProperties: false });
+export const UpdateQuota = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), quota: Type.Union([Type.Integer({ minimum: 0, maximum: 100000 }), Type.Null()]) },
+  { additionalProperties: false },
+);
 
 export const Candidate = Type.Object({
   id: Type.String(),
@@ -202,14 +239,30 @@ export const Candidate = Type.Object({
 const RuleItem = Type.Object({ code: Type.String(), label: Type.String() });
 export const CandidateList = Type.Object({
   items: Type.Array(Candidate),
-  rules: Type.Object({ id: Type.String(), legalReference: Type.String(), effectiveFrom: Type.String(), groups: Type.Array(RuleItem), deferrals: Type.Array(RuleItem) }),
+  rules: Type.Object({
+    id: Type.String(),
+    legalReference: Type.String(),
+    effectiveFrom: Type.String(),
+    groups: Type.Array(RuleItem),
+    deferrals: Type.Array(RuleItem),
+  }),
 });
 export const CandidateQuery = Type.Object({ agency: Type.Optional(AgencyCode), status: Type.Optional(Lit(['pending', 'approved', 'rejected', 'deferred'])) });
 export const FlagCandidate = Type.Object(
-  { officialId: Type.String({ format: 'uuid' }), groupCode: Type.String({ maxLength: 10 }), reason: Text(1000), deferralCode: Type.Optional(Type.String({ maxLength: 10 })) },
+  {
+    officialId: Type.String({ format: 'uuid' }),
+    groupCode: Type.String({ maxLength: 10 }),
+    reason: Text(1000),
+    deferralCode: Type.Optional(Type.String({ maxLength: 10 })),
+  },
   { additionalProperties: false },
 );
 export const ReviewCandidate = Type.Object(
-  { version: Type.Integer({ minimum: 1 }), decision: Lit(['approved', 'rejected', 'deferred']), note: Text(1000), deferralCode: Type.Optional(Type.String({ maxLength: 10 })) },
+  {
+    version: Type.Integer({ minimum: 1 }),
+    decision: Lit(['approved', 'rejected', 'deferred']),
+    note: Text(1000),
+    deferralCode: Type.Optional(Type.String({ maxLength: 10 })),
+  },
   { additionalProperties: false },
 );

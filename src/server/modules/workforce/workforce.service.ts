@@ -22,14 +22,20 @@ const clean = (v: string | null | undefined): string | null => (v === undefined 
 
 /** The subtree to work on: the agency named (if in scope, else 404) or the caller's own. */
 async function subtreeFor(ctx: AppContext, scope: policy.Scope, agencyCode: string | undefined): Promise<{ root: repo.AgencyRef; ids: string[] }> {
-  const root = agencyCode ? await org.findAgencyByCode(ctx.db, agencyCode) : await org.findAgencyById(ctx.db, policy.defaultRoot(scope) ?? '00000000-0000-0000-0000-000000000000');
+  const root = agencyCode
+    ? await org.findAgencyByCode(ctx.db, agencyCode)
+    : await org.findAgencyById(ctx.db, policy.defaultRoot(scope) ?? '00000000-0000-0000-0000-000000000000');
   policy.requireInScope(scope, root?.id, 'Cơ quan');
   const ids = (await org.subtreeIds(ctx.db, root!.id)).filter((id) => scope.agencyIds.has(id));
   return { root: root!, ids };
 }
 
 // ── Officials ───────────────────────────────────────────────────────────────────────────────────
-export async function listOfficials(ctx: AppContext, p: P, a: { q?: string; cursor?: string; limit?: number; agency?: string; category?: string; status?: string }) {
+export async function listOfficials(
+  ctx: AppContext,
+  p: P,
+  a: { q?: string; cursor?: string; limit?: number; agency?: string; category?: string; status?: string },
+) {
   const scope = policy.readScope(p);
   const { ids } = a.agency ? await subtreeFor(ctx, scope, a.agency) : { ids: [...scope.agencyIds] };
   const limit = a.limit ?? 50;
@@ -56,20 +62,51 @@ export async function getOfficial(ctx: AppContext, p: P, id: string) {
   const row = await officialInScope(ctx.db, scope, id);
   const out = await fullOfficial(ctx.db, scope.principal, row);
   if (!out.identifiersMasked) {
-    await repo.logAccess(ctx.db, { actorId: scope.principal.userId, actorLabel: scope.principal.label, agencyId: row.agencyId, entityType: 'official', entityId: row.id, purpose: 'workforce.official.view', fields: 3 });
+    await repo.logAccess(ctx.db, {
+      actorId: scope.principal.userId,
+      actorLabel: scope.principal.label,
+      agencyId: row.agencyId,
+      entityType: 'official',
+      entityId: row.id,
+      purpose: 'workforce.official.view',
+      fields: 3,
+    });
   }
   return out;
 }
 
 type CreateBody = {
-  code: string; familyName: string; middleName?: string; givenName: string; dateOfBirth: string; gender: string; ethnicity?: string; category: string; agencyCode: string;
-  orgUnitId?: string; positionId?: string; rank?: string | null; leadershipTitle?: string | null; isPartyMember?: boolean; politicalTheory?: string; professionalDegree?: string;
-  professionalField?: string | null; stateManagement?: string | null; itLevel?: string | null; foreignLanguage?: string | null; idNumber?: string | null; phone?: string | null; email?: string | null; joinedAt?: string;
+  code: string;
+  familyName: string;
+  middleName?: string;
+  givenName: string;
+  dateOfBirth: string;
+  gender: string;
+  ethnicity?: string;
+  category: string;
+  agencyCode: string;
+  orgUnitId?: string;
+  positionId?: string;
+  rank?: string | null;
+  leadershipTitle?: string | null;
+  isPartyMember?: boolean;
+  politicalTheory?: string;
+  professionalDegree?: string;
+  professionalField?: string | null;
+  stateManagement?: string | null;
+  itLevel?: string | null;
+  foreignLanguage?: string | null;
+  idNumber?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  joinedAt?: string;
 };
 
 async function checkPlacement(db: DbOrTx, agencyId: string, orgUnitId: string | null | undefined, positionId: string | null | undefined) {
-  if (orgUnitId && !(await repo.orgUnitsOf(db, [agencyId])).some((u) => u.id === orgUnitId)) throw AppError.validation('orgUnitId', 'Phòng/bộ phận không thuộc cơ quan đã chọn.');
-  if (positionId && (await repo.findPosition(db, positionId))?.agencyId !== agencyId) throw AppError.validation('positionId', 'Vị trí việc làm không thuộc cơ quan đã chọn.');
+  if (orgUnitId && !(await repo.orgUnitsOf(db, [agencyId])).some((u) => u.id === orgUnitId))
+    throw AppError.validation('orgUnitId', 'Phòng/bộ phận không thuộc cơ quan đã chọn.');
+  if (positionId && (await repo.findPosition(db, positionId))?.agencyId !== agencyId)
+    throw AppError.validation('positionId', 'Vị trí việc làm không thuộc cơ quan đã chọn.');
 }
 
 export async function createOfficial(ctx: AppContext, p: P, b: CreateBody) {
@@ -77,18 +114,45 @@ export async function createOfficial(ctx: AppContext, p: P, b: CreateBody) {
   const ag = await org.findAgencyByCode(ctx.db, b.agencyCode);
   policy.requireInScope(scope, ag?.id, 'Cơ quan');
   await checkPlacement(ctx.db, ag!.id, b.orgUnitId, b.positionId);
-  const name = { familyName: b.familyName.normalize('NFC').trim(), middleName: (b.middleName ?? '').normalize('NFC').trim(), givenName: b.givenName.normalize('NFC').trim() };
-  if ((await repo.existingCodes(ctx.db, ag!.provinceCode, [b.code])).size) throw new AppError('ALREADY_EXISTS', `Mã cán bộ ${b.code} đã tồn tại.`, { errors: [{ field: 'code', message: 'already exists' }] });
+  const name = {
+    familyName: b.familyName.normalize('NFC').trim(),
+    middleName: (b.middleName ?? '').normalize('NFC').trim(),
+    givenName: b.givenName.normalize('NFC').trim(),
+  };
+  if ((await repo.existingCodes(ctx.db, ag!.provinceCode, [b.code])).size)
+    throw new AppError('ALREADY_EXISTS', `Mã cán bộ ${b.code} đã tồn tại.`, { errors: [{ field: 'code', message: 'already exists' }] });
   const id = await ctx.db.transaction(async (tx) => {
     const [w] = await repo.upsertOfficials(
       tx,
-      [{
-        code: b.code, provinceCode: ag!.provinceCode, agencyId: ag!.id, orgUnitId: b.orgUnitId ?? null, ...name, fullName: joinName(name), sortKey: vietnameseSortKey(name),
-        dateOfBirth: b.dateOfBirth, gender: b.gender, ethnicity: clean(b.ethnicity) ?? 'Kinh', category: b.category, positionId: b.positionId ?? null, rank: clean(b.rank),
-        leadershipTitle: clean(b.leadershipTitle), isPartyMember: b.isPartyMember ?? false, politicalTheory: b.politicalTheory ?? 'none', professionalDegree: b.professionalDegree ?? 'khac',
-        professionalField: clean(b.professionalField), stateManagement: clean(b.stateManagement), itLevel: clean(b.itLevel), foreignLanguage: clean(b.foreignLanguage),
-        idNumber: b.idNumber ?? null, phone: b.phone ?? null, email: b.email ?? null, joinedAt: b.joinedAt ?? null,
-      }],
+      [
+        {
+          code: b.code,
+          provinceCode: ag!.provinceCode,
+          agencyId: ag!.id,
+          orgUnitId: b.orgUnitId ?? null,
+          ...name,
+          fullName: joinName(name),
+          sortKey: vietnameseSortKey(name),
+          dateOfBirth: b.dateOfBirth,
+          gender: b.gender,
+          ethnicity: clean(b.ethnicity) ?? 'Kinh',
+          category: b.category,
+          positionId: b.positionId ?? null,
+          rank: clean(b.rank),
+          leadershipTitle: clean(b.leadershipTitle),
+          isPartyMember: b.isPartyMember ?? false,
+          politicalTheory: b.politicalTheory ?? 'none',
+          professionalDegree: b.professionalDegree ?? 'khac',
+          professionalField: clean(b.professionalField),
+          stateManagement: clean(b.stateManagement),
+          itLevel: clean(b.itLevel),
+          foreignLanguage: clean(b.foreignLanguage),
+          idNumber: b.idNumber ?? null,
+          phone: b.phone ?? null,
+          email: b.email ?? null,
+          joinedAt: b.joinedAt ?? null,
+        },
+      ],
       [ag!.id],
     );
     if (!w?.inserted) throw new AppError('ALREADY_EXISTS', `Mã cán bộ ${b.code} đã tồn tại.`);
@@ -96,13 +160,28 @@ export async function createOfficial(ctx: AppContext, p: P, b: CreateBody) {
     await repo.syncAssignments(tx, [w.id], today);
     await history.syncHistory(tx, [w.id], today);
     await history.refreshStats(tx, [ag!.id]);
-    await appendAudit(tx, { stream: agencyStream(ag!.code), actor: actorOf(scope.principal), action: 'official.create', entityType: 'official', entityId: w.id, provinceCode: ag!.provinceCode, data: { code: b.code, fullName: joinName(name), category: b.category } });
+    await appendAudit(tx, {
+      stream: agencyStream(ag!.code),
+      actor: actorOf(scope.principal),
+      action: 'official.create',
+      entityType: 'official',
+      entityId: w.id,
+      provinceCode: ag!.provinceCode,
+      data: { code: b.code, fullName: joinName(name), category: b.category },
+    });
     return w.id;
   });
   return fullOfficial(ctx.db, scope.principal, (await repo.findOfficial(ctx.db, id))!);
 }
 
-type UpdateBody = Omit<Partial<CreateBody>, 'code' | 'dateOfBirth' | 'idNumber' | 'orgUnitId' | 'positionId'> & { version: number; status?: string; leftAt?: string; note?: string; orgUnitId?: string | null; positionId?: string | null };
+type UpdateBody = Omit<Partial<CreateBody>, 'code' | 'dateOfBirth' | 'idNumber' | 'orgUnitId' | 'positionId'> & {
+  version: number;
+  status?: string;
+  leftAt?: string;
+  note?: string;
+  orgUnitId?: string | null;
+  positionId?: string | null;
+};
 
 /** Edit, move (agency/unit/position → a new assignment from today) or retire (closes the assignment). */
 export async function updateOfficial(ctx: AppContext, p: P, id: string, b: UpdateBody) {
@@ -120,13 +199,21 @@ export async function updateOfficial(ctx: AppContext, p: P, id: string, b: Updat
   await checkPlacement(ctx.db, target.id, orgUnitId, positionId);
   const today = vnToday();
   const set = {
-    agencyId: target.id, orgUnitId, positionId,
-    ...(b.category !== undefined && { category: b.category }), ...(b.rank !== undefined && { rank: clean(b.rank) }),
-    ...(b.leadershipTitle !== undefined && { leadershipTitle: clean(b.leadershipTitle) }), ...(b.isPartyMember !== undefined && { isPartyMember: b.isPartyMember }),
-    ...(b.politicalTheory !== undefined && { politicalTheory: b.politicalTheory }), ...(b.professionalDegree !== undefined && { professionalDegree: b.professionalDegree }),
-    ...(b.professionalField !== undefined && { professionalField: clean(b.professionalField) }), ...(b.stateManagement !== undefined && { stateManagement: clean(b.stateManagement) }),
-    ...(b.itLevel !== undefined && { itLevel: clean(b.itLevel) }), ...(b.foreignLanguage !== undefined && { foreignLanguage: clean(b.foreignLanguage) }),
-    ...(b.phone !== undefined && { phone: b.phone }), ...(b.email !== undefined && { email: b.email }),
+    agencyId: target.id,
+    orgUnitId,
+    positionId,
+    ...(b.category !== undefined && { category: b.category }),
+    ...(b.rank !== undefined && { rank: clean(b.rank) }),
+    ...(b.leadershipTitle !== undefined && { leadershipTitle: clean(b.leadershipTitle) }),
+    ...(b.isPartyMember !== undefined && { isPartyMember: b.isPartyMember }),
+    ...(b.politicalTheory !== undefined && { politicalTheory: b.politicalTheory }),
+    ...(b.professionalDegree !== undefined && { professionalDegree: b.professionalDegree }),
+    ...(b.professionalField !== undefined && { professionalField: clean(b.professionalField) }),
+    ...(b.stateManagement !== undefined && { stateManagement: clean(b.stateManagement) }),
+    ...(b.itLevel !== undefined && { itLevel: clean(b.itLevel) }),
+    ...(b.foreignLanguage !== undefined && { foreignLanguage: clean(b.foreignLanguage) }),
+    ...(b.phone !== undefined && { phone: b.phone }),
+    ...(b.email !== undefined && { email: b.email }),
     ...(b.status !== undefined && { status: b.status, leftAt: b.status === 'active' ? null : (b.leftAt ?? today) }),
   };
   await ctx.db.transaction(async (tx) => {
@@ -137,28 +224,68 @@ export async function updateOfficial(ctx: AppContext, p: P, id: string, b: Updat
     await history.syncHistory(tx, [id], today);
     await history.refreshStats(tx, [...before, target.id]);
     const changed = Object.fromEntries(Object.entries(set).filter(([k]) => !['phone', 'email'].includes(k)));
-    await appendAudit(tx, { stream: agencyStream(target.code), actor: actorOf(scope.principal), action: moved ? 'official.move' : 'official.update', entityType: 'official', entityId: id, provinceCode: row.provinceCode, data: { code: row.code, from: row.agencyCode, ...changed, note: b.note ?? null } });
+    await appendAudit(tx, {
+      stream: agencyStream(target.code),
+      actor: actorOf(scope.principal),
+      action: moved ? 'official.move' : 'official.update',
+      entityType: 'official',
+      entityId: id,
+      provinceCode: row.provinceCode,
+      data: { code: row.code, from: row.agencyCode, ...changed, note: b.note ?? null },
+    });
   });
   return fullOfficial(ctx.db, scope.principal, (await repo.findOfficial(ctx.db, id))!);
 }
 
-export async function addTraining(ctx: AppContext, p: P, id: string, b: { kind: string; title: string; institution?: string | null; fromDate?: string; toDate?: string; certificate?: string | null }) {
+export async function addTraining(
+  ctx: AppContext,
+  p: P,
+  id: string,
+  b: { kind: string; title: string; institution?: string | null; fromDate?: string; toDate?: string; certificate?: string | null },
+) {
   const scope = policy.manageScope(p);
   const row = await officialInScope(ctx.db, scope, id);
   await ctx.db.transaction(async (tx) => {
-    const t = await repo.insertTraining(tx, { officialId: id, kind: b.kind, title: b.title.normalize('NFC').trim(), institution: clean(b.institution), fromDate: b.fromDate ?? null, toDate: b.toDate ?? null, certificate: clean(b.certificate) });
-    await appendAudit(tx, { stream: agencyStream(row.agencyCode), actor: actorOf(scope.principal), action: 'official.training.add', entityType: 'official', entityId: id, provinceCode: row.provinceCode, data: { trainingId: t.id, kind: t.kind, title: t.title } });
+    const t = await repo.insertTraining(tx, {
+      officialId: id,
+      kind: b.kind,
+      title: b.title.normalize('NFC').trim(),
+      institution: clean(b.institution),
+      fromDate: b.fromDate ?? null,
+      toDate: b.toDate ?? null,
+      certificate: clean(b.certificate),
+    });
+    await appendAudit(tx, {
+      stream: agencyStream(row.agencyCode),
+      actor: actorOf(scope.principal),
+      action: 'official.training.add',
+      entityType: 'official',
+      entityId: id,
+      provinceCode: row.provinceCode,
+      data: { trainingId: t.id, kind: t.kind, title: t.title },
+    });
   });
   return fullOfficial(ctx.db, scope.principal, (await repo.findOfficial(ctx.db, id))!);
 }
 
 // ── Import ──────────────────────────────────────────────────────────────────────────────────────
 /** `read` (the upload) runs after the policy check, so nobody else gets to upload. */
-export async function importFile(ctx: AppContext, p: P, f: { read: () => Promise<{ fileName: string; data: Buffer }>; dryRun: boolean; jobId?: string }): Promise<ImportResult> {
+export async function importFile(
+  ctx: AppContext,
+  p: P,
+  f: { read: () => Promise<{ fileName: string; data: Buffer }>; dryRun: boolean; jobId?: string },
+): Promise<ImportResult> {
   const scope = policy.manageScope(p);
   const jobAgency = policy.defaultRoot(scope)!;
   const { fileName, data } = await f.read();
-  return importOfficials(ctx.db, { fileName, data, dryRun: f.dryRun, scope: scope.agencyIds, actor: actorOf(scope.principal), job: { id: f.jobId ?? randomUUID(), agencyId: jobAgency } });
+  return importOfficials(ctx.db, {
+    fileName,
+    data,
+    dryRun: f.dryRun,
+    scope: scope.agencyIds,
+    actor: actorOf(scope.principal),
+    job: { id: f.jobId ?? randomUUID(), agencyId: jobAgency },
+  });
 }
 
 export async function getImportJob(ctx: AppContext, p: P, id: string) {
@@ -205,9 +332,22 @@ export async function createPosition(ctx: AppContext, p: P, b: { agencyCode: str
   policy.requireInScope(scope, ag?.id, 'Cơ quan');
   await checkPlacement(ctx.db, ag!.id, b.orgUnitId, null);
   const id = await ctx.db.transaction(async (tx) => {
-    const row = await repo.insertPosition(tx, { agencyId: ag!.id, orgUnitId: b.orgUnitId ?? null, name: b.name.normalize('NFC').trim(), quota: b.quota ?? null });
+    const row = await repo.insertPosition(tx, {
+      agencyId: ag!.id,
+      orgUnitId: b.orgUnitId ?? null,
+      name: b.name.normalize('NFC').trim(),
+      quota: b.quota ?? null,
+    });
     if (!row) throw new AppError('ALREADY_EXISTS', `Vị trí việc làm "${b.name}" đã có.`);
-    await appendAudit(tx, { stream: agencyStream(ag!.code), actor: actorOf(scope.principal), action: 'job_position.create', entityType: 'job_position', entityId: row.id, provinceCode: ag!.provinceCode, data: { name: row.name, quota: row.quota } });
+    await appendAudit(tx, {
+      stream: agencyStream(ag!.code),
+      actor: actorOf(scope.principal),
+      action: 'job_position.create',
+      entityType: 'job_position',
+      entityId: row.id,
+      provinceCode: ag!.provinceCode,
+      data: { name: row.name, quota: row.quota },
+    });
     return row.id;
   });
   return presentPosition(await positionRow(ctx, id));
@@ -220,7 +360,15 @@ export async function setQuota(ctx: AppContext, p: P, id: string, b: { version: 
   const ag = (await org.findAgencyById(ctx.db, pos!.agencyId))!;
   await ctx.db.transaction(async (tx) => {
     if (!(await repo.setQuota(tx, id, b.version, b.quota))) throw versionConflict('Biên chế đã được người khác cập nhật; hãy tải lại.');
-    await appendAudit(tx, { stream: agencyStream(ag.code), actor: actorOf(scope.principal), action: 'job_position.quota', entityType: 'job_position', entityId: id, provinceCode: ag.provinceCode, data: { from: pos!.quota, to: b.quota } });
+    await appendAudit(tx, {
+      stream: agencyStream(ag.code),
+      actor: actorOf(scope.principal),
+      action: 'job_position.quota',
+      entityType: 'job_position',
+      entityId: id,
+      provinceCode: ag.provinceCode,
+      data: { from: pos!.quota, to: b.quota },
+    });
   });
   return presentPosition(await positionRow(ctx, id));
 }
@@ -229,18 +377,46 @@ export async function setQuota(ctx: AppContext, p: P, id: string, b: { version: 
 export async function listCandidates(ctx: AppContext, p: P, q: { agency?: string; status?: string }) {
   const scope = policy.reviewScope(p);
   const { ids } = await subtreeFor(ctx, scope, q.agency);
-  return { items: (await repo.listCandidates(ctx.db, ids, q.status)).map(presentCandidate), rules: STREAMLINING_RULES as unknown as { id: string; legalReference: string; effectiveFrom: string; groups: { code: string; label: string }[]; deferrals: { code: string; label: string }[] } };
+  return {
+    items: (await repo.listCandidates(ctx.db, ids, q.status)).map(presentCandidate),
+    rules: STREAMLINING_RULES as unknown as {
+      id: string;
+      legalReference: string;
+      effectiveFrom: string;
+      groups: { code: string; label: string }[];
+      deferrals: { code: string; label: string }[];
+    },
+  };
 }
 
 export async function flagCandidate(ctx: AppContext, p: P, b: { officialId: string; groupCode: string; reason: string; deferralCode?: string }) {
   const scope = policy.reviewScope(p);
   const row = await officialInScope(ctx.db, scope, b.officialId);
-  if (!STREAMLINING_GROUP_CODES.includes(b.groupCode)) throw AppError.validation('groupCode', `Nhóm "${b.groupCode}" không có trong ${STREAMLINING_RULES.legalReference}.`);
-  if (b.deferralCode && !STREAMLINING_DEFERRAL_CODES.includes(b.deferralCode)) throw AppError.validation('deferralCode', `Trường hợp chưa xem xét "${b.deferralCode}" không hợp lệ.`);
+  if (!STREAMLINING_GROUP_CODES.includes(b.groupCode))
+    throw AppError.validation('groupCode', `Nhóm "${b.groupCode}" không có trong ${STREAMLINING_RULES.legalReference}.`);
+  if (b.deferralCode && !STREAMLINING_DEFERRAL_CODES.includes(b.deferralCode))
+    throw AppError.validation('deferralCode', `Trường hợp chưa xem xét "${b.deferralCode}" không hợp lệ.`);
   if (row.status !== 'active') throw AppError.rule('OFFICIAL_NOT_ACTIVE', 'Chỉ xem xét tinh giản đối với người đang công tác.');
   const id = await ctx.db.transaction(async (tx) => {
-    const c = await repo.insertCandidate(tx, { officialId: row.id, agencyId: row.agencyId, ruleSet: STREAMLINING_RULES.id, groupCode: b.groupCode, reason: b.reason.normalize('NFC').trim(), deferralCode: b.deferralCode ?? null, status: b.deferralCode ? 'deferred' : 'pending', flaggedBy: scope.principal.userId });
-    await appendAudit(tx, { stream: agencyStream(row.agencyCode), actor: actorOf(scope.principal), action: 'streamlining.flag', entityType: 'streamlining_candidate', entityId: c.id, provinceCode: row.provinceCode, data: { officialCode: row.code, groupCode: c.groupCode, deferralCode: c.deferralCode } });
+    const c = await repo.insertCandidate(tx, {
+      officialId: row.id,
+      agencyId: row.agencyId,
+      ruleSet: STREAMLINING_RULES.id,
+      groupCode: b.groupCode,
+      reason: b.reason.normalize('NFC').trim(),
+      deferralCode: b.deferralCode ?? null,
+      status: b.deferralCode ? 'deferred' : 'pending',
+      flaggedBy: scope.principal.userId,
+    });
+    await appendAudit(tx, {
+      stream: agencyStream(row.agencyCode),
+      actor: actorOf(scope.principal),
+      action: 'streamlining.flag',
+      entityType: 'streamlining_candidate',
+      entityId: c.id,
+      provinceCode: row.provinceCode,
+      data: { officialCode: row.code, groupCode: c.groupCode, deferralCode: c.deferralCode },
+    });
     return c.id;
   });
   return presentCandidate((await repo.findCandidate(ctx.db, id))!);
@@ -252,12 +428,25 @@ export async function reviewCandidate(ctx: AppContext, p: P, id: string, b: { ve
   const c = await repo.findCandidate(ctx.db, id);
   policy.requireInScope(scope, c?.c.agencyId, 'Đề xuất tinh giản');
   assertNotSelf(scope.principal, { officialUserId: c!.officialUserId, filerIds: [c!.c.flaggedBy] }); // nobody decides his own flag, nor one he raised
-  if (b.decision === 'deferred' && !(b.deferralCode && STREAMLINING_DEFERRAL_CODES.includes(b.deferralCode))) throw AppError.validation('deferralCode', 'Hoãn xem xét phải nêu trường hợp theo Nghị định 154/2025.');
+  if (b.decision === 'deferred' && !(b.deferralCode && STREAMLINING_DEFERRAL_CODES.includes(b.deferralCode)))
+    throw AppError.validation('deferralCode', 'Hoãn xem xét phải nêu trường hợp theo Nghị định 154/2025.');
   if (c!.c.status === 'approved' || c!.c.status === 'rejected') throw new AppError('CONFLICT', 'Đề xuất đã có quyết định.');
   await ctx.db.transaction(async (tx) => {
-    const ok = await repo.decideCandidate(tx, id, b.version, { status: b.decision, decisionNote: b.note.normalize('NFC').trim(), decidedBy: scope.principal.userId, deferralCode: b.decision === 'deferred' ? b.deferralCode! : c!.c.deferralCode });
+    const ok = await repo.decideCandidate(tx, id, b.version, {
+      status: b.decision,
+      decisionNote: b.note.normalize('NFC').trim(),
+      decidedBy: scope.principal.userId,
+      deferralCode: b.decision === 'deferred' ? b.deferralCode! : c!.c.deferralCode,
+    });
     if (!ok) throw versionConflict('Đề xuất đã được người khác cập nhật; hãy tải lại.');
-    await appendAudit(tx, { stream: agencyStream(c!.agencyCode), actor: actorOf(scope.principal), action: 'streamlining.review', entityType: 'streamlining_candidate', entityId: id, data: { decision: b.decision, note: b.note, deferralCode: b.deferralCode ?? null } });
+    await appendAudit(tx, {
+      stream: agencyStream(c!.agencyCode),
+      actor: actorOf(scope.principal),
+      action: 'streamlining.review',
+      entityType: 'streamlining_candidate',
+      entityId: id,
+      data: { decision: b.decision, note: b.note, deferralCode: b.deferralCode ?? null },
+    });
   });
   return presentCandidate((await repo.findCandidate(ctx.db, id))!);
 }

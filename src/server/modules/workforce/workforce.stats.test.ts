@@ -71,7 +71,11 @@ describe('statistics of an agency subtree on a date', () => {
     const list = (await hr.request({ method: 'GET', url: `/api/v1/workforce/officials?agency=${tree.child.code}&limit=1` })).json();
     const one = (await hr.request({ method: 'GET', url: `/api/v1/workforce/officials/${list.items[0].id}` })).json();
     const before = (await hr.request({ method: 'GET', url: `/api/v1/workforce/stats?agency=${tree.child.code}` })).json().headcount;
-    const moved = await hr.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${one.id}`, payload: { version: one.version, agencyCode: tree.root.code, note: 'Điều động' } });
+    const moved = await hr.request({
+      method: 'PATCH',
+      url: `/api/v1/workforce/officials/${one.id}`,
+      payload: { version: one.version, agencyCode: tree.root.code, note: 'Điều động' },
+    });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json().assignments.length).toBeGreaterThanOrEqual(1);
     const tomorrow = new Date(Date.parse(`${vnToday()}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -40,7 +40,8 @@ const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.
 const ageBand = (age: number): string => (age < 30 ? 'duoi_30' : age < 40 ? 'tu_30_39' : age < 50 ? 'tu_40_49' : age < 60 ? 'tu_50_59' : 'tu_60');
 const BAND_EDGES = [30, 40, 50, 60];
 
-const subtree = (rootId: string) => sql`sub as (select id from agency where id = ${rootId} union all select a.id from agency a join sub on a.parent_id = sub.id)`;
+const subtree = (rootId: string) =>
+  sql`sub as (select id from agency where id = ${rootId} union all select a.id from agency a join sub on a.parent_id = sub.id)`;
 
 /** Officials in post in the subtree on `date` (with `extra` conditions on assignment `a`), attributes then in force. */
 const covering = (date: string, extra: SQL) => sql`cur as materialized (
@@ -75,7 +76,10 @@ export async function computeStats(db: DbOrTx, root: { id: string; code: string 
 export async function computeStatsToday(db: DbOrTx, root: { id: string; code: string }, today: string): Promise<WorkforceStats> {
   const year = Number(today.slice(0, 4));
   const monthDay = today.slice(5, 10);
-  const boundary = sql.join(BAND_EDGES.map((k) => sql`o.date_of_birth between ${`${year - k}-01-01`}::date and ${`${year - k}-12-31`}::date`), sql` or `);
+  const boundary = sql.join(
+    BAND_EDGES.map((k) => sql`o.date_of_birth between ${`${year - k}-01-01`}::date and ${`${year - k}-12-31`}::date`),
+    sql` or `,
+  );
   const q = sql`with recursive ${subtree(root.id)}, ${covering(today, sql`and a.valid_to > ${today}::date`)}
     ${GROUPED}
     union all select dimension, value, sum(count)::int from workforce_stat where agency_id in (select id from sub) group by dimension, value
@@ -102,7 +106,13 @@ function build(root: { code: string }, date: string, rows: DimRow[]): WorkforceS
   };
   const year = Number(date.slice(0, 4));
   const bump = (t: Record<string, number>, k: string, n: number) => (t[k] = (t[k] ?? 0) + n);
-  const target: Record<string, Record<string, number>> = { category: s.byCategory, theory: s.politicalTheory, gender: s.byGender, degree: s.byQualification, age: s.byAgeBand };
+  const target: Record<string, Record<string, number>> = {
+    category: s.byCategory,
+    theory: s.politicalTheory,
+    gender: s.byGender,
+    degree: s.byQualification,
+    age: s.byAgeBand,
+  };
   for (const r of rows) {
     const n = Number(r.n);
     if (r.dim === 'total') s.headcount += n;
@@ -121,11 +131,27 @@ function build(root: { code: string }, date: string, rows: DimRow[]): WorkforceS
 }
 
 const LABELS: Record<string, string> = {
-  can_bo: 'Cán bộ', cong_chuc: 'Công chức', vien_chuc: 'Viên chức', hop_dong: 'Hợp đồng',
-  none: 'Chưa qua đào tạo', so_cap: 'Sơ cấp', trung_cap: 'Trung cấp', cao_cap: 'Cao cấp', cu_nhan: 'Cử nhân',
-  nam: 'Nam', nu: 'Nữ',
-  duoi_30: 'Dưới 30', tu_30_39: '30–39', tu_40_49: '40–49', tu_50_59: '50–59', tu_60: 'Từ 60',
-  tien_si: 'Tiến sĩ', thac_si: 'Thạc sĩ', dai_hoc: 'Đại học', cao_dang: 'Cao đẳng', khac: 'Khác',
+  can_bo: 'Cán bộ',
+  cong_chuc: 'Công chức',
+  vien_chuc: 'Viên chức',
+  hop_dong: 'Hợp đồng',
+  none: 'Chưa qua đào tạo',
+  so_cap: 'Sơ cấp',
+  trung_cap: 'Trung cấp',
+  cao_cap: 'Cao cấp',
+  cu_nhan: 'Cử nhân',
+  nam: 'Nam',
+  nu: 'Nữ',
+  duoi_30: 'Dưới 30',
+  tu_30_39: '30–39',
+  tu_40_49: '40–49',
+  tu_50_59: '50–59',
+  tu_60: 'Từ 60',
+  tien_si: 'Tiến sĩ',
+  thac_si: 'Thạc sĩ',
+  dai_hoc: 'Đại học',
+  cao_dang: 'Cao đẳng',
+  khac: 'Khác',
 };
 
 /** The statistics as an .xlsx workbook (one sheet, a block per dimension), for reports. */

@@ -11,7 +11,18 @@ let leader: Client;
 let hrUserId: string;
 
 const person = (code: string, familyName: string, middleName: string, givenName: string, extra: Record<string, unknown> = {}) => ({
-  code, familyName, middleName, givenName, dateOfBirth: '1985-06-15', gender: 'nam', category: 'cong_chuc', agencyCode: tree.child.code, idNumber: '002085123456', phone: '0912345678', politicalTheory: 'trung_cap', ...extra,
+  code,
+  familyName,
+  middleName,
+  givenName,
+  dateOfBirth: '1985-06-15',
+  gender: 'nam',
+  category: 'cong_chuc',
+  agencyCode: tree.child.code,
+  idNumber: '002085123456',
+  phone: '0912345678',
+  politicalTheory: 'trung_cap',
+  ...extra,
 });
 
 beforeAll(async () => {
@@ -39,13 +50,24 @@ describe('the register of officials', () => {
     ];
     for (const p of people) expect((await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: p })).statusCode).toBe(201);
     const list = (await hr.request({ method: 'GET', url: `/api/v1/workforce/officials?agency=${tree.child.code}&q=${t}&limit=3` })).json();
-    const next = (await hr.request({ method: 'GET', url: `/api/v1/workforce/officials?agency=${tree.child.code}&q=${t}&limit=50&cursor=${list.nextCursor}` })).json();
+    const next = (
+      await hr.request({ method: 'GET', url: `/api/v1/workforce/officials?agency=${tree.child.code}&q=${t}&limit=50&cursor=${list.nextCursor}` })
+    ).json();
     expect([...list.items, ...next.items].map((o: { fullName: string }) => o.fullName)).toEqual([
-      'Vũ Thị An', 'Bùi Văn An', 'Hoàng Văn An', 'Nguyễn Văn An', 'Phạm Thị Ánh', 'Trần Văn Bình', 'Lê Thị Dũng', 'Đỗ Văn Đức',
+      'Vũ Thị An',
+      'Bùi Văn An',
+      'Hoàng Văn An',
+      'Nguyễn Văn An',
+      'Phạm Thị Ánh',
+      'Trần Văn Bình',
+      'Lê Thị Dũng',
+      'Đỗ Văn Đức',
     ]);
     const collator = new Intl.Collator('vi');
     const names = ['Đức', 'Dũng', 'Bình', 'Ánh', 'An', 'Anh', 'Ăn', 'Ân', 'Ơn', 'Ôn', 'On', 'Ưng', 'Uy'];
-    const byKey = [...names].sort((a, b) => (vietnameseSortKey({ givenName: a, middleName: '', familyName: '' }) < vietnameseSortKey({ givenName: b, middleName: '', familyName: '' }) ? -1 : 1));
+    const byKey = [...names].sort((a, b) =>
+      vietnameseSortKey({ givenName: a, middleName: '', familyName: '' }) < vietnameseSortKey({ givenName: b, middleName: '', familyName: '' }) ? -1 : 1,
+    );
     expect(byKey).toEqual([...names].sort(collator.compare));
   });
 
@@ -60,14 +82,21 @@ describe('the register of officials', () => {
 
   it('masks identifiers for a leader; HR sees them and the read is access-logged', async () => {
     const t = uid(3);
-    const created = (await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: person(`M${t}`, 'Sùng', 'Mí', 'Páo', { ethnicity: 'Mông' }) })).json();
+    const created = (
+      await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: person(`M${t}`, 'Sùng', 'Mí', 'Páo', { ethnicity: 'Mông' }) })
+    ).json();
     const seen = (await hr.request({ method: 'GET', url: `/api/v1/workforce/officials/${created.id}` })).json();
     expect(seen).toMatchObject({ identifiersMasked: false, idNumber: '002085123456', phone: '0912345678', dateOfBirth: '1985-06-15', ethnicity: 'Mông' });
-    const logged = await h.database.db.select().from(accessLog).where(and(eq(accessLog.entityId, created.id), eq(accessLog.actorId, hrUserId)));
+    const logged = await h.database.db
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.entityId, created.id), eq(accessLog.actorId, hrUserId)));
     expect(logged.length).toBeGreaterThanOrEqual(1);
     const masked = (await leader.request({ method: 'GET', url: `/api/v1/workforce/officials/${created.id}` })).json();
     expect(masked).toMatchObject({ identifiersMasked: true, idNumber: '*********456', phone: '*******678', dateOfBirth: null, birthYear: 1985 });
-    expect((await leader.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${created.id}`, payload: { version: 1, rank: 'x' } })).statusCode).toBe(403);
+    expect((await leader.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${created.id}`, payload: { version: 1, rank: 'x' } })).statusCode).toBe(
+      403,
+    );
   });
 
   it("another agency's official answers 404 (read, update); others get 403", async () => {
@@ -76,22 +105,39 @@ describe('the register of officials', () => {
     const t = uid(3);
     const created = (await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: person(`X${t}`, 'Hà', 'Văn', 'Lâm') })).json();
     expect((await theirHr.request({ method: 'GET', url: `/api/v1/workforce/officials/${created.id}` })).statusCode).toBe(404);
-    expect((await theirHr.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${created.id}`, payload: { version: 1, rank: 'x' } })).statusCode).toBe(404);
-    expect((await hr.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${created.id}`, payload: { version: 1, agencyCode: theirs.child.code } })).statusCode).toBe(404);
+    expect((await theirHr.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${created.id}`, payload: { version: 1, rank: 'x' } })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (await hr.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${created.id}`, payload: { version: 1, agencyCode: theirs.child.code } }))
+        .statusCode,
+    ).toBe(404);
     const inspector = await login(h, (await makeUser(h, 'inspector', tree.root.id)).username);
     expect((await inspector.request({ method: 'GET', url: `/api/v1/workforce/officials/${created.id}` })).statusCode).toBe(403);
   });
 
   it('moves keep the history; a stale version answers 409; retirement closes the assignment; changes are audited', async () => {
     const t = uid(3);
-    const created = (await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: person(`V${t}`, 'Ma', 'Thị', 'Hoa', { joinedAt: '2010-09-01' }) })).json();
+    const created = (
+      await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: person(`V${t}`, 'Ma', 'Thị', 'Hoa', { joinedAt: '2010-09-01' }) })
+    ).json();
     expect(created.assignments).toMatchObject([{ agencyCode: tree.child.code, validFrom: '2010-09-01', validTo: null }]);
-    const moved = (await hr.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${created.id}`, payload: { version: created.version, agencyCode: tree.root.code } })).json();
+    const moved = (
+      await hr.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${created.id}`, payload: { version: created.version, agencyCode: tree.root.code } })
+    ).json();
     expect(moved.assignments).toHaveLength(2);
     expect(moved.assignments[0].validTo).not.toBeNull();
     expect(moved.assignments[1]).toMatchObject({ agencyCode: tree.root.code, validTo: null });
-    expect((await hr.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${created.id}`, payload: { version: created.version, rank: 'x' } })).statusCode).toBe(409);
-    const retired = (await hr.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${created.id}`, payload: { version: moved.version, status: 'retired', leftAt: '2030-01-01' } })).json();
+    expect(
+      (await hr.request({ method: 'PATCH', url: `/api/v1/workforce/officials/${created.id}`, payload: { version: created.version, rank: 'x' } })).statusCode,
+    ).toBe(409);
+    const retired = (
+      await hr.request({
+        method: 'PATCH',
+        url: `/api/v1/workforce/officials/${created.id}`,
+        payload: { version: moved.version, status: 'retired', leftAt: '2030-01-01' },
+      })
+    ).json();
     expect(retired.assignments[1].validTo).toBe('2030-01-01');
     const audit = await h.database.db.select().from(auditEvent).where(eq(auditEvent.entityId, created.id));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['official.create', 'official.move', 'official.update']));
@@ -101,7 +147,13 @@ describe('the register of officials', () => {
 
 describe('job positions and streamlining', () => {
   it('quota, filled and vacant per position', async () => {
-    const pos = (await hr.request({ method: 'POST', url: '/api/v1/workforce/positions', payload: { agencyCode: tree.child.code, name: `Chuyên viên ${uid(2)}`, quota: 3 } })).json();
+    const pos = (
+      await hr.request({
+        method: 'POST',
+        url: '/api/v1/workforce/positions',
+        payload: { agencyCode: tree.child.code, name: `Chuyên viên ${uid(2)}`, quota: 3 },
+      })
+    ).json();
     await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: person(`P${uid(3)}`, 'Lý', 'Văn', 'Chiến', { positionId: pos.id }) });
     const list = (await leader.request({ method: 'GET', url: `/api/v1/workforce/positions?agency=${tree.child.code}` })).json();
     expect(list.items.find((p: { id: string }) => p.id === pos.id)).toMatchObject({ quota: 3, filled: 1, vacant: 2, over: 0 });
@@ -114,13 +166,29 @@ describe('job positions and streamlining', () => {
     const o = (await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: person(`T${uid(3)}`, 'Triệu', 'Văn', 'Định') })).json();
     const bad = await hr.request({ method: 'POST', url: '/api/v1/workforce/streamlining', payload: { officialId: o.id, groupCode: 'G9', reason: 'x' } });
     expect(bad.statusCode).toBe(400);
-    const c = (await hr.request({ method: 'POST', url: '/api/v1/workforce/streamlining', payload: { officialId: o.id, groupCode: 'G1', reason: 'Dôi dư sau sắp xếp' } })).json();
+    const c = (
+      await hr.request({ method: 'POST', url: '/api/v1/workforce/streamlining', payload: { officialId: o.id, groupCode: 'G1', reason: 'Dôi dư sau sắp xếp' } })
+    ).json();
     expect(c).toMatchObject({ status: 'pending', groupCode: 'G1' });
-    const own = await hr.request({ method: 'POST', url: `/api/v1/workforce/streamlining/${c.id}/review`, payload: { version: c.version, decision: 'rejected', note: 'Tự xem xét' } });
+    const own = await hr.request({
+      method: 'POST',
+      url: `/api/v1/workforce/streamlining/${c.id}/review`,
+      payload: { version: c.version, decision: 'rejected', note: 'Tự xem xét' },
+    });
     expect([own.statusCode, own.json().code, own.json().reason]).toEqual([403, 'SELF_REVIEW', 'filer']);
-    const noCase = await reviewer.request({ method: 'POST', url: `/api/v1/workforce/streamlining/${c.id}/review`, payload: { version: c.version, decision: 'deferred', note: 'Nuôi con nhỏ' } });
+    const noCase = await reviewer.request({
+      method: 'POST',
+      url: `/api/v1/workforce/streamlining/${c.id}/review`,
+      payload: { version: c.version, decision: 'deferred', note: 'Nuôi con nhỏ' },
+    });
     expect(noCase.statusCode).toBe(400);
-    const r = (await reviewer.request({ method: 'POST', url: `/api/v1/workforce/streamlining/${c.id}/review`, payload: { version: c.version, decision: 'deferred', note: 'Nuôi con dưới 36 tháng', deferralCode: 'D1' } })).json();
+    const r = (
+      await reviewer.request({
+        method: 'POST',
+        url: `/api/v1/workforce/streamlining/${c.id}/review`,
+        payload: { version: c.version, decision: 'deferred', note: 'Nuôi con dưới 36 tháng', deferralCode: 'D1' },
+      })
+    ).json();
     expect(r).toMatchObject({ status: 'deferred', deferralCode: 'D1' });
     const list = (await hr.request({ method: 'GET', url: `/api/v1/workforce/streamlining?agency=${tree.root.code}` })).json();
     expect(list.rules.legalReference).toContain('154/2025');
@@ -132,8 +200,13 @@ describe('job positions and streamlining', () => {
 });
 
 describe('the user account of an official', () => {
-  const link = (c: Client, id: string, username: string | null, version: number) => c.request({ method: 'POST', url: `/api/v1/workforce/officials/${id}/account`, payload: { username, version } });
-  const create = async () => (await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: person(`A${uid(3)}`, 'Đặng', 'Thị', 'Hoa') })).json() as { id: string; version: number };
+  const link = (c: Client, id: string, username: string | null, version: number) =>
+    c.request({ method: 'POST', url: `/api/v1/workforce/officials/${id}/account`, payload: { username, version } });
+  const create = async () =>
+    (await hr.request({ method: 'POST', url: '/api/v1/workforce/officials', payload: person(`A${uid(3)}`, 'Đặng', 'Thị', 'Hoa') })).json() as {
+      id: string;
+      version: number;
+    };
 
   it('Home Affairs links an account to one active record, audited; nobody changes the link of his own record', async () => {
     const o = await create();
@@ -162,8 +235,13 @@ describe('the user account of an official', () => {
     expect([unlink.statusCode, unlink.json().code, unlink.json().reason]).toEqual([403, 'SELF_REVIEW', 'official_concerned']);
     const unlinked = await link(other, o.id, null, linked.json().version);
     expect(unlinked.json().account).toBeNull();
-    const audit = await h.database.db.select().from(auditEvent).where(and(eq(auditEvent.entityId, o.id), eq(auditEvent.action, 'official.account')));
+    const audit = await h.database.db
+      .select()
+      .from(auditEvent)
+      .where(and(eq(auditEvent.entityId, o.id), eq(auditEvent.action, 'official.account')));
     expect(audit).toHaveLength(2);
-    expect((await leader.request({ method: 'POST', url: `/api/v1/workforce/officials/${o.id}/account`, payload: { username: null, version: 1 } })).statusCode).toBe(403);
+    expect(
+      (await leader.request({ method: 'POST', url: `/api/v1/workforce/officials/${o.id}/account`, payload: { username: null, version: 1 } })).statusCode,
+    ).toBe(403);
   });
 });

@@ -79,7 +79,17 @@ export function ConfirmYearForm({ detail, onConfirmed }: { detail: YearDetail; o
 }
 
 /** A province's own day off (its administrator): it moves that province's deadlines only. */
-export function LocalDayForm({ year, province, provinceName, onAdded }: { year: number; province: string; provinceName: string; onAdded: (date: string) => void }) {
+export function LocalDayForm({
+  year,
+  province,
+  provinceName,
+  onAdded,
+}: {
+  year: number;
+  province: string;
+  provinceName: string;
+  onAdded: (date: string) => void;
+}) {
   const { t } = useI18n();
   const form = useForm({
     idPrefix: 'local-day',
@@ -106,7 +116,14 @@ export function LocalDayForm({ year, province, provinceName, onAdded }: { year: 
       extraFields={form.extraFields}
       onSubmit={(e) => void form.handleSubmit(e)}
     >
-      <TextField {...form.field('date')} label={t('calAdmin.date')} hint={t('calAdmin.localDateHint')} type="date" min={`${year}-01-01`} max={`${year}-12-31`} />
+      <TextField
+        {...form.field('date')}
+        label={t('calAdmin.date')}
+        hint={t('calAdmin.localDateHint')}
+        type="date"
+        min={`${year}-01-01`}
+        max={`${year}-12-31`}
+      />
       <TextField {...form.field('name')} label={t('calAdmin.name')} maxLength={200} />
       <TextField {...form.field('source')} label={t('calAdmin.source')} hint={t('calAdmin.localSourceHint')} maxLength={500} />
     </FormPanel>

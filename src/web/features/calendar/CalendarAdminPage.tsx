@@ -50,14 +50,17 @@ export function CalendarAdminPage() {
   const [isRemoving, setRemoving] = useState(false);
   const [actionError, setActionError] = useState<unknown>(null);
 
-  const load = useCallback((signal?: AbortSignal) => {
-    fetchYear(year, signal, localProvince)
-      .then((d) => {
-        setDetail(d);
-        setLoadError(null);
-      })
-      .catch((err: unknown) => !signal?.aborted && setLoadError(err));
-  }, [year, localProvince]);
+  const load = useCallback(
+    (signal?: AbortSignal) => {
+      fetchYear(year, signal, localProvince)
+        .then((d) => {
+          setDetail(d);
+          setLoadError(null);
+        })
+        .catch((err: unknown) => !signal?.aborted && setLoadError(err));
+    },
+    [year, localProvince],
+  );
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -90,9 +93,15 @@ export function CalendarAdminPage() {
         intro={localProvince ? t('calAdmin.localIntro') : isNational ? t('calAdmin.intro') : t('calAdmin.readOnly')}
       >
         <div className="cal-year-picker" role="group" aria-label={t('calAdmin.year')}>
-          <button type="button" className="btn btn--secondary" onClick={() => setYear((y) => Math.max(2000, y - 1))} aria-label={t('calAdmin.prevYear')}>‹</button>
-          <span className="cal-year-value" aria-live="polite">{year}</span>
-          <button type="button" className="btn btn--secondary" onClick={() => setYear((y) => Math.min(2100, y + 1))} aria-label={t('calAdmin.nextYear')}>›</button>
+          <button type="button" className="btn btn--secondary" onClick={() => setYear((y) => Math.max(2000, y - 1))} aria-label={t('calAdmin.prevYear')}>
+            ‹
+          </button>
+          <span className="cal-year-value" aria-live="polite">
+            {year}
+          </span>
+          <button type="button" className="btn btn--secondary" onClick={() => setYear((y) => Math.min(2100, y + 1))} aria-label={t('calAdmin.nextYear')}>
+            ›
+          </button>
         </div>
       </PageHeader>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
@@ -117,11 +126,15 @@ export function CalendarAdminPage() {
                 </>
               ) : null}
               <dt>{t('calAdmin.version')}</dt>
-              <dd><code>{shown.calendarVersion}</code></dd>
+              <dd>
+                <code>{shown.calendarVersion}</code>
+              </dd>
             </dl>
           </section>
           <section className="panel" aria-labelledby="cal-days-h">
-            <h2 id="cal-days-h" className="section-title">{t('calAdmin.daysTitle')}</h2>
+            <h2 id="cal-days-h" className="section-title">
+              {t('calAdmin.daysTitle')}
+            </h2>
             <div className="table-wrap">
               <table className="table cal-table">
                 <thead>
@@ -130,13 +143,17 @@ export function CalendarAdminPage() {
                     <th scope="col">{t('calAdmin.kind')}</th>
                     <th scope="col">{t('calAdmin.name')}</th>
                     <th scope="col">{t('calAdmin.source')}</th>
-                    <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('common.actions')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {shown.days.map((d) => (
                     <tr key={d.date} className={d.provinceCode ? 'is-override is-local' : d.overrideId ? 'is-override' : undefined}>
-                      <td className="nowrap">{t(WEEKDAY_KEYS[weekdayOf(d.date)])} {formatDate(d.date)}</td>
+                      <td className="nowrap">
+                        {t(WEEKDAY_KEYS[weekdayOf(d.date)])} {formatDate(d.date)}
+                      </td>
                       <td>
                         <span className={`badge ${d.kind === 'day_off' ? 'badge--off' : 'badge--makeup'}`}>
                           {t(d.kind === 'day_off' ? 'cal.legendOff' : 'cal.legendMakeup')}
@@ -144,7 +161,11 @@ export function CalendarAdminPage() {
                       </td>
                       <td>
                         {lang === 'en' ? d.nameEn : d.name}
-                        {d.provinceCode ? <span className="cal-override-mark"> · {t('calAdmin.localMark')}</span> : d.overrideId ? <span className="cal-override-mark"> · {t('calAdmin.override')}</span> : null}
+                        {d.provinceCode ? (
+                          <span className="cal-override-mark"> · {t('calAdmin.localMark')}</span>
+                        ) : d.overrideId ? (
+                          <span className="cal-override-mark"> · {t('calAdmin.override')}</span>
+                        ) : null}
                       </td>
                       <td className="cal-source">{d.source}</td>
                       <td>

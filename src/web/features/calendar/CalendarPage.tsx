@@ -30,7 +30,9 @@ export function PublicCalendarPage() {
             <span className="brand-name">{t('app.name')}</span>
           </Link>
           <LanguageSwitch />
-          <Link to="/login" className="btn btn--ghost cal-login">{t('login.submit')}</Link>
+          <Link to="/login" className="btn btn--ghost cal-login">
+            {t('login.submit')}
+          </Link>
         </div>
       </header>
       <main id="main" className="main cal-public-main" tabIndex={-1}>

@@ -41,16 +41,26 @@ function DayCell({ day, today }: { day: MonthDay; today: string }) {
     t('cal.lunarLabel', { day: lunar.day, month: `${lunar.month}${lunar.leap ? '*' : ''}` }),
     holiday ? (lang === 'en' ? holiday.nameEn : holiday.name) : '',
     day.date === today ? t('cal.today') : '',
-  ].filter(Boolean).join(', ');
+  ]
+    .filter(Boolean)
+    .join(', ');
   return (
     <li className={classes.join(' ')} aria-label={label} aria-current={day.date === today ? 'date' : undefined}>
-      <span className="cal-solar" aria-hidden="true">{Number(day.date.slice(8))}</span>
+      <span className="cal-solar" aria-hidden="true">
+        {Number(day.date.slice(8))}
+      </span>
       <span className={`cal-lunar${lunar.day === 1 ? ' cal-lunar--first' : ''}`} aria-hidden="true">
         {lunar.day === 1 || Number(day.date.slice(8)) === 1 ? `${lunar.day}/${lunar.month}${lunar.leap ? '*' : ''}` : lunar.day}
       </span>
-      {lunar.day === 1 ? <span className="cal-lunar-month" aria-hidden="true">{lunarMonthName}</span> : null}
+      {lunar.day === 1 ? (
+        <span className="cal-lunar-month" aria-hidden="true">
+          {lunarMonthName}
+        </span>
+      ) : null}
       {holiday ? (
-        <span className="cal-tag" aria-hidden="true">{holiday.kind === 'day_off' ? t('cal.tagOff') : t('cal.tagMakeup')}</span>
+        <span className="cal-tag" aria-hidden="true">
+          {holiday.kind === 'day_off' ? t('cal.tagOff') : t('cal.tagMakeup')}
+        </span>
       ) : null}
     </li>
   );
@@ -86,28 +96,46 @@ export function MonthView({ basePath }: { basePath: string }) {
   return (
     <section className="cal" aria-labelledby="cal-heading">
       <div className="cal-head">
-        <button type="button" className="btn btn--secondary cal-nav" onClick={() => go(-1)} aria-label={t('cal.prev')}>‹</button>
+        <button type="button" className="btn btn--secondary cal-nav" onClick={() => go(-1)} aria-label={t('cal.prev')}>
+          ‹
+        </button>
         <div className="cal-title">
-          <h2 id="cal-heading" className="cal-month">{t('cal.monthTitle', { month, year, monthName: MONTH_NAMES.format(new Date(Date.UTC(year, month - 1, 1))) })}</h2>
+          <h2 id="cal-heading" className="cal-month">
+            {t('cal.monthTitle', { month, year, monthName: MONTH_NAMES.format(new Date(Date.UTC(year, month - 1, 1))) })}
+          </h2>
           {shown ? <p className="cal-yearname">{t('cal.lunarYear', { name: shown.yearName })}</p> : null}
         </div>
-        <button type="button" className="btn btn--secondary cal-nav" onClick={() => go(1)} aria-label={t('cal.next')}>›</button>
+        <button type="button" className="btn btn--secondary cal-nav" onClick={() => go(1)} aria-label={t('cal.next')}>
+          ›
+        </button>
       </div>
       {error ? <ErrorAlert error={describeError(error, t)} /> : null}
       {shown?.provisional ? <Alert kind="warning">{t('cal.provisional')}</Alert> : null}
       <ol className="cal-weekdays" aria-hidden="true">
         {WEEKDAYS.map((k, i) => (
-          <li key={k} className={i === 6 ? 'cal-day--sunday' : undefined}>{t(k)}</li>
+          <li key={k} className={i === 6 ? 'cal-day--sunday' : undefined}>
+            {t(k)}
+          </li>
         ))}
       </ol>
       <ol className="cal-grid" aria-busy={!shown}>
-        {Array.from({ length: leading }, (_, i) => <li key={`pad${i}`} className="cal-pad" aria-hidden="true" />)}
-        {shown?.days.map((d) => <DayCell key={d.date} day={d} today={today} />)}
+        {Array.from({ length: leading }, (_, i) => (
+          <li key={`pad${i}`} className="cal-pad" aria-hidden="true" />
+        ))}
+        {shown?.days.map((d) => (
+          <DayCell key={d.date} day={d} today={today} />
+        ))}
       </ol>
       <div className="cal-legend" aria-hidden="true">
-        <span><i className="cal-swatch cal-swatch--off" /> {t('cal.legendOff')}</span>
-        <span><i className="cal-swatch cal-swatch--makeup" /> {t('cal.legendMakeup')}</span>
-        <span><i className="cal-swatch cal-swatch--today" /> {t('cal.today')}</span>
+        <span>
+          <i className="cal-swatch cal-swatch--off" /> {t('cal.legendOff')}
+        </span>
+        <span>
+          <i className="cal-swatch cal-swatch--makeup" /> {t('cal.legendMakeup')}
+        </span>
+        <span>
+          <i className="cal-swatch cal-swatch--today" /> {t('cal.today')}
+        </span>
       </div>
       {holidays.length > 0 ? (
         <ul className="cal-list">

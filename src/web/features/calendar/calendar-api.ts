@@ -8,8 +8,10 @@ export const fetchYear = (year: number, signal?: AbortSignal, province?: string 
   api.get<YearDetail>(`/calendar/years/${year}`, province ? { province } : undefined, signal);
 export const addOverride = (body: CreateOverrideBody) => api.post('/calendar/overrides', body);
 export const removeOverride = (id: string) => api.del(`/calendar/overrides/${encodeURIComponent(id)}`);
-export const addLocalDayOff = (province: string, body: { date: string; name: string; source: string }) => api.post(`/calendar/provinces/${encodeURIComponent(province)}/days-off`, body);
-export const removeLocalDayOff = (province: string, id: string) => api.del(`/calendar/provinces/${encodeURIComponent(province)}/days-off/${encodeURIComponent(id)}`);
+export const addLocalDayOff = (province: string, body: { date: string; name: string; source: string }) =>
+  api.post(`/calendar/provinces/${encodeURIComponent(province)}/days-off`, body);
+export const removeLocalDayOff = (province: string, id: string) =>
+  api.del(`/calendar/provinces/${encodeURIComponent(province)}/days-off/${encodeURIComponent(id)}`);
 export const confirmYear = (year: number, legalReference: string, expectedVersion: number) =>
   api.post<YearDetail>(`/calendar/years/${year}/confirm`, { legalReference, expectedVersion } satisfies ConfirmYearBody);
 

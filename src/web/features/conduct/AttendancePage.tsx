@@ -53,28 +53,63 @@ export function AttendancePage() {
       <div className="cd-grid">
         <form className="panel cd-form" onSubmit={showReport}>
           <h2 className="section-title">{tx('attendance.report')}</h2>
-          <label className="field-label" htmlFor="cd-att-agency">{tx('agency')}</label>
-          <input id="cd-att-agency" className="input input--mono" value={agencyCode} required pattern="[0-9A-Z.]{1,35}" onChange={(e) => setAgencyCode(e.target.value.toUpperCase())} />
-          <label className="field-label" htmlFor="cd-att-month">{tx('month')}</label>
+          <label className="field-label" htmlFor="cd-att-agency">
+            {tx('agency')}
+          </label>
+          <input
+            id="cd-att-agency"
+            className="input input--mono"
+            value={agencyCode}
+            required
+            pattern="[0-9A-Z.]{1,35}"
+            onChange={(e) => setAgencyCode(e.target.value.toUpperCase())}
+          />
+          <label className="field-label" htmlFor="cd-att-month">
+            {tx('month')}
+          </label>
           <input id="cd-att-month" className="input" type="month" value={month} max={currentMonth()} required onChange={(e) => setMonth(e.target.value)} />
-          <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('show')}</button></div>
+          <div className="form-actions">
+            <button type="submit" className="btn btn--primary">
+              {tx('show')}
+            </button>
+          </div>
         </form>
         {hasRole('home_affairs') ? (
           <form className="panel cd-form" onSubmit={(e) => void importCsv(e)}>
             <h2 className="section-title">{tx('attendance.import')}</h2>
             <p className="field-hint">{tx('attendance.importHint')}</p>
-            <label className="field-label" htmlFor="cd-att-file">{tx('attendance.file')}</label>
+            <label className="field-label" htmlFor="cd-att-file">
+              {tx('attendance.file')}
+            </label>
             <input id="cd-att-file" className="input" type="file" accept=".csv,text/csv" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-            <div className="form-actions"><button type="submit" className="btn btn--primary" disabled={busy || !file || !AGENCY.test(agencyCode)}>{tx('attendance.doImport')}</button></div>
+            <div className="form-actions">
+              <button type="submit" className="btn btn--primary" disabled={busy || !file || !AGENCY.test(agencyCode)}>
+                {tx('attendance.doImport')}
+              </button>
+            </div>
             {result ? (
               <>
-                <Alert kind={result.rejected.length ? 'warning' : 'success'}>{tx('attendance.imported', { imported: result.imported, skipped: result.skippedNonWorkingDays, rejected: result.rejected.length })}</Alert>
+                <Alert kind={result.rejected.length ? 'warning' : 'success'}>
+                  {tx('attendance.imported', { imported: result.imported, skipped: result.skippedNonWorkingDays, rejected: result.rejected.length })}
+                </Alert>
                 {result.rejected.length ? (
                   <div className="table-wrap">
                     <table className="table">
                       <caption>{tx('attendance.rejected')}</caption>
-                      <thead><tr><th className="cd-num">{tx('line')}</th><th>{tx('reason')}</th></tr></thead>
-                      <tbody>{result.rejected.map((x) => <tr key={`${x.line}:${x.reason}`}><td className="cd-num">{x.line}</td><td>{x.reason}</td></tr>)}</tbody>
+                      <thead>
+                        <tr>
+                          <th className="cd-num">{tx('line')}</th>
+                          <th>{tx('reason')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {result.rejected.map((x) => (
+                          <tr key={`${x.line}:${x.reason}`}>
+                            <td className="cd-num">{x.line}</td>
+                            <td>{x.reason}</td>
+                          </tr>
+                        ))}
+                      </tbody>
                     </table>
                   </div>
                 ) : null}
@@ -87,22 +122,61 @@ export function AttendancePage() {
       {r ? (
         <section className="panel">
           <h2 className="section-title">{tx('attendance.report')}</h2>
-          <p>{tx('attendance.summary', { agency: r.agencyName, month: r.month, days: r.workingDays, opens: r.officeHours.opens, closes: r.officeHours.closes })}</p>
-          {r.items.length === 0 ? <p>{tx('noOfficials')}</p> : (
+          <p>
+            {tx('attendance.summary', { agency: r.agencyName, month: r.month, days: r.workingDays, opens: r.officeHours.opens, closes: r.officeHours.closes })}
+          </p>
+          {r.items.length === 0 ? (
+            <p>{tx('noOfficials')}</p>
+          ) : (
             <div className="table-wrap">
               <table className="table">
                 <thead>
-                  <tr><th>{tx('official')}</th><th>{tx('agency')}</th><th className="cd-num">{tx('present')}</th><th className="cd-num">{tx('late')}</th><th className="cd-num">{tx('early')}</th><th className="cd-num">{tx('absent')}</th></tr>
+                  <tr>
+                    <th>{tx('official')}</th>
+                    <th>{tx('agency')}</th>
+                    <th className="cd-num">{tx('present')}</th>
+                    <th className="cd-num">{tx('late')}</th>
+                    <th className="cd-num">{tx('early')}</th>
+                    <th className="cd-num">{tx('absent')}</th>
+                  </tr>
                 </thead>
                 <tbody>
                   {r.items.map((o) => (
                     <tr key={o.officialId}>
-                      <td>{o.fullName}<br /><span className="cell-meta">{o.code}</span></td>
+                      <td>
+                        {o.fullName}
+                        <br />
+                        <span className="cell-meta">{o.code}</span>
+                      </td>
                       <td className="input--mono">{o.agencyCode}</td>
                       <td className="cd-num">{o.present}</td>
-                      <td className="cd-num" title={dates(o.lateDates)}>{o.late}{o.late ? <><br /><span className="cell-meta">{tx('minutes', { n: o.lateMinutes })}</span></> : null}</td>
-                      <td className="cd-num" title={dates(o.earlyDates)}>{o.early}{o.early ? <><br /><span className="cell-meta">{tx('minutes', { n: o.earlyMinutes })}</span></> : null}</td>
-                      <td className="cd-num" title={dates(o.absentDates)}>{o.absent ? <span className="cd-badge cd-badge--bad">{o.absent}</span> : 0}{o.unrecorded ? <><br /><span className="cell-meta">{tx('unrecorded', { n: o.unrecorded })}</span></> : null}</td>
+                      <td className="cd-num" title={dates(o.lateDates)}>
+                        {o.late}
+                        {o.late ? (
+                          <>
+                            <br />
+                            <span className="cell-meta">{tx('minutes', { n: o.lateMinutes })}</span>
+                          </>
+                        ) : null}
+                      </td>
+                      <td className="cd-num" title={dates(o.earlyDates)}>
+                        {o.early}
+                        {o.early ? (
+                          <>
+                            <br />
+                            <span className="cell-meta">{tx('minutes', { n: o.earlyMinutes })}</span>
+                          </>
+                        ) : null}
+                      </td>
+                      <td className="cd-num" title={dates(o.absentDates)}>
+                        {o.absent ? <span className="cd-badge cd-badge--bad">{o.absent}</span> : 0}
+                        {o.unrecorded ? (
+                          <>
+                            <br />
+                            <span className="cell-meta">{tx('unrecorded', { n: o.unrecorded })}</span>
+                          </>
+                        ) : null}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -36,17 +36,38 @@ export function CampaignForm({ onCreated }: { onCreated: () => void }) {
       <h2 className="section-title">{tx('newCampaign')}</h2>
       {error ? <ErrorAlert error={describeError(error, t)} /> : null}
       {done ? <Alert kind="success">{tx('campaignCreated')}</Alert> : null}
-      <label className="field-label" htmlFor="cd-c-agency">{tx('agency')}</label>
-      <input id="cd-c-agency" className="input input--mono" value={agencyCode} required pattern="[0-9A-Z.]{1,35}" onChange={(e) => setAgencyCode(e.target.value.toUpperCase())} />
-      <label className="field-label" htmlFor="cd-c-year">{tx('year')}</label>
+      <label className="field-label" htmlFor="cd-c-agency">
+        {tx('agency')}
+      </label>
+      <input
+        id="cd-c-agency"
+        className="input input--mono"
+        value={agencyCode}
+        required
+        pattern="[0-9A-Z.]{1,35}"
+        onChange={(e) => setAgencyCode(e.target.value.toUpperCase())}
+      />
+      <label className="field-label" htmlFor="cd-c-year">
+        {tx('year')}
+      </label>
       <input id="cd-c-year" className="input" type="number" min={2000} max={2100} value={year} required onChange={(e) => setYear(Number(e.target.value))} />
-      <label className="field-label" htmlFor="cd-c-title">{tx('campaign.title')}</label>
+      <label className="field-label" htmlFor="cd-c-title">
+        {tx('campaign.title')}
+      </label>
       <input id="cd-c-title" className="input" value={title} required maxLength={300} onChange={(e) => setTitle(e.target.value)} />
-      <label className="field-label" htmlFor="cd-c-from">{tx('opensOn')}</label>
+      <label className="field-label" htmlFor="cd-c-from">
+        {tx('opensOn')}
+      </label>
       <input id="cd-c-from" className="input" type="date" value={opensOn} required onChange={(e) => setOpensOn(e.target.value)} />
-      <label className="field-label" htmlFor="cd-c-to">{tx('closesOn')}</label>
+      <label className="field-label" htmlFor="cd-c-to">
+        {tx('closesOn')}
+      </label>
       <input id="cd-c-to" className="input" type="date" value={closesOn} min={opensOn} required onChange={(e) => setClosesOn(e.target.value)} />
-      <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('create')}</button></div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn--primary">
+          {tx('create')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -20,14 +20,27 @@ export function DisciplineListPage() {
       {list.error ? <ErrorAlert error={describeError(list.error, t)} /> : null}
       <div className="table-wrap">
         <table className="table">
-          <thead><tr><th>{tx('official')}</th><th>{tx('actDate')}</th><th>{tx('regime')}</th><th>{tx('handlingDue')}</th><th>{tx('status')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{tx('official')}</th>
+              <th>{tx('actDate')}</th>
+              <th>{tx('regime')}</th>
+              <th>{tx('handlingDue')}</th>
+              <th>{tx('status')}</th>
+            </tr>
+          </thead>
           <tbody>
             {list.data?.items.map((c) => (
               <tr key={c.id}>
-                <td><Link to={`/conduct/discipline/${c.id}`}>{c.officialName}</Link></td>
+                <td>
+                  <Link to={`/conduct/discipline/${c.id}`}>{c.officialName}</Link>
+                </td>
                 <td>{formatDate(c.actDate)}</td>
                 <td>{regimeLabel(c.regime)}</td>
-                <td>{formatDateTime(c.handlingDue)}{c.isOverdue ? <span className="cd-badge cd-badge--bad">{tx('overdue')}</span> : null}</td>
+                <td>
+                  {formatDateTime(c.handlingDue)}
+                  {c.isOverdue ? <span className="cd-badge cd-badge--bad">{tx('overdue')}</span> : null}
+                </td>
                 <td>{c.decisionFormLabel ?? tx(`status.${c.status}`)}</td>
               </tr>
             ))}
@@ -58,7 +71,9 @@ export function DisciplineCasePage({ id }: { id: string }) {
   return (
     <>
       <PageHeader title={`${tx('discipline')}: ${k.officialName}`} intro={k.regimeReference}>
-        <Link className="btn btn--secondary" to="/conduct">{tx('back')}</Link>
+        <Link className="btn btn--secondary" to="/conduct">
+          {tx('back')}
+        </Link>
       </PageHeader>
       {error ? <ErrorAlert error={describeError(error, t)} /> : null}
       <div className="cd-grid">
@@ -73,36 +88,91 @@ export function DisciplineCasePage({ id }: { id: string }) {
             <dt>{tx('severity')}</dt>
             <dd>{tx(`severity.${k.severity}`)}</dd>
             <dt>{tx('handlingDue')}</dt>
-            <dd>{formatDateTime(k.handlingDue)}{k.isOverdue ? <span className="cd-badge cd-badge--bad">{tx('overdue')}</span> : null}</dd>
+            <dd>
+              {formatDateTime(k.handlingDue)}
+              {k.isOverdue ? <span className="cd-badge cd-badge--bad">{tx('overdue')}</span> : null}
+            </dd>
             <dt>{tx('limitation')}</dt>
             <dd>{k.limitationUntil ? formatDate(k.limitationUntil) : tx('noLimitation')}</dd>
             <dt>{tx('allowedForms')}</dt>
             <dd>{k.allowedForms.map((f) => f.label).join(', ')}</dd>
-            {k.decisionForm ? (<><dt>{tx('decision')}</dt><dd data-testid="case-decision">{k.decisionFormLabel} — {k.decisionNumber} ({formatDateTime(k.decidedAt)})</dd></>) : null}
-            {k.complaintText ? (<><dt>{tx('complaint')}</dt><dd className="cd-answer">{k.complaintText} ({k.complaintStatus})</dd></>) : null}
+            {k.decisionForm ? (
+              <>
+                <dt>{tx('decision')}</dt>
+                <dd data-testid="case-decision">
+                  {k.decisionFormLabel} — {k.decisionNumber} ({formatDateTime(k.decidedAt)})
+                </dd>
+              </>
+            ) : null}
+            {k.complaintText ? (
+              <>
+                <dt>{tx('complaint')}</dt>
+                <dd className="cd-answer">
+                  {k.complaintText} ({k.complaintStatus})
+                </dd>
+              </>
+            ) : null}
           </dl>
           <h2 className="section-title">{tx('violations')}</h2>
-          <ul className="assignment-list">{k.violations?.map((v) => <li key={v.id}><Link to={`/conduct/violations/${v.id}`}>{formatDate(v.occurredOn)} — {v.description}</Link></li>)}</ul>
+          <ul className="assignment-list">
+            {k.violations?.map((v) => (
+              <li key={v.id}>
+                <Link to={`/conduct/violations/${v.id}`}>
+                  {formatDate(v.occurredOn)} — {v.description}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </section>
         <section className="panel">
           {isStaff && k.selfReview && k.status !== 'closed' ? <SelfReviewNote reason={k.selfReview} /> : null}
           {k.status === 'open' && isStaff && !k.selfReview ? (
-            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/discipline-cases/${id}/decide`, { form, decisionNumber: number, version: k.version })); }}>
+            <form
+              className="cd-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void act(() => api.post(`/conduct/discipline-cases/${id}/decide`, { form, decisionNumber: number, version: k.version }));
+              }}
+            >
               <h2 className="section-title">{tx('decide')}</h2>
-              <label className="field-label" htmlFor="cd-form">{tx('form')}</label>
+              <label className="field-label" htmlFor="cd-form">
+                {tx('form')}
+              </label>
               <select id="cd-form" className="input select" value={form} onChange={(e) => setForm(e.target.value)}>
-                {FORMS.map((f) => <option key={f} value={f}>{FORM_LABELS[f]}</option>)}
+                {FORMS.map((f) => (
+                  <option key={f} value={f}>
+                    {FORM_LABELS[f]}
+                  </option>
+                ))}
               </select>
-              <label className="field-label" htmlFor="cd-number">{tx('decisionNumber')}</label>
+              <label className="field-label" htmlFor="cd-number">
+                {tx('decisionNumber')}
+              </label>
               <input id="cd-number" className="input" required value={number} onChange={(e) => setNumber(e.target.value)} />
-              <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('decide')}</button></div>
+              <div className="form-actions">
+                <button type="submit" className="btn btn--primary">
+                  {tx('decide')}
+                </button>
+              </div>
             </form>
           ) : null}
           {k.status === 'decided' && !k.complaintText && isSelf ? (
-            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/discipline-cases/${id}/complaint`, { text: complaint, version: k.version } satisfies ComplaintBody)); }}>
-              <label className="field-label" htmlFor="cd-complaint">{tx('complaint')}</label>
+            <form
+              className="cd-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void act(() => api.post(`/conduct/discipline-cases/${id}/complaint`, { text: complaint, version: k.version } satisfies ComplaintBody));
+              }}
+            >
+              <label className="field-label" htmlFor="cd-complaint">
+                {tx('complaint')}
+              </label>
               <textarea id="cd-complaint" className="input" required value={complaint} onChange={(e) => setComplaint(e.target.value)} />
-              <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('sendComplaint')}</button></div>
+              <div className="form-actions">
+                <button type="submit" className="btn btn--primary">
+                  {tx('sendComplaint')}
+                </button>
+              </div>
             </form>
           ) : null}
         </section>

@@ -33,11 +33,16 @@ export function InspectionPage() {
     try {
       let id = inspectionId;
       if (!id) {
-        id = (await api.post<Inspection>('/conduct/inspections', { agencyCode, kind, inspectedAt: new Date().toISOString() } satisfies CreateInspectionBody)).id;
+        id = (await api.post<Inspection>('/conduct/inspections', { agencyCode, kind, inspectedAt: new Date().toISOString() } satisfies CreateInspectionBody))
+          .id;
         setInspectionId(id);
       }
       const finding = await api.post<Finding>(`/conduct/inspections/${id}/findings`, {
-        officialId, checklistItem: item, isCompliant, ...(ruleId ? { ruleId } : {}), ...(note.trim() ? { note: note.trim() } : {}),
+        officialId,
+        checklistItem: item,
+        isCompliant,
+        ...(ruleId ? { ruleId } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
       });
       setFindings([finding, ...findings]);
       setNote('');
@@ -51,35 +56,88 @@ export function InspectionPage() {
       <PageHeader title={tx('inspections')} intro={tx('inspections.intro')} />
       {error ? <ErrorAlert error={describeError(error, t)} /> : null}
       <form className="panel cd-form" onSubmit={(e) => void submit(e)}>
-        <label className="field-label" htmlFor="cd-agency">{tx('agencyCode')}</label>
-        <input id="cd-agency" className="input input--mono" value={agencyCode} disabled={!!inspectionId} onChange={(e) => setAgencyCode(e.target.value.toUpperCase())} />
-        <label className="field-label" htmlFor="cd-kind">{tx('kind')}</label>
-        <select id="cd-kind" className="input select" value={kind} disabled={!!inspectionId} onChange={(e) => setKind(e.target.value as 'planned' | 'unannounced')}>
+        <label className="field-label" htmlFor="cd-agency">
+          {tx('agencyCode')}
+        </label>
+        <input
+          id="cd-agency"
+          className="input input--mono"
+          value={agencyCode}
+          disabled={!!inspectionId}
+          onChange={(e) => setAgencyCode(e.target.value.toUpperCase())}
+        />
+        <label className="field-label" htmlFor="cd-kind">
+          {tx('kind')}
+        </label>
+        <select
+          id="cd-kind"
+          className="input select"
+          value={kind}
+          disabled={!!inspectionId}
+          onChange={(e) => setKind(e.target.value as 'planned' | 'unannounced')}
+        >
           <option value="planned">{tx('kind.planned')}</option>
           <option value="unannounced">{tx('kind.unannounced')}</option>
         </select>
-        <label className="field-label" htmlFor="cd-official">{tx('official')}</label>
+        <label className="field-label" htmlFor="cd-official">
+          {tx('official')}
+        </label>
         <select id="cd-official" className="input select" value={officialId} required onChange={(e) => setOfficialId(e.target.value)}>
           <option value="">—</option>
-          {people.data?.items.map((o) => <option key={o.id} value={o.id}>{o.fullName} ({o.code})</option>)}
+          {people.data?.items.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.fullName} ({o.code})
+            </option>
+          ))}
         </select>
-        <label className="field-label" htmlFor="cd-item">{tx('item')}</label>
-        <select id="cd-item" className="input select" value={item} onChange={(e) => { setItem(e.target.value); setRuleId(''); }}>
-          {CHECKLIST.map((c) => <option key={c} value={c}>{checklist.data?.items.find((i) => i.item === c)?.label ?? c}</option>)}
+        <label className="field-label" htmlFor="cd-item">
+          {tx('item')}
+        </label>
+        <select
+          id="cd-item"
+          className="input select"
+          value={item}
+          onChange={(e) => {
+            setItem(e.target.value);
+            setRuleId('');
+          }}
+        >
+          {CHECKLIST.map((c) => (
+            <option key={c} value={c}>
+              {checklist.data?.items.find((i) => i.item === c)?.label ?? c}
+            </option>
+          ))}
         </select>
-        <label className="field-label" htmlFor="cd-rule">{tx('rule')}</label>
+        <label className="field-label" htmlFor="cd-rule">
+          {tx('rule')}
+        </label>
         <select id="cd-rule" className="input select" value={ruleId} onChange={(e) => setRuleId(e.target.value)}>
           <option value="">—</option>
-          {rules.map((r) => <option key={r.id} value={r.id}>{r.ruleSetTitle}{r.isSample ? ` (${tx('sample')})` : ''}: {r.text.slice(0, 90)}</option>)}
+          {rules.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.ruleSetTitle}
+              {r.isSample ? ` (${tx('sample')})` : ''}: {r.text.slice(0, 90)}
+            </option>
+          ))}
         </select>
         <fieldset>
           <legend className="field-label">{tx('result')}</legend>
-          <label className="checkbox"><input type="radio" name="cd-result" checked={isCompliant} onChange={() => setIsCompliant(true)} /> {tx('compliant')}</label>
-          <label className="checkbox"><input type="radio" name="cd-result" checked={!isCompliant} onChange={() => setIsCompliant(false)} /> {tx('notCompliant')}</label>
+          <label className="checkbox">
+            <input type="radio" name="cd-result" checked={isCompliant} onChange={() => setIsCompliant(true)} /> {tx('compliant')}
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="cd-result" checked={!isCompliant} onChange={() => setIsCompliant(false)} /> {tx('notCompliant')}
+          </label>
         </fieldset>
-        <label className="field-label" htmlFor="cd-note">{tx('note')}</label>
+        <label className="field-label" htmlFor="cd-note">
+          {tx('note')}
+        </label>
         <textarea id="cd-note" className="input" value={note} onChange={(e) => setNote(e.target.value)} />
-        <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('record')}</button></div>
+        <div className="form-actions">
+          <button type="submit" className="btn btn--primary">
+            {tx('record')}
+          </button>
+        </div>
       </form>
       {findings.length ? (
         <section className="panel">
@@ -88,7 +146,8 @@ export function InspectionPage() {
           <ul className="assignment-list">
             {findings.map((f) => (
               <li key={f.id}>
-                {f.officialName} — {checklist.data?.items.find((i) => i.item === f.checklistItem)?.label}: {f.isCompliant ? tx('compliant') : tx('notCompliant')}{' '}
+                {f.officialName} — {checklist.data?.items.find((i) => i.item === f.checklistItem)?.label}:{' '}
+                {f.isCompliant ? tx('compliant') : tx('notCompliant')}{' '}
                 {f.violationId ? <Link to={`/conduct/violations/${f.violationId}`}>{tx('openViolation')}</Link> : null}
                 <FindingPhotos finding={f} onChange={(next) => setFindings((all) => all.map((x) => (x.id === next.id ? next : x)))} />
               </li>
@@ -133,8 +192,21 @@ function FindingPhotos({ finding, onChange }: { finding: Finding; onChange: (f: 
           ))}
         </ul>
       ) : null}
-      <label className="btn btn--small btn--secondary cd-photo-pick" htmlFor={inputId}>{busy ? tx('uploading') : tx('addPhoto')}</label>
-      <input id={inputId} className="visually-hidden" type="file" accept="image/jpeg,image/png" multiple disabled={busy} onChange={(e) => { void pick(e.target.files); e.target.value = ''; }} />
+      <label className="btn btn--small btn--secondary cd-photo-pick" htmlFor={inputId}>
+        {busy ? tx('uploading') : tx('addPhoto')}
+      </label>
+      <input
+        id={inputId}
+        className="visually-hidden"
+        type="file"
+        accept="image/jpeg,image/png"
+        multiple
+        disabled={busy}
+        onChange={(e) => {
+          void pick(e.target.files);
+          e.target.value = '';
+        }}
+      />
       {error ? <ErrorAlert error={describeError(error, t)} /> : null}
     </div>
   );

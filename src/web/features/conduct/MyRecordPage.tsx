@@ -26,11 +26,19 @@ export function MyRecordPage() {
       setError(e);
     }
   };
-  if (commitments.data && !commitments.data.official) return (<><PageHeader title={tx('me')} /><Alert kind="info">{tx('me.none')}</Alert></>);
+  if (commitments.data && !commitments.data.official)
+    return (
+      <>
+        <PageHeader title={tx('me')} />
+        <Alert kind="info">{tx('me.none')}</Alert>
+      </>
+    );
   return (
     <>
       <PageHeader title={tx('me')} intro={commitments.data?.official ? `${commitments.data.official.fullName} — ${tx('me.intro')}` : tx('me.intro')}>
-        <Link className="btn btn--secondary" to="/conduct/code">{tx('code')}</Link>
+        <Link className="btn btn--secondary" to="/conduct/code">
+          {tx('code')}
+        </Link>
       </PageHeader>
       {error ? <ErrorAlert error={describeError(error, t)} /> : null}
       <CheckInPanel />
@@ -43,12 +51,16 @@ export function MyRecordPage() {
               <li key={`${i.campaign.id}:${i.ruleSetId}`}>
                 <strong>{i.ruleSetTitle}</strong> (v{i.ruleSetVersion}){i.isSample ? <span className="cd-badge">{tx('sample')}</span> : null}
                 <br />
-                <span className="cell-meta">{tx('campaign')}: {i.campaign.title}</span>
+                <span className="cell-meta">
+                  {tx('campaign')}: {i.campaign.title}
+                </span>
                 <br />
                 {i.acknowledgedAt ? (
                   <span className="cd-badge cd-badge--ok">{tx('acknowledged', { at: formatDateTime(i.acknowledgedAt) })}</span>
                 ) : (
-                  <button type="button" className="btn btn--small btn--primary" onClick={() => void acknowledge(i)}>{tx('acknowledge')}: {i.ruleSetTitle}</button>
+                  <button type="button" className="btn btn--small btn--primary" onClick={() => void acknowledge(i)}>
+                    {tx('acknowledge')}: {i.ruleSetTitle}
+                  </button>
                 )}
               </li>
             ))}
@@ -60,7 +72,10 @@ export function MyRecordPage() {
           <ul className="assignment-list">
             {violations.data?.items.map((v) => (
               <li key={v.id}>
-                <Link to={`/conduct/violations/${v.id}`}>{formatDate(v.occurredOn)} — {v.description}</Link> <span className="cd-badge">{tx(`status.${v.status}`)}</span>
+                <Link to={`/conduct/violations/${v.id}`}>
+                  {formatDate(v.occurredOn)} — {v.description}
+                </Link>{' '}
+                <span className="cd-badge">{tx(`status.${v.status}`)}</span>
               </li>
             ))}
           </ul>
@@ -69,7 +84,9 @@ export function MyRecordPage() {
           <ul className="assignment-list">
             {cases.data?.items.map((c) => (
               <li key={c.id}>
-                <Link to={`/conduct/discipline/${c.id}`}>{c.regime} — {c.decisionFormLabel ?? tx(`status.${c.status}`)}</Link>
+                <Link to={`/conduct/discipline/${c.id}`}>
+                  {c.regime} — {c.decisionFormLabel ?? tx(`status.${c.status}`)}
+                </Link>
               </li>
             ))}
           </ul>
@@ -78,7 +95,9 @@ export function MyRecordPage() {
           <ul className="assignment-list">
             {ratings.data?.items.map((r) => (
               <li key={r.id}>
-                <Link to={`/conduct/ratings/${r.id}`}>{tx('year')} {r.year}: {r.finalGrade ? tx(`grade.${r.finalGrade}`) : tx(`status.${r.status}`)}</Link>
+                <Link to={`/conduct/ratings/${r.id}`}>
+                  {tx('year')} {r.year}: {r.finalGrade ? tx(`grade.${r.finalGrade}`) : tx(`status.${r.status}`)}
+                </Link>
               </li>
             ))}
           </ul>

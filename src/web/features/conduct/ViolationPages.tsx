@@ -18,22 +18,38 @@ export function ViolationsPage() {
     <>
       <PageHeader title={tx('violations')} intro={tx('violations.intro')} />
       <div className="toolbar">
-        <label className="field-label" htmlFor="cd-status">{tx('status')}</label>
+        <label className="field-label" htmlFor="cd-status">
+          {tx('status')}
+        </label>
         <select id="cd-status" className="input select" value={status} onChange={(e) => setStatus(e.target.value)}>
           <option value="">—</option>
-          {['reported', 'answered', 'confirmed', 'dismissed'].map((s) => <option key={s} value={s}>{tx(`status.${s}`)}</option>)}
+          {['reported', 'answered', 'confirmed', 'dismissed'].map((s) => (
+            <option key={s} value={s}>
+              {tx(`status.${s}`)}
+            </option>
+          ))}
         </select>
       </div>
       {list.error ? <ErrorAlert error={describeError(list.error, t)} /> : null}
       <div className="table-wrap">
         <table className="table">
-          <thead><tr><th>{tx('occurredOn')}</th><th>{tx('official')}</th><th>{tx('description')}</th><th>{tx('source')}</th><th>{tx('status')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{tx('occurredOn')}</th>
+              <th>{tx('official')}</th>
+              <th>{tx('description')}</th>
+              <th>{tx('source')}</th>
+              <th>{tx('status')}</th>
+            </tr>
+          </thead>
           <tbody>
             {list.data?.items.map((v) => (
               <tr key={v.id}>
                 <td>{formatDate(v.occurredOn)}</td>
                 <td>{v.officialName}</td>
-                <td><Link to={`/conduct/violations/${v.id}`}>{v.description}</Link></td>
+                <td>
+                  <Link to={`/conduct/violations/${v.id}`}>{v.description}</Link>
+                </td>
                 <td>{tx(`source.${v.source}`)}</td>
                 <td>{tx(`status.${v.status}`)}</td>
               </tr>
@@ -72,14 +88,20 @@ export function ViolationDetailPage({ id }: { id: string }) {
   return (
     <>
       <PageHeader title={`${tx('violations')}: ${row.officialName}`} intro={row.description}>
-        <Link className="btn btn--secondary" to="/conduct">{tx('back')}</Link>
+        <Link className="btn btn--secondary" to="/conduct">
+          {tx('back')}
+        </Link>
       </PageHeader>
       {error ? <ErrorAlert error={describeError(error, t)} /> : null}
       <div className="cd-grid">
         <section className="panel">
           <dl className="cd-dl">
             <dt>{tx('status')}</dt>
-            <dd><span className="cd-badge" data-testid="violation-status">{tx(`status.${row.status}`)}</span></dd>
+            <dd>
+              <span className="cd-badge" data-testid="violation-status">
+                {tx(`status.${row.status}`)}
+              </span>
+            </dd>
             <dt>{tx('source')}</dt>
             <dd>{tx(`source.${row.source}`)}</dd>
             <dt>{tx('occurredOn')}</dt>
@@ -90,10 +112,18 @@ export function ViolationDetailPage({ id }: { id: string }) {
             <dd>
               {findingPhotos.length ? (
                 <ul className="cd-thumbs" aria-label={tx('photos')}>
-                  {findingPhotos.map((n) => <li key={n}><a href={findingPhotoUrl(findingId!, n)} target="_blank" rel="noreferrer"><img src={findingPhotoUrl(findingId!, n)} alt={tx('photoAlt', { n, name: row.officialName })} loading="lazy" /></a></li>)}
+                  {findingPhotos.map((n) => (
+                    <li key={n}>
+                      <a href={findingPhotoUrl(findingId!, n)} target="_blank" rel="noreferrer">
+                        <img src={findingPhotoUrl(findingId!, n)} alt={tx('photoAlt', { n, name: row.officialName })} loading="lazy" />
+                      </a>
+                    </li>
+                  ))}
                 </ul>
               ) : null}
-              {photos.length ? photos.join(', ') : null}{signal ? `${signal.source}: ${signal.kind} (${signal.ref})` : null}{!photos.length && !signal && !findingPhotos.length ? '—' : null}
+              {photos.length ? photos.join(', ') : null}
+              {signal ? `${signal.source}: ${signal.kind} (${signal.ref})` : null}
+              {!photos.length && !signal && !findingPhotos.length ? '—' : null}
             </dd>
             <dt>{tx('dutyRelated')}</dt>
             <dd>{row.isDutyRelated ? '✓' : '—'}</dd>
@@ -101,37 +131,117 @@ export function ViolationDetailPage({ id }: { id: string }) {
         </section>
         <section className="panel">
           <h2 className="section-title">{tx('answer')}</h2>
-          {row.answerText ? <p className="cd-answer">{row.answerText}<br /><span className="cell-meta">{formatDateTime(row.answeredAt)}</span></p> : <p>—</p>}
+          {row.answerText ? (
+            <p className="cd-answer">
+              {row.answerText}
+              <br />
+              <span className="cell-meta">{formatDateTime(row.answeredAt)}</span>
+            </p>
+          ) : (
+            <p>—</p>
+          )}
           {row.status === 'reported' && user && isMine ? (
-            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); void act(() => api.post(`/conduct/violations/${id}/answer`, { text: answer, version: row.version } satisfies AnswerBody)); }}>
-              <label className="field-label" htmlFor="cd-answer">{tx('answer')}</label>
+            <form
+              className="cd-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void act(() => api.post(`/conduct/violations/${id}/answer`, { text: answer, version: row.version } satisfies AnswerBody));
+              }}
+            >
+              <label className="field-label" htmlFor="cd-answer">
+                {tx('answer')}
+              </label>
               <textarea id="cd-answer" className="input" required value={answer} onChange={(e) => setAnswer(e.target.value)} />
-              <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('sendAnswer')}</button></div>
+              <div className="form-actions">
+                <button type="submit" className="btn btn--primary">
+                  {tx('sendAnswer')}
+                </button>
+              </div>
             </form>
           ) : null}
-          {row.reviewNote ? <p><strong>{tx('review')}:</strong> {row.reviewNote}</p> : null}
-          {isReviewer && !canJudge && (row.status === 'answered' || row.status === 'reported' || row.status === 'confirmed') ? <SelfReviewNote reason={row.selfReview!} /> : null}
+          {row.reviewNote ? (
+            <p>
+              <strong>{tx('review')}:</strong> {row.reviewNote}
+            </p>
+          ) : null}
+          {isReviewer && !canJudge && (row.status === 'answered' || row.status === 'reported' || row.status === 'confirmed') ? (
+            <SelfReviewNote reason={row.selfReview!} />
+          ) : null}
           {isReviewer && canJudge && (row.status === 'answered' || row.status === 'reported') ? (
             <form className="cd-form" onSubmit={(e) => e.preventDefault()}>
               <h2 className="section-title">{tx('review')}</h2>
-              <label className="checkbox"><input type="checkbox" checked={isDutyRelated} onChange={(e) => setIsDutyRelated(e.target.checked)} /> {tx('dutyRelated')}</label>
-              <label className="field-label" htmlFor="cd-review-note">{tx('note')}</label>
+              <label className="checkbox">
+                <input type="checkbox" checked={isDutyRelated} onChange={(e) => setIsDutyRelated(e.target.checked)} /> {tx('dutyRelated')}
+              </label>
+              <label className="field-label" htmlFor="cd-review-note">
+                {tx('note')}
+              </label>
               <textarea id="cd-review-note" className="input" value={note} onChange={(e) => setNote(e.target.value)} />
               <div className="form-actions">
-                {row.status === 'answered' ? <button type="button" className="btn btn--primary" onClick={() => void act(() => api.post(`/conduct/violations/${id}/confirm`, { version: row.version, isDutyRelated, ...(note.trim() ? { note: note.trim() } : {}) } satisfies ReviewBody))}>{tx('confirm')}</button> : null}
-                <button type="button" className="btn btn--danger-outline" onClick={() => void act(() => api.post(`/conduct/violations/${id}/dismiss`, { version: row.version, ...(note.trim() ? { note: note.trim() } : {}) } satisfies ReviewBody))}>{tx('dismiss')}</button>
+                {row.status === 'answered' ? (
+                  <button
+                    type="button"
+                    className="btn btn--primary"
+                    onClick={() =>
+                      void act(() =>
+                        api.post(`/conduct/violations/${id}/confirm`, {
+                          version: row.version,
+                          isDutyRelated,
+                          ...(note.trim() ? { note: note.trim() } : {}),
+                        } satisfies ReviewBody),
+                      )
+                    }
+                  >
+                    {tx('confirm')}
+                  </button>
+                ) : null}
+                <button
+                  type="button"
+                  className="btn btn--danger-outline"
+                  onClick={() =>
+                    void act(() =>
+                      api.post(`/conduct/violations/${id}/dismiss`, {
+                        version: row.version,
+                        ...(note.trim() ? { note: note.trim() } : {}),
+                      } satisfies ReviewBody),
+                    )
+                  }
+                >
+                  {tx('dismiss')}
+                </button>
               </div>
             </form>
           ) : null}
           {hasRole('home_affairs') && canJudge && row.status === 'confirmed' ? (
-            <form className="cd-form" onSubmit={(e) => { e.preventDefault(); setError(null); api.post<DisciplineCase>('/conduct/discipline-cases', { violationIds: [id], severity, isComplex }).then((c) => navigate(`/conduct/discipline/${c.id}`), setError); }}>
+            <form
+              className="cd-form"
+              onSubmit={(e) => {
+                e.preventDefault();
+                setError(null);
+                api
+                  .post<DisciplineCase>('/conduct/discipline-cases', { violationIds: [id], severity, isComplex })
+                  .then((c) => navigate(`/conduct/discipline/${c.id}`), setError);
+              }}
+            >
               <h2 className="section-title">{tx('openCase')}</h2>
-              <label className="field-label" htmlFor="cd-severity">{tx('severity')}</label>
+              <label className="field-label" htmlFor="cd-severity">
+                {tx('severity')}
+              </label>
               <select id="cd-severity" className="input select" value={severity} onChange={(e) => setSeverity(e.target.value)}>
-                {['it_nghiem_trong', 'nghiem_trong', 'rat_nghiem_trong', 'dac_biet_nghiem_trong'].map((s) => <option key={s} value={s}>{tx(`severity.${s}`)}</option>)}
+                {['it_nghiem_trong', 'nghiem_trong', 'rat_nghiem_trong', 'dac_biet_nghiem_trong'].map((s) => (
+                  <option key={s} value={s}>
+                    {tx(`severity.${s}`)}
+                  </option>
+                ))}
               </select>
-              <label className="checkbox"><input type="checkbox" checked={isComplex} onChange={(e) => setIsComplex(e.target.checked)} /> {tx('complex')}</label>
-              <div className="form-actions"><button type="submit" className="btn btn--primary">{tx('openCase')}</button></div>
+              <label className="checkbox">
+                <input type="checkbox" checked={isComplex} onChange={(e) => setIsComplex(e.target.checked)} /> {tx('complex')}
+              </label>
+              <div className="form-actions">
+                <button type="submit" className="btn btn--primary">
+                  {tx('openCase')}
+                </button>
+              </div>
             </form>
           ) : null}
         </section>
@@ -143,5 +253,9 @@ export function ViolationDetailPage({ id }: { id: string }) {
 /** Shown instead of the judging buttons to the official concerned and to the filer of the record. */
 export function SelfReviewNote({ reason }: { reason: NonNullable<SelfReview> }) {
   const { tx } = useConductText();
-  return <p className="cd-self-review" role="note" data-testid="self-review-note">{tx(`selfReview.${reason}`)}</p>;
+  return (
+    <p className="cd-self-review" role="note" data-testid="self-review-note">
+      {tx(`selfReview.${reason}`)}
+    </p>
+  );
 }

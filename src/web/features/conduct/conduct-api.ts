@@ -4,7 +4,15 @@ import { vnToday } from '../../../shared/vn-time';
 import type { CreateFindingBody, DecideBody, Finding } from '../../../shared/api-types';
 import { api, ApiError, buildUrl, getCsrfToken } from '../../lib/api';
 
-export const FORMS = ['khien_trach', 'canh_cao', 'ha_bac_luong', 'giang_chuc', 'cach_chuc', 'buoc_thoi_viec', 'bai_nhiem'] as const satisfies readonly DecideBody['form'][];
+export const FORMS = [
+  'khien_trach',
+  'canh_cao',
+  'ha_bac_luong',
+  'giang_chuc',
+  'cach_chuc',
+  'buoc_thoi_viec',
+  'bai_nhiem',
+] as const satisfies readonly DecideBody['form'][];
 export const FORM_LABELS: Record<string, string> = {
   khien_trach: 'Khiển trách',
   canh_cao: 'Cảnh cáo',
@@ -14,7 +22,16 @@ export const FORM_LABELS: Record<string, string> = {
   buoc_thoi_viec: 'Buộc thôi việc',
   bai_nhiem: 'Bãi nhiệm',
 };
-export const CHECKLIST = ['attire', 'name_card', 'punctuality', 'smoking', 'alcohol', 'personal_devices', 'desk', 'attitude'] as const satisfies readonly CreateFindingBody['checklistItem'][];
+export const CHECKLIST = [
+  'attire',
+  'name_card',
+  'punctuality',
+  'smoking',
+  'alcohol',
+  'personal_devices',
+  'desk',
+  'attitude',
+] as const satisfies readonly CreateFindingBody['checklistItem'][];
 
 /** GET a resource; `reload()` refetches; errors are kept for an ErrorAlert. */
 export function useLoad<T>(path: string | null, query?: Record<string, string | number | undefined>) {

@@ -1,7 +1,8 @@
 /** More conduct words (attendance, finding photos, commitment campaigns): vi first, en second. */
 export const viMore = {
   attendancePage: 'Chấm công',
-  'attendance.intro': 'Nhập dữ liệu từ máy chấm công (CSV) và xem báo cáo theo tháng: đi muộn, về sớm, vắng — so với giờ hành chính và lịch làm việc (ngày lễ, ngày nghỉ bù).',
+  'attendance.intro':
+    'Nhập dữ liệu từ máy chấm công (CSV) và xem báo cáo theo tháng: đi muộn, về sớm, vắng — so với giờ hành chính và lịch làm việc (ngày lễ, ngày nghỉ bù).',
   'attendance.import': 'Nhập tệp chấm công (CSV)',
   'attendance.importHint': 'Cột: ma_can_bo, ngay (YYYY-MM-DD hoặc DD/MM/YYYY), gio_vao, gio_ra (HH:MM, để trống nếu không có). Ngày nghỉ được bỏ qua.',
   'attendance.file': 'Tệp CSV',
@@ -45,14 +46,16 @@ export const viMore = {
   closesOn: 'Đến ngày',
   create: 'Tạo',
   campaignCreated: 'Đã mở đợt cam kết.',
-  'selfReview.official_concerned': 'Bạn là cán bộ được nói đến trong hồ sơ này: việc xem xét, quyết định do người khác thực hiện (không ai tự xem xét việc của mình).',
+  'selfReview.official_concerned':
+    'Bạn là cán bộ được nói đến trong hồ sơ này: việc xem xét, quyết định do người khác thực hiện (không ai tự xem xét việc của mình).',
   'selfReview.filer': 'Bạn là người đã ghi nhận, phản ánh hồ sơ này: việc xem xét, quyết định do người khác thực hiện (không ai tự xem xét việc của mình).',
 };
 export type MoreKey = keyof typeof viMore;
 
 export const enMore: Record<MoreKey, string> = {
   attendancePage: 'Attendance',
-  'attendance.intro': 'Import timekeeping-device exports (CSV) and see the monthly report: late arrivals, early departures, absences — against office hours and the working calendar (holidays, swapped days).',
+  'attendance.intro':
+    'Import timekeeping-device exports (CSV) and see the monthly report: late arrivals, early departures, absences — against office hours and the working calendar (holidays, swapped days).',
   'attendance.import': 'Import a timekeeping file (CSV)',
   'attendance.importHint': 'Columns: ma_can_bo, ngay (YYYY-MM-DD or DD/MM/YYYY), gio_vao, gio_ra (HH:MM, empty when missing). Days off are skipped.',
   'attendance.file': 'CSV file',

@@ -66,7 +66,9 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
         if (mode === 'online' ? !s.file : !s.checked) continue;
         documents.push({ procedureDocumentId: d.id, ...(s.file ? { attachment: { fileName: s.file.name, contentBase64: await fileToBase64(s.file) } } : {}) });
       }
-      const missing = proc.documents.filter((d) => mode === 'counter' && !docs[d.id].checked && docs[d.id].reason.trim()).map((d) => ({ procedureDocumentId: d.id, reason: docs[d.id].reason.trim() }));
+      const missing = proc.documents
+        .filter((d) => mode === 'counter' && !docs[d.id].checked && docs[d.id].reason.trim())
+        .map((d) => ({ procedureDocumentId: d.id, reason: docs[d.id].reason.trim() }));
       const body: IntakeBody = {
         procedureCode: proc.code,
         channel: mode === 'online' ? 'online' : channel,
@@ -85,22 +87,48 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
   };
 
   if (created) {
-    const form = created.status === 'received' ? 'receipt' : created.status === 'supplement_requested' ? 'supplement' : created.status === 'refused' ? 'refusal' : null;
+    const form =
+      created.status === 'received' ? 'receipt' : created.status === 'supplement_requested' ? 'supplement' : created.status === 'refused' ? 'refusal' : null;
     return (
       <section className="panel dossier-done" aria-live="polite">
         <Alert kind="success" title={tx('done', { code: created.code })}>
           <p>
             {tx('col.status')}: <strong>{tx(`status.${created.status}`)}</strong>
-            {created.dueAt ? <> · {tx('due')}: <strong>{formatDateTime(created.dueAt)}</strong></> : null}
+            {created.dueAt ? (
+              <>
+                {' '}
+                · {tx('due')}: <strong>{formatDateTime(created.dueAt)}</strong>
+              </>
+            ) : null}
           </p>
           {created.missingDocuments.length ? (
-            <ul>{created.missingDocuments.map((m) => <li key={m.name}>{m.name}: {m.reason}</li>)}</ul>
+            <ul>
+              {created.missingDocuments.map((m) => (
+                <li key={m.name}>
+                  {m.name}: {m.reason}
+                </li>
+              ))}
+            </ul>
           ) : null}
         </Alert>
         <p className="toolbar">
-          {form ? <a className="btn btn--primary" href={formUrl(created.code, form)} target="_blank" rel="noreferrer">{tx(form === 'receipt' ? 'printReceipt' : form === 'supplement' ? 'printSupplement' : 'printRefusal')}</a> : null}
-          <Link className="btn btn--secondary" to={`/dossiers/${seg(created.code)}`}>{tx('open')}</Link>
-          <button type="button" className="btn btn--secondary" onClick={() => { setCreated(null); setApplicant({ fullName: '', idNumber: '', phone: '', email: '', address: '' }); if (proc) setDocs(Object.fromEntries(proc.documents.map((d) => [d.id, { checked: false, file: null, reason: '' }]))); }}>
+          {form ? (
+            <a className="btn btn--primary" href={formUrl(created.code, form)} target="_blank" rel="noreferrer">
+              {tx(form === 'receipt' ? 'printReceipt' : form === 'supplement' ? 'printSupplement' : 'printRefusal')}
+            </a>
+          ) : null}
+          <Link className="btn btn--secondary" to={`/dossiers/${seg(created.code)}`}>
+            {tx('open')}
+          </Link>
+          <button
+            type="button"
+            className="btn btn--secondary"
+            onClick={() => {
+              setCreated(null);
+              setApplicant({ fullName: '', idNumber: '', phone: '', email: '', address: '' });
+              if (proc) setDocs(Object.fromEntries(proc.documents.map((d) => [d.id, { checked: false, file: null, reason: '' }])));
+            }}
+          >
             {tx('submit')} +
           </button>
         </p>
@@ -117,29 +145,53 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
             <span className="field-label">{tx('procedureCode')}</span>
             <input className="input input--mono" name="procedureCode" value={code} onChange={(e) => setCode(e.target.value)} />
           </label>
-          <button type="button" className="btn btn--secondary" onClick={() => void load(code)}>{tx('loadProcedure')}</button>
+          <button type="button" className="btn btn--secondary" onClick={() => void load(code)}>
+            {tx('loadProcedure')}
+          </button>
         </div>
       ) : null}
       {proc ? (
         <>
-          <p className="dossier-proc"><strong>{proc.name}</strong> · <code>{proc.code}</code> · {proc.agencyName}</p>
+          <p className="dossier-proc">
+            <strong>{proc.name}</strong> · <code>{proc.code}</code> · {proc.agencyName}
+          </p>
           <fieldset className="panel">
             <legend className="subpanel-title">{tx('applicant')}</legend>
             <div className="dossier-grid">
               {(['fullName', 'idNumber', 'phone', 'email', 'address'] as const).map((f) => (
                 <label key={f} className={`field${f === 'address' ? ' field--wide' : ''}`}>
                   <span className="field-label">{tx(f)}</span>
-                  <input className="input" name={f} value={applicant[f]} required={f !== 'email'} type={f === 'email' ? 'email' : 'text'} onChange={(e) => setApplicant({ ...applicant, [f]: e.target.value })} />
+                  <input
+                    className="input"
+                    name={f}
+                    value={applicant[f]}
+                    required={f !== 'email'}
+                    type={f === 'email' ? 'email' : 'text'}
+                    onChange={(e) => setApplicant({ ...applicant, [f]: e.target.value })}
+                  />
                 </label>
               ))}
               {mode === 'online' && desks ? (
                 <label className="field field--wide">
                   <span className="field-label">{tx('desk')}</span>
-                  <select className="input select" name="receivingAgencyCode" required value={desk} onChange={(e) => setDesk(e.target.value)} aria-describedby="desk-hint">
+                  <select
+                    className="input select"
+                    name="receivingAgencyCode"
+                    required
+                    value={desk}
+                    onChange={(e) => setDesk(e.target.value)}
+                    aria-describedby="desk-hint"
+                  >
                     {desks.suggestedCode ? null : <option value="">{tx('desk.choose')}</option>}
-                    {desks.items.map((d) => <option key={d.code} value={d.code}>{d.name}</option>)}
+                    {desks.items.map((d) => (
+                      <option key={d.code} value={d.code}>
+                        {d.name}
+                      </option>
+                    ))}
                   </select>
-                  <span id="desk-hint" className="field-hint">{tx('desk.hint')}</span>
+                  <span id="desk-hint" className="field-hint">
+                    {tx('desk.hint')}
+                  </span>
                 </label>
               ) : null}
               {mode === 'counter' ? (
@@ -158,16 +210,32 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
             <ol className="dossier-checklist">
               {proc.documents.map((d) => (
                 <li key={d.id}>
-                  <span className="dossier-docname">{d.name} <span className="cell-meta">({d.isRequired ? tx('required') : tx('optional')})</span></span>
+                  <span className="dossier-docname">
+                    {d.name} <span className="cell-meta">({d.isRequired ? tx('required') : tx('optional')})</span>
+                  </span>
                   {mode === 'counter' ? (
                     <>
-                      <label className="dossier-check"><input type="checkbox" checked={docs[d.id]?.checked ?? false} onChange={(e) => setDoc(d.id, { checked: e.target.checked })} /> {tx('received')}</label>
+                      <label className="dossier-check">
+                        <input type="checkbox" checked={docs[d.id]?.checked ?? false} onChange={(e) => setDoc(d.id, { checked: e.target.checked })} />{' '}
+                        {tx('received')}
+                      </label>
                       {!docs[d.id]?.checked && d.isRequired ? (
-                        <input className="input" aria-label={`${tx('missingReason')}: ${d.name}`} placeholder={tx('missingReason')} value={docs[d.id]?.reason ?? ''} onChange={(e) => setDoc(d.id, { reason: e.target.value })} />
+                        <input
+                          className="input"
+                          aria-label={`${tx('missingReason')}: ${d.name}`}
+                          placeholder={tx('missingReason')}
+                          value={docs[d.id]?.reason ?? ''}
+                          onChange={(e) => setDoc(d.id, { reason: e.target.value })}
+                        />
                       ) : null}
                     </>
                   ) : (
-                    <input type="file" aria-label={`${tx('attach')}: ${d.name}`} accept="application/pdf,image/jpeg,image/png" onChange={(e) => setDoc(d.id, { file: e.target.files?.[0] ?? null })} />
+                    <input
+                      type="file"
+                      aria-label={`${tx('attach')}: ${d.name}`}
+                      accept="application/pdf,image/jpeg,image/png"
+                      onChange={(e) => setDoc(d.id, { file: e.target.files?.[0] ?? null })}
+                    />
                   )}
                 </li>
               ))}
@@ -176,13 +244,29 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
           {mode === 'counter' ? (
             <fieldset className="panel">
               <legend className="subpanel-title">{tx('decision')}</legend>
-              <label className="dossier-check"><input type="radio" name="decision" checked={decision === 'auto'} onChange={() => setDecision('auto')} /> {tx('decision.receive')} / {tx('decision.supplement')}</label>
-              <label className="dossier-check"><input type="radio" name="decision" checked={decision === 'refuse'} onChange={() => setDecision('refuse')} /> {tx('decision.refuse')}</label>
-              {decision === 'refuse' ? <input className="input" required placeholder={tx('refusalReason')} aria-label={tx('refusalReason')} value={refusal} onChange={(e) => setRefusal(e.target.value)} /> : null}
+              <label className="dossier-check">
+                <input type="radio" name="decision" checked={decision === 'auto'} onChange={() => setDecision('auto')} /> {tx('decision.receive')} /{' '}
+                {tx('decision.supplement')}
+              </label>
+              <label className="dossier-check">
+                <input type="radio" name="decision" checked={decision === 'refuse'} onChange={() => setDecision('refuse')} /> {tx('decision.refuse')}
+              </label>
+              {decision === 'refuse' ? (
+                <input
+                  className="input"
+                  required
+                  placeholder={tx('refusalReason')}
+                  aria-label={tx('refusalReason')}
+                  value={refusal}
+                  onChange={(e) => setRefusal(e.target.value)}
+                />
+              ) : null}
             </fieldset>
           ) : null}
           <p className="toolbar">
-            <button type="submit" className="btn btn--primary" disabled={busy}>{mode === 'online' ? tx('submitOnline') : tx('submit')}</button>
+            <button type="submit" className="btn btn--primary" disabled={busy}>
+              {mode === 'online' ? tx('submitOnline') : tx('submit')}
+            </button>
           </p>
         </>
       ) : null}

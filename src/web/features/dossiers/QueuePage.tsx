@@ -51,15 +51,23 @@ export function QueuePage({ kind, embedded }: { kind: QueueKind; embedded?: bool
   const monthStart = `${today.slice(0, 8)}01`;
   return (
     <>
-      {embedded ? <h2 className="section-title">{tx(TITLE[kind])}</h2> : (
+      {embedded ? (
+        <h2 className="section-title">{tx(TITLE[kind])}</h2>
+      ) : (
         <PageHeader title={tx(TITLE[kind])} intro={tx('queue.intro')}>
           {hasRole('counter_officer', 'leader') && kind !== 'citizen' ? (
-            <a className="btn btn--secondary" href={`/api/v1/dossiers/tracking-book.xlsx?from=${monthStart}&to=${today}`}>{tx('trackingBook')}</a>
+            <a className="btn btn--secondary" href={`/api/v1/dossiers/tracking-book.xlsx?from=${monthStart}&to=${today}`}>
+              {tx('trackingBook')}
+            </a>
           ) : null}
         </PageHeader>
       )}
       {error ? <ErrorAlert error={error} /> : null}
-      {!items ? <p role="status">{t('common.loading')}</p> : items.length === 0 ? <p className="panel">{tx('queue.empty')}</p> : (
+      {!items ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : items.length === 0 ? (
+        <p className="panel">{tx('queue.empty')}</p>
+      ) : (
         <div className="table-wrap">
           <table className="table dossier-queue">
             <thead>
@@ -75,14 +83,24 @@ export function QueuePage({ kind, embedded }: { kind: QueueKind; embedded?: bool
             <tbody>
               {items.map((d) => (
                 <tr key={d.code} className={d.isOverdue ? 'dossier-row--overdue' : d.isDueSoon ? 'dossier-row--soon' : undefined}>
-                  <td data-label={tx('col.code')} className="cell-primary"><Link to={`/dossiers/${seg(d.code)}`}><code>{d.code}</code></Link></td>
+                  <td data-label={tx('col.code')} className="cell-primary">
+                    <Link to={`/dossiers/${seg(d.code)}`}>
+                      <code>{d.code}</code>
+                    </Link>
+                  </td>
                   <td data-label={tx('col.procedure')}>{d.procedureName}</td>
                   <td data-label={tx('col.applicant')}>{d.applicantName}</td>
-                  <td data-label={tx('col.status')}><span className={`dossier-status dossier-status--${d.status}`}>{tx(`status.${d.status}`)}</span></td>
+                  <td data-label={tx('col.status')}>
+                    <span className={`dossier-status dossier-status--${d.status}`}>{tx(`status.${d.status}`)}</span>
+                  </td>
                   <td data-label={tx('col.assignee')}>{d.assigneeName ?? '—'}</td>
                   <td data-label={tx('col.due')}>
                     {d.dueAt ? formatDateTime(d.dueAt) : '—'}
-                    {d.isOverdue ? <span className="badge badge--danger">{tx('overdue')}</span> : d.isDueSoon ? <span className="badge badge--warning">{tx('dueSoon')}</span> : null}
+                    {d.isOverdue ? (
+                      <span className="badge badge--danger">{tx('overdue')}</span>
+                    ) : d.isDueSoon ? (
+                      <span className="badge badge--warning">{tx('dueSoon')}</span>
+                    ) : null}
                     {d.hasApology ? <span className="badge">{tx('apologized')}</span> : null}
                   </td>
                 </tr>
@@ -94,7 +112,13 @@ export function QueuePage({ kind, embedded }: { kind: QueueKind; embedded?: bool
       {stats && stats.length ? (
         <section className="panel">
           <h2 className="section-title">{tx('stats')}</h2>
-          <ul>{stats.map((s) => <li key={s.label}>{s.label}: {s.rate}% ({s.total})</li>)}</ul>
+          <ul>
+            {stats.map((s) => (
+              <li key={s.label}>
+                {s.label}: {s.rate}% ({s.total})
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
     </>

@@ -23,14 +23,24 @@ export function OnlineSubmissionPage({ code }: { code?: string }) {
   return (
     <>
       <PageHeader title={tx('online.title')} intro={tx('online.intro')} />
-      {code ? <IntakeForm mode="online" initialCode={code} /> : (
+      {code ? (
+        <IntakeForm mode="online" initialCode={code} />
+      ) : (
         <>
-          <form className="toolbar" onSubmit={(e) => { e.preventDefault(); if (pick.trim()) navigate(`/nop-ho-so/${seg(pick.trim())}`); }}>
+          <form
+            className="toolbar"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (pick.trim()) navigate(`/nop-ho-so/${seg(pick.trim())}`);
+            }}
+          >
             <label className="field">
               <span className="field-label">{tx('online.pick')}</span>
               <input className="input input--mono" value={pick} onChange={(e) => setPick(e.target.value)} />
             </label>
-            <button className="btn btn--primary" type="submit">{tx('online.open')}</button>
+            <button className="btn btn--primary" type="submit">
+              {tx('online.open')}
+            </button>
           </form>
           <QueuePage kind="citizen" embedded />
         </>

@@ -24,8 +24,12 @@ export function AdminProceduresPage() {
     <>
       <PageHeader title={t('procAdmin.title')} intro={t('procAdmin.intro')}>
         <div className="proc-actions">
-          <a className="btn btn--secondary" href={buildUrl('/procedures/export.xlsx')} download>{t('procAdmin.exportXlsx')}</a>
-          <a className="btn btn--secondary" href={buildUrl('/procedures/export.csv')} download>{t('procAdmin.exportCsv')}</a>
+          <a className="btn btn--secondary" href={buildUrl('/procedures/export.xlsx')} download>
+            {t('procAdmin.exportXlsx')}
+          </a>
+          <a className="btn btn--secondary" href={buildUrl('/procedures/export.csv')} download>
+            {t('procAdmin.exportCsv')}
+          </a>
         </div>
       </PageHeader>
       <ImportPanel onImported={() => void list.reload()} />
@@ -42,13 +46,17 @@ export function AdminProceduresPage() {
               <th scope="col">{t('proc.agency')}</th>
               <th scope="col">{t('proc.timeLimit')}</th>
               <th scope="col">{t('procAdmin.col.status')}</th>
-              <th scope="col" className="num">{t('procAdmin.col.version')}</th>
+              <th scope="col" className="num">
+                {t('procAdmin.col.version')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {list.items.map((p) => (
               <tr key={p.code} className={p.isActive ? undefined : 'is-muted'}>
-                <td data-label={t('proc.code')}><code>{p.code}</code></td>
+                <td data-label={t('proc.code')}>
+                  <code>{p.code}</code>
+                </td>
                 <td data-label={t('proc.name')} className="cell-primary proc-name-cell">
                   {p.isActive ? <Link to={`/thu-tuc/${seg(p.code)}`}>{p.name}</Link> : p.name}
                 </td>
@@ -58,15 +66,26 @@ export function AdminProceduresPage() {
                   <span className="cell-meta proc-note">{onlineLabel(p.onlineLevel, t)}</span>
                 </td>
                 <td data-label={t('procAdmin.col.status')}>
-                  <span className={`status ${p.isActive ? 'status--ok' : 'status--off'}`}>{p.isActive ? t('procAdmin.status.active') : t('procAdmin.status.inactive')}</span>
+                  <span className={`status ${p.isActive ? 'status--ok' : 'status--off'}`}>
+                    {p.isActive ? t('procAdmin.status.active') : t('procAdmin.status.inactive')}
+                  </span>
                 </td>
-                <td data-label={t('procAdmin.col.version')} className="num">{p.version}</td>
+                <td data-label={t('procAdmin.col.version')} className="num">
+                  {p.version}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <ListFooter count={list.items.length} isLoading={list.isLoading} hasMore={!!list.nextCursor} error={list.error} isSearch={!!q} onLoadMore={() => void list.loadMore()} />
+      <ListFooter
+        count={list.items.length}
+        isLoading={list.isLoading}
+        hasMore={!!list.nextCursor}
+        error={list.error}
+        isSearch={!!q}
+        onLoadMore={() => void list.loadMore()}
+      />
     </>
   );
 }

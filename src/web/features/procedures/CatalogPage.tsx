@@ -30,7 +30,9 @@ export function CatalogPage() {
       <div className="toolbar proc-toolbar">
         <SearchBox id="proc-q" label={t('proc.searchLabel')} onSearch={setQ} initial={q} />
         <div className="field">
-          <label className="field-label" htmlFor="proc-field">{t('proc.filterField')}</label>
+          <label className="field-label" htmlFor="proc-field">
+            {t('proc.filterField')}
+          </label>
           <select id="proc-field" className="input select" value={field} onChange={(e) => setField(e.target.value)}>
             <option value="">{t('proc.all')}</option>
             {fields.map((f) => (
@@ -39,7 +41,9 @@ export function CatalogPage() {
           </select>
         </div>
         <div className="field">
-          <label className="field-label" htmlFor="proc-agency">{t('proc.filterAgency')}</label>
+          <label className="field-label" htmlFor="proc-agency">
+            {t('proc.filterAgency')}
+          </label>
           <select id="proc-agency" className="input select" value={agency} onChange={(e) => setAgency(e.target.value)}>
             <option value="">{t('proc.all')}</option>
             {agencies.map((a) => (
@@ -51,7 +55,9 @@ export function CatalogPage() {
       <ul className="proc-list" aria-label={t('proc.title')}>
         {list.items.map((p) => (
           <li key={p.code} className="proc-item">
-            <Link to={`/thu-tuc/${seg(p.code)}`} className="proc-item-title">{p.name}</Link>
+            <Link to={`/thu-tuc/${seg(p.code)}`} className="proc-item-title">
+              {p.name}
+            </Link>
             <p className="proc-item-meta">
               <code>{p.code}</code>
               <span aria-hidden="true"> · </span>
@@ -66,7 +72,9 @@ export function CatalogPage() {
               </div>
               <div>
                 <dt>{t('proc.onlineLevel')}</dt>
-                <dd><span className={`proc-level proc-level--${p.onlineLevel}`}>{onlineLabel(p.onlineLevel, t)}</span></dd>
+                <dd>
+                  <span className={`proc-level proc-level--${p.onlineLevel}`}>{onlineLabel(p.onlineLevel, t)}</span>
+                </dd>
               </div>
               <div>
                 <dt>{t('proc.fee')}</dt>

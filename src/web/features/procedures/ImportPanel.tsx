@@ -37,11 +37,15 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
 
   return (
     <section className="panel proc-import" aria-labelledby="proc-import-title">
-      <h2 id="proc-import-title" className="subpanel-title">{t('procAdmin.importTitle')}</h2>
+      <h2 id="proc-import-title" className="subpanel-title">
+        {t('procAdmin.importTitle')}
+      </h2>
       <p className="field-hint">{t('procAdmin.importHint')}</p>
       <div className="proc-import-row">
         <div className={`field${missing ? ' field--invalid' : ''}`}>
-          <label className="field-label" htmlFor="proc-import-file">{t('procAdmin.file')}</label>
+          <label className="field-label" htmlFor="proc-import-file">
+            {t('procAdmin.file')}
+          </label>
           <input
             ref={input}
             id="proc-import-file"
@@ -55,7 +59,11 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
               setMissing(false);
             }}
           />
-          {missing ? <p className="field-error" id="proc-import-file-error">{t('procAdmin.chooseFile')}</p> : null}
+          {missing ? (
+            <p className="field-error" id="proc-import-file-error">
+              {t('procAdmin.chooseFile')}
+            </p>
+          ) : null}
         </div>
         <button type="button" className="btn btn--secondary" disabled={!!busy} onClick={() => void run(true)}>
           {busy === 'check' ? t('procAdmin.checking') : t('procAdmin.dryRun')}
@@ -69,10 +77,18 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         <div className="proc-report">
           <Alert kind={report.dryRun ? 'info' : 'success'}>{report.dryRun ? t('procAdmin.preview') : t('procAdmin.done')}</Alert>
           <ul className="proc-counts">
-            <li><strong>{report.created}</strong> {t('procAdmin.created')}</li>
-            <li><strong>{report.updated}</strong> {t('procAdmin.updated')}</li>
-            <li><strong>{report.unchanged}</strong> {t('procAdmin.unchanged')}</li>
-            <li className={report.rejected.length ? 'is-bad' : undefined}><strong>{report.rejected.length}</strong> {t('procAdmin.rejected')}</li>
+            <li>
+              <strong>{report.created}</strong> {t('procAdmin.created')}
+            </li>
+            <li>
+              <strong>{report.updated}</strong> {t('procAdmin.updated')}
+            </li>
+            <li>
+              <strong>{report.unchanged}</strong> {t('procAdmin.unchanged')}
+            </li>
+            <li className={report.rejected.length ? 'is-bad' : undefined}>
+              <strong>{report.rejected.length}</strong> {t('procAdmin.rejected')}
+            </li>
           </ul>
           {report.rejected.length ? (
             <div className="table-wrap">
@@ -80,7 +96,9 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
                 <caption className="proc-caption">{t('procAdmin.rejectedTitle')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className="num">{t('procAdmin.line')}</th>
+                    <th scope="col" className="num">
+                      {t('procAdmin.line')}
+                    </th>
                     <th scope="col">{t('proc.code')}</th>
                     <th scope="col">{t('procAdmin.reason')}</th>
                   </tr>
@@ -88,7 +106,9 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
                 <tbody>
                   {report.rejected.map((r) => (
                     <tr key={r.line}>
-                      <td data-label={t('procAdmin.line')} className="num">{r.line}</td>
+                      <td data-label={t('procAdmin.line')} className="num">
+                        {r.line}
+                      </td>
                       <td data-label={t('proc.code')}>{r.code ? <code>{r.code}</code> : t('common.none')}</td>
                       <td data-label={t('procAdmin.reason')}>{r.reason}</td>
                     </tr>

@@ -34,44 +34,102 @@ export function ProcedureDetailPage({ code }: { code: string }) {
       <Link to="/thu-tuc">← {t('proc.back')}</Link>
     </p>
   );
-  if (error) return <>{back}<PageHeader title={t('proc.title')} /><ErrorAlert error={describeError(error, t)} /></>;
-  if (!detail) return <>{back}<p role="status">{t('common.loading')}</p></>;
+  if (error)
+    return (
+      <>
+        {back}
+        <PageHeader title={t('proc.title')} />
+        <ErrorAlert error={describeError(error, t)} />
+      </>
+    );
+  if (!detail)
+    return (
+      <>
+        {back}
+        <p role="status">{t('common.loading')}</p>
+      </>
+    );
   const d = detail;
   const isOnline = d.onlineLevel !== 'none';
 
   return (
     <>
       {back}
-      <PageHeader title={d.name} intro={<><code>{d.code}</code> · {d.agencyName}</>}>
+      <PageHeader
+        title={d.name}
+        intro={
+          <>
+            <code>{d.code}</code> · {d.agencyName}
+          </>
+        }
+      >
         {isOnline ? (
-          <Link to={`/nop-ho-so/${seg(d.code)}`} className="btn btn--primary">{t('proc.submitOnline')}</Link>
+          <Link to={`/nop-ho-so/${seg(d.code)}`} className="btn btn--primary">
+            {t('proc.submitOnline')}
+          </Link>
         ) : null}
       </PageHeader>
       {!isOnline ? <p className="alert alert--info">{t('proc.submitInPerson')}</p> : null}
       <section className="panel" aria-label={t('proc.title')}>
         <dl className="proc-summary">
-          <div><dt>{t('proc.code')}</dt><dd><code>{d.code}</code></dd></div>
-          <div><dt>{t('proc.field')}</dt><dd>{d.fieldName}</dd></div>
-          <div><dt>{t('proc.agency')}</dt><dd>{d.agencyName}</dd></div>
-          <div><dt>{t('proc.timeLimit')}</dt><dd className="proc-strong">{formatLimit(d.timeLimit, t, lang)}</dd></div>
-          <div><dt>{t('proc.onlineLevel')}</dt><dd><span className={`proc-level proc-level--${d.onlineLevel}`}>{onlineLabel(d.onlineLevel, t)}</span></dd></div>
-          <div><dt>{t('proc.fee')}</dt><dd className="proc-strong">{formatMoney(d.fee, t, lang)}</dd></div>
-          <div><dt>{t('proc.resultType')}</dt><dd>{t(`proc.result.${d.resultType}` as MessageKey)}</dd></div>
-          <div><dt>{t('proc.version')}</dt><dd>{t('proc.versionValue', { rule: d.ruleVersion, date: formatDate(d.effectiveFrom) })}</dd></div>
+          <div>
+            <dt>{t('proc.code')}</dt>
+            <dd>
+              <code>{d.code}</code>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('proc.field')}</dt>
+            <dd>{d.fieldName}</dd>
+          </div>
+          <div>
+            <dt>{t('proc.agency')}</dt>
+            <dd>{d.agencyName}</dd>
+          </div>
+          <div>
+            <dt>{t('proc.timeLimit')}</dt>
+            <dd className="proc-strong">{formatLimit(d.timeLimit, t, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('proc.onlineLevel')}</dt>
+            <dd>
+              <span className={`proc-level proc-level--${d.onlineLevel}`}>{onlineLabel(d.onlineLevel, t)}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('proc.fee')}</dt>
+            <dd className="proc-strong">{formatMoney(d.fee, t, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('proc.resultType')}</dt>
+            <dd>{t(`proc.result.${d.resultType}` as MessageKey)}</dd>
+          </div>
+          <div>
+            <dt>{t('proc.version')}</dt>
+            <dd>{t('proc.versionValue', { rule: d.ruleVersion, date: formatDate(d.effectiveFrom) })}</dd>
+          </div>
         </dl>
       </section>
 
       <section className="proc-section" aria-labelledby="proc-docs">
-        <h2 id="proc-docs" className="section-title">{t('proc.documents')}</h2>
-        {d.documents.length === 0 ? <p>{t('proc.noDocuments')}</p> : (
+        <h2 id="proc-docs" className="section-title">
+          {t('proc.documents')}
+        </h2>
+        {d.documents.length === 0 ? (
+          <p>{t('proc.noDocuments')}</p>
+        ) : (
           <div className="table-wrap">
             <table className="table proc-docs">
               <thead>
                 <tr>
                   <th scope="col">{t('proc.doc.no')}</th>
                   <th scope="col">{t('proc.doc.name')}</th>
-                  <th scope="col" className="num">{t('proc.doc.originals')}</th>
-                  <th scope="col" className="num">{t('proc.doc.copies')}</th>
+                  <th scope="col" className="num">
+                    {t('proc.doc.originals')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('proc.doc.copies')}
+                  </th>
                   <th scope="col">{t('proc.doc.required')}</th>
                 </tr>
               </thead>
@@ -81,11 +139,22 @@ export function ProcedureDetailPage({ code }: { code: string }) {
                     <td data-label={t('proc.doc.no')}>{i + 1}</td>
                     <td data-label={t('proc.doc.name')} className="cell-primary">
                       {doc.name}
-                      {doc.templateUrl ? <> · <a href={doc.templateUrl}>{doc.templateName ?? t('proc.doc.template')}</a></> : doc.templateName ? <span className="cell-meta"> · {doc.templateName}</span> : null}
+                      {doc.templateUrl ? (
+                        <>
+                          {' '}
+                          · <a href={doc.templateUrl}>{doc.templateName ?? t('proc.doc.template')}</a>
+                        </>
+                      ) : doc.templateName ? (
+                        <span className="cell-meta"> · {doc.templateName}</span>
+                      ) : null}
                       {doc.note ? <span className="cell-meta proc-note">{doc.note}</span> : null}
                     </td>
-                    <td data-label={t('proc.doc.originals')} className="num">{doc.originals}</td>
-                    <td data-label={t('proc.doc.copies')} className="num">{doc.copies}</td>
+                    <td data-label={t('proc.doc.originals')} className="num">
+                      {doc.originals}
+                    </td>
+                    <td data-label={t('proc.doc.copies')} className="num">
+                      {doc.copies}
+                    </td>
                     <td data-label={t('proc.doc.required')}>{doc.isRequired ? t('proc.doc.yes') : t('proc.doc.optional')}</td>
                   </tr>
                 ))}
@@ -96,7 +165,9 @@ export function ProcedureDetailPage({ code }: { code: string }) {
       </section>
 
       <section className="proc-section" aria-labelledby="proc-steps">
-        <h2 id="proc-steps" className="section-title">{t('proc.steps')}</h2>
+        <h2 id="proc-steps" className="section-title">
+          {t('proc.steps')}
+        </h2>
         <ol className="proc-steps">
           {d.steps.map((s) => (
             <li key={s.id}>
@@ -110,22 +181,32 @@ export function ProcedureDetailPage({ code }: { code: string }) {
       </section>
 
       <section className="proc-section" aria-labelledby="proc-fees">
-        <h2 id="proc-fees" className="section-title">{t('proc.fee')}</h2>
-        {d.fees.length === 0 ? <p>{t('proc.noFees')}</p> : (
+        <h2 id="proc-fees" className="section-title">
+          {t('proc.fee')}
+        </h2>
+        {d.fees.length === 0 ? (
+          <p>{t('proc.noFees')}</p>
+        ) : (
           <div className="table-wrap">
             <table className="table">
               <thead>
                 <tr>
                   <th scope="col">{t('proc.fee.name')}</th>
-                  <th scope="col" className="num">{t('proc.fee.amount')}</th>
+                  <th scope="col" className="num">
+                    {t('proc.fee.amount')}
+                  </th>
                   <th scope="col">{t('proc.fee.note')}</th>
                 </tr>
               </thead>
               <tbody>
                 {d.fees.map((f, i) => (
                   <tr key={i}>
-                    <td data-label={t('proc.fee.name')} className="cell-primary">{f.name}</td>
-                    <td data-label={t('proc.fee.amount')} className="num">{formatMoney(f.amount, t, lang)}</td>
+                    <td data-label={t('proc.fee.name')} className="cell-primary">
+                      {f.name}
+                    </td>
+                    <td data-label={t('proc.fee.amount')} className="num">
+                      {formatMoney(f.amount, t, lang)}
+                    </td>
                     <td data-label={t('proc.fee.note')}>{f.note ?? t('common.none')}</td>
                   </tr>
                 ))}
@@ -136,7 +217,9 @@ export function ProcedureDetailPage({ code }: { code: string }) {
       </section>
 
       <section className="proc-section" aria-labelledby="proc-law">
-        <h2 id="proc-law" className="section-title">{t('proc.legalBasis')}</h2>
+        <h2 id="proc-law" className="section-title">
+          {t('proc.legalBasis')}
+        </h2>
         <p className="proc-law">{d.legalBasis || t('common.none')}</p>
       </section>
     </>

@@ -10,7 +10,9 @@ export function PublicShell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   return (
     <div className="app">
-      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
       <header className="topbar">
         <div className="topbar-inner">
           <Link to="/thu-tuc" className="brand public-brand">
@@ -18,7 +20,9 @@ export function PublicShell({ children }: { children: ReactNode }) {
             <span className="brand-name">{t('app.name')}</span>
           </Link>
           <LanguageSwitch />
-          <Link to="/login" className="btn btn--ghost public-login">{t('proc.login')}</Link>
+          <Link to="/login" className="btn btn--ghost public-login">
+            {t('proc.login')}
+          </Link>
         </div>
       </header>
       <main id="main" className="main public-main" tabIndex={-1}>

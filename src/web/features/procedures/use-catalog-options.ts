@@ -8,8 +8,14 @@ export function useCatalogOptions(): { fields: CatalogOption[]; agencies: Catalo
   const [agencies, setAgencies] = useState<CatalogOption[]>([]);
   useEffect(() => {
     const ctrl = new AbortController();
-    api.get<Items<CatalogOption>>('/procedure-fields', undefined, ctrl.signal).then((r) => setFields(r.items.filter((f) => f.count > 0)), () => undefined);
-    api.get<Items<CatalogOption>>('/procedure-agencies', undefined, ctrl.signal).then((r) => setAgencies(r.items), () => undefined);
+    api.get<Items<CatalogOption>>('/procedure-fields', undefined, ctrl.signal).then(
+      (r) => setFields(r.items.filter((f) => f.count > 0)),
+      () => undefined,
+    );
+    api.get<Items<CatalogOption>>('/procedure-agencies', undefined, ctrl.signal).then(
+      (r) => setAgencies(r.items),
+      () => undefined,
+    );
     return () => ctrl.abort();
   }, []);
   return { fields, agencies };

@@ -50,7 +50,9 @@ export function ImportPage() {
       <PageHeader title={t('wf.import.title')} intro={t('wf.import.intro')} />
       <section className="panel">
         <div className="field">
-          <label className="field-label" htmlFor="wf-file">{t('wf.import.file')}</label>
+          <label className="field-label" htmlFor="wf-file">
+            {t('wf.import.file')}
+          </label>
           <input
             id="wf-file"
             ref={input}
@@ -65,12 +67,18 @@ export function ImportPage() {
           <p className="field-hint">{t('wf.import.hint')}</p>
         </div>
         <div className="form-actions">
-          <button type="button" className="btn btn--secondary" disabled={!file || isBusy} onClick={() => void run(true)}>{t('wf.import.dryRun')}</button>
-          <button type="button" className="btn btn--primary" disabled={!file || isBusy || !result?.dryRun} onClick={() => void run(false)}>{t('wf.import.run')}</button>
+          <button type="button" className="btn btn--secondary" disabled={!file || isBusy} onClick={() => void run(true)}>
+            {t('wf.import.dryRun')}
+          </button>
+          <button type="button" className="btn btn--primary" disabled={!file || isBusy || !result?.dryRun} onClick={() => void run(false)}>
+            {t('wf.import.run')}
+          </button>
         </div>
         {progress ? (
           <div role="status">
-            <label className="field-label" htmlFor="wf-progress">{t('wf.import.progress', { done: progress.processed, total: progress.total || '…' })}</label>
+            <label className="field-label" htmlFor="wf-progress">
+              {t('wf.import.progress', { done: progress.processed, total: progress.total || '…' })}
+            </label>
             <progress id="wf-progress" className="wf-progress" max={progress.total || 1} value={progress.processed} />
           </div>
         ) : null}
@@ -93,14 +101,18 @@ export function ImportPage() {
                 <caption className="visually-hidden">{t('wf.import.rejectedCaption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className="wf-line">{t('wf.import.line')}</th>
+                    <th scope="col" className="wf-line">
+                      {t('wf.import.line')}
+                    </th>
                     <th scope="col">{t('wf.import.reason')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {result.rejected.map((r) => (
                     <tr key={r.line}>
-                      <td data-label={t('wf.import.line')} className="wf-line">{r.line}</td>
+                      <td data-label={t('wf.import.line')} className="wf-line">
+                        {r.line}
+                      </td>
                       <td data-label={t('wf.import.reason')}>{r.reason}</td>
                     </tr>
                   ))}

@@ -47,12 +47,17 @@ export function OfficialDetailPage({ id }: { id: string }) {
     e.preventDefault();
     setLinkError(null);
     const value = (username ?? o.account?.username ?? '').trim();
-    api.post<Official>(`/workforce/officials/${encodeURIComponent(id)}/account`, { username: value || null, version: o.version }).then((next) => { setO(next); setUsername(null); }, setLinkError);
+    api.post<Official>(`/workforce/officials/${encodeURIComponent(id)}/account`, { username: value || null, version: o.version }).then((next) => {
+      setO(next);
+      setUsername(null);
+    }, setLinkError);
   };
   return (
     <>
       <PageHeader title={o.fullName} intro={o.identifiersMasked ? t('wf.d.maskedNote') : t('wf.d.loggedNote')}>
-        <Link to="/workforce/officials" className="btn btn--secondary">{t('wf.d.back')}</Link>
+        <Link to="/workforce/officials" className="btn btn--secondary">
+          {t('wf.d.back')}
+        </Link>
       </PageHeader>
       <div className="wf-grid">
         <section className="panel">
@@ -67,11 +72,25 @@ export function OfficialDetailPage({ id }: { id: string }) {
           </dl>
           {o.identifiersMasked ? null : (
             <form className="wf-link" onSubmit={link}>
-              <label className="field-label" htmlFor="wf-account">{t('wf.d.account')}</label>
-              <input id="wf-account" className="input" value={username ?? o.account?.username ?? ''} onChange={(e) => setUsername(e.target.value)} aria-describedby="wf-account-hint" />
-              <p id="wf-account-hint" className="field-hint">{t('wf.d.accountHint')}</p>
+              <label className="field-label" htmlFor="wf-account">
+                {t('wf.d.account')}
+              </label>
+              <input
+                id="wf-account"
+                className="input"
+                value={username ?? o.account?.username ?? ''}
+                onChange={(e) => setUsername(e.target.value)}
+                aria-describedby="wf-account-hint"
+              />
+              <p id="wf-account-hint" className="field-hint">
+                {t('wf.d.accountHint')}
+              </p>
               {linkError ? <ErrorAlert error={describeError(linkError, t)} /> : null}
-              <div className="form-actions"><button type="submit" className="btn btn--secondary">{t('wf.d.linkAccount')}</button></div>
+              <div className="form-actions">
+                <button type="submit" className="btn btn--secondary">
+                  {t('wf.d.linkAccount')}
+                </button>
+              </div>
             </form>
           )}
         </section>
@@ -97,7 +116,10 @@ export function OfficialDetailPage({ id }: { id: string }) {
           {o.training.length ? <h2 className="section-title">{t('wf.d.training')}</h2> : null}
           <ul className="assignment-list">
             {o.training.map((x) => (
-              <li key={x.id}>{x.title}{x.institution ? ` — ${x.institution}` : ''}</li>
+              <li key={x.id}>
+                {x.title}
+                {x.institution ? ` — ${x.institution}` : ''}
+              </li>
             ))}
           </ul>
         </section>

@@ -27,21 +27,39 @@ export function OfficialsPage() {
   return (
     <>
       <PageHeader title={t('wf.list.title')} intro={t('wf.list.intro')}>
-        <Link to="/workforce/stats" className="btn btn--secondary">{t('wf.nav.stats')}</Link>
-        {isHr ? <Link to="/workforce/import" className="btn btn--primary">{t('wf.nav.import')}</Link> : null}
+        <Link to="/workforce/stats" className="btn btn--secondary">
+          {t('wf.nav.stats')}
+        </Link>
+        {isHr ? (
+          <Link to="/workforce/import" className="btn btn--primary">
+            {t('wf.nav.import')}
+          </Link>
+        ) : null}
       </PageHeader>
       <div className="toolbar wf-filters">
         <SearchBox id="wf-q" label={t('wf.list.search')} onSearch={setQ} />
         <div className="field">
-          <label className="field-label" htmlFor="wf-agency">{t('wf.list.agency')}</label>
-          <input id="wf-agency" className="input input--mono" value={agency} placeholder="000.00.14.H57" onChange={(e) => setAgency(e.target.value.toUpperCase())} />
+          <label className="field-label" htmlFor="wf-agency">
+            {t('wf.list.agency')}
+          </label>
+          <input
+            id="wf-agency"
+            className="input input--mono"
+            value={agency}
+            placeholder="000.00.14.H57"
+            onChange={(e) => setAgency(e.target.value.toUpperCase())}
+          />
         </div>
         <div className="field">
-          <label className="field-label" htmlFor="wf-category">{t('wf.list.category')}</label>
+          <label className="field-label" htmlFor="wf-category">
+            {t('wf.list.category')}
+          </label>
           <select id="wf-category" className="input select" value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">{t('wf.all')}</option>
             {CATEGORIES.map((c) => (
-              <option key={c} value={c}>{t(`wf.cat.${c}` as MessageKey)}</option>
+              <option key={c} value={c}>
+                {t(`wf.cat.${c}` as MessageKey)}
+              </option>
             ))}
           </select>
         </div>
@@ -63,20 +81,37 @@ export function OfficialsPage() {
             {list.items.map((o) => (
               <tr key={o.id}>
                 <td data-label={t('wf.col.name')} className="cell-primary">
-                  <Link to={`/workforce/officials/${o.id}`} className="wf-name">{o.fullName}</Link>
+                  <Link to={`/workforce/officials/${o.id}`} className="wf-name">
+                    {o.fullName}
+                  </Link>
                   {o.leadershipTitle ? <div className="cell-meta">{o.leadershipTitle}</div> : null}
                 </td>
-                <td data-label={t('wf.col.code')}><code>{o.code}</code></td>
+                <td data-label={t('wf.col.code')}>
+                  <code>{o.code}</code>
+                </td>
                 <td data-label={t('wf.col.category')}>{t(`wf.cat.${o.category}` as MessageKey)}</td>
-                <td data-label={t('wf.col.agency')}>{o.agencyName}{o.orgUnitName ? <div className="cell-meta">{o.orgUnitName}</div> : null}</td>
-                <td data-label={t('wf.col.position')}>{o.positionName ?? '—'}{o.rank ? <div className="cell-meta">{o.rank}</div> : null}</td>
+                <td data-label={t('wf.col.agency')}>
+                  {o.agencyName}
+                  {o.orgUnitName ? <div className="cell-meta">{o.orgUnitName}</div> : null}
+                </td>
+                <td data-label={t('wf.col.position')}>
+                  {o.positionName ?? '—'}
+                  {o.rank ? <div className="cell-meta">{o.rank}</div> : null}
+                </td>
                 <td data-label={t('wf.col.theory')}>{t(`wf.theory.${o.politicalTheory}` as MessageKey)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <ListFooter count={list.items.length} isLoading={list.isLoading} hasMore={!!list.nextCursor} error={list.error} isSearch={!!q || !!agencyCode || !!category} onLoadMore={() => void list.loadMore()} />
+      <ListFooter
+        count={list.items.length}
+        isLoading={list.isLoading}
+        hasMore={!!list.nextCursor}
+        error={list.error}
+        isSearch={!!q || !!agencyCode || !!category}
+        onLoadMore={() => void list.loadMore()}
+      />
     </>
   );
 }

@@ -16,7 +16,11 @@ function bar(t: Translate, prefix: string, data: Record<string, number>) {
     color: COLORS,
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 12, top: 16, bottom: keys.length > 4 ? 64 : 40 },
-    xAxis: { type: 'category', data: keys.map((k) => t(`${prefix}.${k}` as MessageKey)), axisLabel: { interval: 0, fontSize: 11, rotate: keys.length > 4 ? 35 : 0 } },
+    xAxis: {
+      type: 'category',
+      data: keys.map((k) => t(`${prefix}.${k}` as MessageKey)),
+      axisLabel: { interval: 0, fontSize: 11, rotate: keys.length > 4 ? 35 : 0 },
+    },
     yAxis: { type: 'value', minInterval: 1 },
     series: [{ type: 'bar', data: keys.map((k) => data[k]), barMaxWidth: 48 }],
   };
@@ -54,7 +58,16 @@ export function StatsPage() {
   }, [agencyCode, date]);
 
   const charts = useMemo(
-    () => (stats ? { category: bar(t, 'wf.cat', stats.byCategory), theory: pie(t, 'wf.theory', stats.politicalTheory), age: bar(t, 'wf.age', stats.byAgeBand), gender: pie(t, 'wf.gender', stats.byGender), degree: bar(t, 'wf.deg', stats.byQualification) } : null),
+    () =>
+      stats
+        ? {
+            category: bar(t, 'wf.cat', stats.byCategory),
+            theory: pie(t, 'wf.theory', stats.politicalTheory),
+            age: bar(t, 'wf.age', stats.byAgeBand),
+            gender: pie(t, 'wf.gender', stats.byGender),
+            degree: bar(t, 'wf.deg', stats.byQualification),
+          }
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [stats, lang],
   );
@@ -63,15 +76,27 @@ export function StatsPage() {
   return (
     <>
       <PageHeader title={t('wf.stats.title')} intro={t('wf.stats.intro')}>
-        <a className="btn btn--primary" href={buildUrl('/workforce/stats.xlsx', query)} download>{t('wf.stats.export')}</a>
+        <a className="btn btn--primary" href={buildUrl('/workforce/stats.xlsx', query)} download>
+          {t('wf.stats.export')}
+        </a>
       </PageHeader>
       <div className="toolbar wf-filters">
         <div className="field">
-          <label className="field-label" htmlFor="wf-s-agency">{t('wf.list.agency')}</label>
-          <input id="wf-s-agency" className="input input--mono" value={agency} placeholder="000.00.00.H57" onChange={(e) => setAgency(e.target.value.trim().toUpperCase())} />
+          <label className="field-label" htmlFor="wf-s-agency">
+            {t('wf.list.agency')}
+          </label>
+          <input
+            id="wf-s-agency"
+            className="input input--mono"
+            value={agency}
+            placeholder="000.00.00.H57"
+            onChange={(e) => setAgency(e.target.value.trim().toUpperCase())}
+          />
         </div>
         <div className="field">
-          <label className="field-label" htmlFor="wf-s-date">{t('wf.stats.date')}</label>
+          <label className="field-label" htmlFor="wf-s-date">
+            {t('wf.stats.date')}
+          </label>
           <input id="wf-s-date" className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </div>
       </div>
@@ -79,16 +104,40 @@ export function StatsPage() {
       {stats && charts ? (
         <>
           <div className="wf-kpis">
-            <div className="wf-kpi"><div className="wf-kpi-value">{stats.headcount.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</div><div className="wf-kpi-label">{t('wf.stats.headcount')}</div></div>
-            <div className="wf-kpi"><div className="wf-kpi-value">{pct(stats.shareIntermediateOrHigher)}</div><div className="wf-kpi-label">{t('wf.stats.share')}</div></div>
-            <div className="wf-kpi"><div className="wf-kpi-value">{stats.partyMembers.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</div><div className="wf-kpi-label">{t('wf.stats.party')}</div></div>
+            <div className="wf-kpi">
+              <div className="wf-kpi-value">{stats.headcount.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</div>
+              <div className="wf-kpi-label">{t('wf.stats.headcount')}</div>
+            </div>
+            <div className="wf-kpi">
+              <div className="wf-kpi-value">{pct(stats.shareIntermediateOrHigher)}</div>
+              <div className="wf-kpi-label">{t('wf.stats.share')}</div>
+            </div>
+            <div className="wf-kpi">
+              <div className="wf-kpi-value">{stats.partyMembers.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB')}</div>
+              <div className="wf-kpi-label">{t('wf.stats.party')}</div>
+            </div>
           </div>
           <div className="wf-grid">
-            <section className="panel"><h2 className="section-title">{t('wf.stats.byCategory')}</h2><EChart option={charts.category} label={t('wf.stats.byCategory')} /></section>
-            <section className="panel"><h2 className="section-title">{t('wf.stats.theory')}</h2><EChart option={charts.theory} label={t('wf.stats.theory')} /></section>
-            <section className="panel"><h2 className="section-title">{t('wf.stats.age')}</h2><EChart option={charts.age} label={t('wf.stats.age')} /></section>
-            <section className="panel"><h2 className="section-title">{t('wf.stats.gender')}</h2><EChart option={charts.gender} label={t('wf.stats.gender')} /></section>
-            <section className="panel"><h2 className="section-title">{t('wf.stats.degree')}</h2><EChart option={charts.degree} label={t('wf.stats.degree')} /></section>
+            <section className="panel">
+              <h2 className="section-title">{t('wf.stats.byCategory')}</h2>
+              <EChart option={charts.category} label={t('wf.stats.byCategory')} />
+            </section>
+            <section className="panel">
+              <h2 className="section-title">{t('wf.stats.theory')}</h2>
+              <EChart option={charts.theory} label={t('wf.stats.theory')} />
+            </section>
+            <section className="panel">
+              <h2 className="section-title">{t('wf.stats.age')}</h2>
+              <EChart option={charts.age} label={t('wf.stats.age')} />
+            </section>
+            <section className="panel">
+              <h2 className="section-title">{t('wf.stats.gender')}</h2>
+              <EChart option={charts.gender} label={t('wf.stats.gender')} />
+            </section>
+            <section className="panel">
+              <h2 className="section-title">{t('wf.stats.degree')}</h2>
+              <EChart option={charts.degree} label={t('wf.stats.degree')} />
+            </section>
           </div>
         </>
       ) : null}

@@ -10,7 +10,12 @@ export async function uploadOfficials(file: File, dryRun: boolean, jobId: string
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   const csrf = getCsrfToken();
   if (csrf) headers['x-csrf-token'] = csrf;
-  const res = await fetch(buildUrl('/workforce/officials/import', { dryRun: String(dryRun), jobId }), { method: 'POST', body: form, headers, credentials: 'same-origin' });
+  const res = await fetch(buildUrl('/workforce/officials/import', { dryRun: String(dryRun), jobId }), {
+    method: 'POST',
+    body: form,
+    headers,
+    credentials: 'same-origin',
+  });
   const data = (await res.json().catch(() => ({}))) as OfficialImportResult & { detail?: string };
   if (!res.ok) throw new ApiError(res.status, data);
   return data;

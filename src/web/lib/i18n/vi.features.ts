@@ -32,7 +32,8 @@ export const viFeatures = {
   'cal.wd.5': 'T6',
   'cal.wd.6': 'T7',
   'calAdmin.title': 'Sửa lịch làm việc',
-  'calAdmin.intro': 'Lịch nghỉ toàn quốc: thêm ngày nghỉ hoặc ngày làm bù, gỡ điều chỉnh, xác nhận lịch năm là chính thức kèm căn cứ pháp lý. Mọi thay đổi áp dụng cho mọi tỉnh, được ghi nhật ký và làm đổi phiên bản lịch.',
+  'calAdmin.intro':
+    'Lịch nghỉ toàn quốc: thêm ngày nghỉ hoặc ngày làm bù, gỡ điều chỉnh, xác nhận lịch năm là chính thức kèm căn cứ pháp lý. Mọi thay đổi áp dụng cho mọi tỉnh, được ghi nhật ký và làm đổi phiên bản lịch.',
   'calAdmin.year': 'Năm',
   'calAdmin.prevYear': 'Năm trước',
   'calAdmin.nextYear': 'Năm sau',
@@ -66,8 +67,10 @@ export const viFeatures = {
   'calAdmin.confirmed': 'Lịch năm {year} đã được xác nhận là chính thức.',
   'calAdmin.legalHint': 'Ví dụ: Thông báo số …/TB-VPCP ngày … của Văn phòng Chính phủ.',
   'calAdmin.localTitle': 'Ngày nghỉ riêng của {province}',
-  'calAdmin.localIntro': 'Lịch nghỉ toàn quốc do quản trị viên lịch cấp quốc gia quyết định. Tỉnh thêm ngày nghỉ riêng của tỉnh (lễ hội địa phương, phòng chống thiên tai): ngày đó chỉ làm dời hạn giải quyết hồ sơ của tỉnh, không ảnh hưởng tỉnh khác. Mọi thay đổi được ghi nhật ký của tỉnh.',
-  'calAdmin.readOnly': 'Chỉ quản trị viên lịch cấp quốc gia sửa lịch nghỉ toàn quốc; quản trị viên cấp tỉnh thêm ngày nghỉ riêng của tỉnh. Bạn đang xem lịch ở chế độ chỉ đọc.',
+  'calAdmin.localIntro':
+    'Lịch nghỉ toàn quốc do quản trị viên lịch cấp quốc gia quyết định. Tỉnh thêm ngày nghỉ riêng của tỉnh (lễ hội địa phương, phòng chống thiên tai): ngày đó chỉ làm dời hạn giải quyết hồ sơ của tỉnh, không ảnh hưởng tỉnh khác. Mọi thay đổi được ghi nhật ký của tỉnh.',
+  'calAdmin.readOnly':
+    'Chỉ quản trị viên lịch cấp quốc gia sửa lịch nghỉ toàn quốc; quản trị viên cấp tỉnh thêm ngày nghỉ riêng của tỉnh. Bạn đang xem lịch ở chế độ chỉ đọc.',
   'calAdmin.localMark': 'ngày nghỉ của tỉnh',
   'calAdmin.localAddTitle': 'Thêm ngày nghỉ riêng của {province}',
   'calAdmin.localDateHint': 'Một ngày làm việc trên lịch toàn quốc.',
@@ -129,7 +132,8 @@ export const viFeatures = {
   'procAdmin.exportXlsx': 'Xuất Excel',
   'procAdmin.exportCsv': 'Xuất CSV',
   'procAdmin.importTitle': 'Nhập từ tệp',
-  'procAdmin.importHint': 'Tệp .xlsx hoặc .csv (UTF-8), tối đa 5 MB; dòng đầu là tiêu đề cột như tệp xuất ra (không dấu cũng được). Thủ tục được cập nhật theo mã.',
+  'procAdmin.importHint':
+    'Tệp .xlsx hoặc .csv (UTF-8), tối đa 5 MB; dòng đầu là tiêu đề cột như tệp xuất ra (không dấu cũng được). Thủ tục được cập nhật theo mã.',
   'procAdmin.file': 'Tệp danh mục',
   'procAdmin.dryRun': 'Kiểm tra (chạy thử)',
   'procAdmin.checking': 'Đang kiểm tra…',
@@ -216,7 +220,8 @@ export const viFeatures = {
   'wf.import.title': 'Nhập danh sách cán bộ từ Excel/CSV',
   'wf.import.intro': 'Chạy thử để xem các dòng lỗi trước, sau đó nhập các dòng hợp lệ. Nhập lại cùng tệp sẽ cập nhật theo Mã cán bộ.',
   'wf.import.file': 'Tệp .xlsx hoặc .csv',
-  'wf.import.hint': 'Tiêu đề cột: Mã cán bộ, Họ và tên, Ngày sinh (dd/mm/yyyy), Giới tính, Dân tộc, Đơn vị, Vị trí việc làm, Ngạch, Loại, Chức vụ, Trình độ chuyên môn, Lý luận chính trị, Đảng viên… (có dấu hoặc không dấu).',
+  'wf.import.hint':
+    'Tiêu đề cột: Mã cán bộ, Họ và tên, Ngày sinh (dd/mm/yyyy), Giới tính, Dân tộc, Đơn vị, Vị trí việc làm, Ngạch, Loại, Chức vụ, Trình độ chuyên môn, Lý luận chính trị, Đảng viên… (có dấu hoặc không dấu).',
   'wf.import.dryRun': 'Chạy thử',
   'wf.import.run': 'Nhập các dòng hợp lệ',
   'wf.import.progress': 'Đã xử lý {done}/{total} dòng',

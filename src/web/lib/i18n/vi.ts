@@ -59,8 +59,7 @@ export const vi = {
   'login.usernameRequired': 'Vui lòng nhập tên đăng nhập.',
   'login.passwordRequired': 'Vui lòng nhập mật khẩu.',
   'login.invalid': 'Tên đăng nhập hoặc mật khẩu không đúng',
-  'login.locked':
-    'Bạn đã đăng nhập sai quá nhiều lần. Tài khoản tạm thời bị khóa, vui lòng thử lại sau ít phút.',
+  'login.locked': 'Bạn đã đăng nhập sai quá nhiều lần. Tài khoản tạm thời bị khóa, vui lòng thử lại sau ít phút.',
   'login.demoTitle': 'Tài khoản dùng thử',
   'login.demoText': 'Đây là bản trình diễn. Bạn có thể đăng nhập bằng một trong các tài khoản sau:',
   'login.sessionExpired': 'Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại.',
@@ -290,8 +289,7 @@ export const vi = {
   'tokens.field.role': 'Vai trò',
   'tokens.field.agencyCode': 'Mã cơ quan',
   'tokens.createdTitle': 'Mã truy cập mới đã được tạo',
-  'tokens.createdWarning':
-    'Hãy sao chép và lưu mã này ở nơi an toàn ngay bây giờ. Vì lý do bảo mật, mã sẽ không được hiển thị lại.',
+  'tokens.createdWarning': 'Hãy sao chép và lưu mã này ở nơi an toàn ngay bây giờ. Vì lý do bảo mật, mã sẽ không được hiển thị lại.',
   'tokens.tokenLabel': 'Mã truy cập',
   'tokens.copy': 'Sao chép',
   'tokens.copied': 'Đã sao chép vào bộ nhớ tạm.',

@@ -16,15 +16,20 @@ export function AgenciesPage() {
   const [isFormOpen, setFormOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [openCode, setOpenCode] = useState<string | null>(null);
-  const list = usePagedList<Agency>(
-    (cursor, signal) => api.get<Page<Agency>>('/admin/agencies', { q, cursor, limit: 50 }, signal),
-    [q],
-  );
+  const list = usePagedList<Agency>((cursor, signal) => api.get<Page<Agency>>('/admin/agencies', { q, cursor, limit: 50 }, signal), [q]);
 
   return (
     <>
       <PageHeader title={t('agencies.title')} intro={t('agencies.intro')}>
-        <button type="button" className="btn btn--primary" aria-expanded={isFormOpen} onClick={() => { setFormOpen((o) => !o); setNotice(null); }}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          aria-expanded={isFormOpen}
+          onClick={() => {
+            setFormOpen((o) => !o);
+            setNotice(null);
+          }}
+        >
           {t('common.create')}
         </button>
       </PageHeader>
@@ -51,7 +56,9 @@ export function AgenciesPage() {
               <th scope="col">{t('agencies.col.name')}</th>
               <th scope="col">{t('agencies.col.parent')}</th>
               <th scope="col">{t('agencies.col.adminUnit')}</th>
-              <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -61,10 +68,16 @@ export function AgenciesPage() {
               return (
                 <Fragment key={a.code}>
                   <tr>
-                    <td data-label={t('agencies.col.code')}><code>{a.code}</code></td>
-                    <td data-label={t('agencies.col.name')} className="cell-primary">{a.name}</td>
+                    <td data-label={t('agencies.col.code')}>
+                      <code>{a.code}</code>
+                    </td>
+                    <td data-label={t('agencies.col.name')} className="cell-primary">
+                      {a.name}
+                    </td>
                     <td data-label={t('agencies.col.parent')}>{a.parentCode ? <code>{a.parentCode}</code> : t('common.none')}</td>
-                    <td data-label={t('agencies.col.adminUnit')}><code>{a.adminUnitCode}</code></td>
+                    <td data-label={t('agencies.col.adminUnit')}>
+                      <code>{a.adminUnitCode}</code>
+                    </td>
                     <td className="cell-actions">
                       <button
                         type="button"

@@ -54,7 +54,15 @@ export function AgencyForm({ onCreated, onCancel }: { onCreated: (a: Agency) => 
       />
       <TextField {...form.field('name')} label={t('agencies.field.name')} maxLength={300} autoComplete="off" className="field--wide" />
       <TextField {...form.field('adminUnitCode')} label={t('agencies.field.adminUnitCode')} inputMode="numeric" maxLength={5} autoComplete="off" />
-      <TextField {...form.field('parentCode')} onValueChange={upper('parentCode')} label={t('agencies.field.parentCode')} optional maxLength={35} autoComplete="off" spellCheck={false} />
+      <TextField
+        {...form.field('parentCode')}
+        onValueChange={upper('parentCode')}
+        label={t('agencies.field.parentCode')}
+        optional
+        maxLength={35}
+        autoComplete="off"
+        spellCheck={false}
+      />
     </FormPanel>
   );
 }

@@ -68,7 +68,8 @@ describe('TokensPage', () => {
     const old = { ...existing, id: 't4', name: 'Kiosk cũ', expiresAt: '2020-01-01T00:00:00Z' };
     const { calls } = mockFetch((c) => {
       if (c.url === '/api/v1/admin/tokens' && c.method === 'GET') return { status: 200, body: { items: [used, old] } };
-      if (c.url === '/api/v1/admin/tokens' && c.method === 'POST') return { status: 201, body: { ...existing, id: 't5', name: 'Ba tháng', token: 'cv_x_SECRET' } };
+      if (c.url === '/api/v1/admin/tokens' && c.method === 'POST')
+        return { status: 201, body: { ...existing, id: 't5', name: 'Ba tháng', token: 'cv_x_SECRET' } };
       return undefined;
     });
     render(

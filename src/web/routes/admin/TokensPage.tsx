@@ -15,7 +15,17 @@ import { TokenReveal } from './TokenReveal';
 
 function toRow(tok: ApiTokenCreated): ApiTokenItem {
   const { id, name, role, agencyCode, prefix, createdAt, lastUsedAt, revokedAt, expiresAt } = tok;
-  return { id, name, role, agencyCode, prefix, createdAt: createdAt ?? new Date().toISOString(), lastUsedAt: lastUsedAt ?? null, revokedAt: revokedAt ?? null, expiresAt };
+  return {
+    id,
+    name,
+    role,
+    agencyCode,
+    prefix,
+    createdAt: createdAt ?? new Date().toISOString(),
+    lastUsedAt: lastUsedAt ?? null,
+    revokedAt: revokedAt ?? null,
+    expiresAt,
+  };
 }
 
 /** The lifetimes offered for a new token (the server allows 1 to 1095 days; one year by default). */
@@ -125,7 +135,11 @@ export function TokensPage() {
           type="button"
           className="btn btn--primary"
           aria-expanded={isFormOpen}
-          onClick={() => { setFormOpen((o) => !o); setNotice(null); setCreated(null); }}
+          onClick={() => {
+            setFormOpen((o) => !o);
+            setNotice(null);
+            setCreated(null);
+          }}
         >
           {t('common.create')}
         </button>
@@ -159,7 +173,9 @@ export function TokensPage() {
                 <th scope="col">{t('tokens.col.created')}</th>
                 <th scope="col">{t('tokens.col.lastUsed')}</th>
                 <th scope="col">{t('tokens.col.status')}</th>
-                <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -168,12 +184,16 @@ export function TokensPage() {
                   <td data-label={t('tokens.col.name')} className="cell-primary">
                     <span className="status-stack">
                       <span>{tok.name}</span>
-                      <code className="cell-meta" title={t('tokens.col.prefix')}>{tok.prefix}…</code>
+                      <code className="cell-meta" title={t('tokens.col.prefix')}>
+                        {tok.prefix}…
+                      </code>
                     </span>
                   </td>
                   <td data-label={t('tokens.col.role')}>{codeLabel(t, 'role', tok.role)}</td>
                   <td data-label={t('tokens.col.agency')}>{tok.agencyCode ? <code>{tok.agencyCode}</code> : t('common.none')}</td>
-                  <td data-label={t('tokens.col.created')} title={formatDateTime(tok.createdAt)}>{formatDate(tok.createdAt)}</td>
+                  <td data-label={t('tokens.col.created')} title={formatDateTime(tok.createdAt)}>
+                    {formatDate(tok.createdAt)}
+                  </td>
                   <td data-label={t('tokens.col.lastUsed')}>{tok.lastUsedAt ? formatDateTime(tok.lastUsedAt) : t('tokens.never')}</td>
                   <td data-label={t('tokens.col.status')}>
                     {tok.revokedAt ? (
@@ -183,14 +203,27 @@ export function TokensPage() {
                       </span>
                     ) : (
                       <span className="status-stack">
-                        {isExpired(tok, now) ? <span className="status status--off">{t('tokens.expiredLabel')}</span> : <span className="status status--ok">{t('tokens.active')}</span>}
-                        <span className="cell-meta" title={formatDateTime(tok.expiresAt)}>{t('tokens.expiresOn', { date: formatDate(tok.expiresAt) })}</span>
+                        {isExpired(tok, now) ? (
+                          <span className="status status--off">{t('tokens.expiredLabel')}</span>
+                        ) : (
+                          <span className="status status--ok">{t('tokens.active')}</span>
+                        )}
+                        <span className="cell-meta" title={formatDateTime(tok.expiresAt)}>
+                          {t('tokens.expiresOn', { date: formatDate(tok.expiresAt) })}
+                        </span>
                       </span>
                     )}
                   </td>
                   <td className="cell-actions">
                     {tok.revokedAt ? null : (
-                      <button type="button" className="btn btn--small btn--danger-outline" onClick={() => { setNotice(null); setPending(tok); }}>
+                      <button
+                        type="button"
+                        className="btn btn--small btn--danger-outline"
+                        onClick={() => {
+                          setNotice(null);
+                          setPending(tok);
+                        }}
+                      >
                         {t('tokens.revoke')}
                         <span className="visually-hidden">: {tok.name}</span>
                       </button>

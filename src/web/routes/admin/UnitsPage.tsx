@@ -30,7 +30,15 @@ export function UnitsPage() {
   return (
     <>
       <PageHeader title={t('units.title')} intro={t('units.intro')}>
-        <button type="button" className="btn btn--primary" aria-expanded={isFormOpen} onClick={() => { setFormOpen((o) => !o); setNotice(null); }}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          aria-expanded={isFormOpen}
+          onClick={() => {
+            setFormOpen((o) => !o);
+            setNotice(null);
+          }}
+        >
           {t('common.create')}
         </button>
       </PageHeader>
@@ -74,8 +82,12 @@ export function UnitsPage() {
           <tbody>
             {list.items.map((u) => (
               <tr key={u.code} className={u.validTo ? 'is-muted' : undefined}>
-                <td data-label={t('units.col.code')}><code>{u.code}</code></td>
-                <td data-label={t('units.col.name')} className="cell-primary">{u.name}</td>
+                <td data-label={t('units.col.code')}>
+                  <code>{u.code}</code>
+                </td>
+                <td data-label={t('units.col.name')} className="cell-primary">
+                  {u.name}
+                </td>
                 <td data-label={t('units.col.level')}>{codeLabel(t, 'units.level', u.level)}</td>
                 <td data-label={t('units.col.type')}>{unitTypeLabel(t, u.type)}</td>
                 <td data-label={t('units.col.parent')}>{u.parentCode ? <code>{u.parentCode}</code> : t('common.none')}</td>

@@ -44,9 +44,24 @@ export function UserForm({ onCreated, onCancel }: { onCreated: (u: User) => void
       onCancel={onCancel}
       autoFocus
     >
-      <TextField {...form.field('username')} label={t('users.field.username')} hint={t('users.field.usernameHint')} maxLength={50} autoComplete="off" autoCapitalize="none" spellCheck={false} />
+      <TextField
+        {...form.field('username')}
+        label={t('users.field.username')}
+        hint={t('users.field.usernameHint')}
+        maxLength={50}
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+      />
       <TextField {...form.field('displayName')} label={t('users.field.displayName')} maxLength={120} autoComplete="off" />
-      <TextField {...form.field('password')} label={t('users.field.password')} hint={t('users.field.passwordHint')} type="password" autoComplete="new-password" maxLength={200} />
+      <TextField
+        {...form.field('password')}
+        label={t('users.field.password')}
+        hint={t('users.field.passwordHint')}
+        type="password"
+        autoComplete="new-password"
+        maxLength={200}
+      />
       <SelectField
         {...form.field('kind')}
         label={t('users.field.kind')}

@@ -70,12 +70,31 @@ export function UserRolesPanel({ user, onChange }: { user: User; onChange: (role
             <li key={r.id} className="assignment">
               <span>
                 <strong>{codeLabel(t, 'role', r.role)}</strong>
-                {r.agencyCode ? <> · <code>{r.agencyCode}</code></> : null}
-                {r.unitId ? <> · <code>{r.unitId}</code></> : null}
+                {r.agencyCode ? (
+                  <>
+                    {' '}
+                    · <code>{r.agencyCode}</code>
+                  </>
+                ) : null}
+                {r.unitId ? (
+                  <>
+                    {' '}
+                    · <code>{r.unitId}</code>
+                  </>
+                ) : null}
               </span>
-              <button type="button" className="btn btn--small btn--danger-outline" onClick={() => { setNotice(null); setPending(r); }}>
+              <button
+                type="button"
+                className="btn btn--small btn--danger-outline"
+                onClick={() => {
+                  setNotice(null);
+                  setPending(r);
+                }}
+              >
                 {t('users.role.remove')}
-                <span className="visually-hidden">: {codeLabel(t, 'role', r.role)} {r.agencyCode ?? ''}</span>
+                <span className="visually-hidden">
+                  : {codeLabel(t, 'role', r.role)} {r.agencyCode ?? ''}
+                </span>
               </button>
             </li>
           ))}

@@ -16,15 +16,20 @@ export function UsersPage() {
   const [isFormOpen, setFormOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const list = usePagedList<User>(
-    (cursor, signal) => api.get<Page<User>>('/admin/users', { q, cursor, limit: 50 }, signal),
-    [q],
-  );
+  const list = usePagedList<User>((cursor, signal) => api.get<Page<User>>('/admin/users', { q, cursor, limit: 50 }, signal), [q]);
 
   return (
     <>
       <PageHeader title={t('users.title')} intro={t('users.intro')}>
-        <button type="button" className="btn btn--primary" aria-expanded={isFormOpen} onClick={() => { setFormOpen((o) => !o); setNotice(null); }}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          aria-expanded={isFormOpen}
+          onClick={() => {
+            setFormOpen((o) => !o);
+            setNotice(null);
+          }}
+        >
           {t('common.create')}
         </button>
       </PageHeader>
@@ -53,7 +58,9 @@ export function UsersPage() {
               <th scope="col">{t('users.col.kind')}</th>
               <th scope="col">{t('users.col.status')}</th>
               <th scope="col">{t('users.col.roles')}</th>
-              <th scope="col"><span className="visually-hidden">{t('common.actions')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -63,13 +70,15 @@ export function UsersPage() {
               return (
                 <Fragment key={u.id}>
                   <tr>
-                    <td data-label={t('users.col.displayName')} className="cell-primary">{u.displayName}</td>
-                    <td data-label={t('users.col.username')}><code>{u.username}</code></td>
+                    <td data-label={t('users.col.displayName')} className="cell-primary">
+                      {u.displayName}
+                    </td>
+                    <td data-label={t('users.col.username')}>
+                      <code>{u.username}</code>
+                    </td>
                     <td data-label={t('users.col.kind')}>{t(u.kind === 'citizen' ? 'users.kind.citizen' : 'users.kind.official')}</td>
                     <td data-label={t('users.col.status')}>
-                      <span className={`status ${u.isActive ? 'status--ok' : 'status--off'}`}>
-                        {t(u.isActive ? 'common.active' : 'common.inactive')}
-                      </span>
+                      <span className={`status ${u.isActive ? 'status--ok' : 'status--off'}`}>{t(u.isActive ? 'common.active' : 'common.inactive')}</span>
                     </td>
                     <td data-label={t('users.col.roles')}>
                       {u.roles.length === 0 ? (
@@ -100,10 +109,7 @@ export function UsersPage() {
                   {isOpen ? (
                     <tr className="row-detail">
                       <td colSpan={6} id={panelId}>
-                        <UserRolesPanel
-                          user={u}
-                          onChange={(roles) => list.setItems((prev) => prev.map((p) => (p.id === u.id ? { ...p, roles } : p)))}
-                        />
+                        <UserRolesPanel user={u} onChange={(roles) => list.setItems((prev) => prev.map((p) => (p.id === u.id ? { ...p, roles } : p)))} />
                       </td>
                     </tr>
                   ) : null}

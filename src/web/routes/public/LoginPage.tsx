@@ -72,7 +72,14 @@ export function LoginPage() {
             </div>
           ) : null}
           <form noValidate onSubmit={(e) => void form.handleSubmit(e)} className="form">
-            <TextField {...form.field('username')} label={t('login.username')} autoComplete="username" autoCapitalize="none" spellCheck={false} maxLength={64} />
+            <TextField
+              {...form.field('username')}
+              label={t('login.username')}
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              maxLength={64}
+            />
             <TextField
               {...form.field('password')}
               label={t('login.password')}

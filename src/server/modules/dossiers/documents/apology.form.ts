@@ -32,10 +32,20 @@ export async function renderApology(input: ApologyFormInput): Promise<Buffer> {
   const recipients = input.recipients ?? ['Như trên;', 'Lưu: VT.'];
   return renderForm(input, texts, form, {
     beside: [
-      { text: [{ text: `${l.to}: `, bold: true }, { text: `Ông/Bà ${input.applicant.name}`, bold: true, fontSize: 10 }] },
+      {
+        text: [
+          { text: `${l.to}: `, bold: true },
+          { text: `Ông/Bà ${input.applicant.name}`, bold: true, fontSize: 10 },
+        ],
+      },
       labelled(l.address, input.applicant.address),
       labelled(l.phone, input.applicant.phone),
-      { text: [{ text: `${l.dossierCode}: `, bold: true }, { text: input.dossierCode, bold: true }] },
+      {
+        text: [
+          { text: `${l.dossierCode}: `, bold: true },
+          { text: input.dossierCode, bold: true },
+        ],
+      },
     ],
     body: [
       sentence(fillText(l.received, { receivedDate: formatVnDate(input.receivedAt), agency, procedure: input.procedureName }), {
@@ -50,10 +60,7 @@ export async function renderApology(input: ApologyFormInput): Promise<Buffer> {
         columns: [
           {
             width: 130,
-            stack: [
-              { text: l.recipients, bold: true, italics: true, fontSize: 7.5 },
-              ...recipients.map((r) => ({ text: `- ${r}`, fontSize: 7 })),
-            ],
+            stack: [{ text: l.recipients, bold: true, italics: true, fontSize: 7.5 }, ...recipients.map((r) => ({ text: `- ${r}`, fontSize: 7 }))],
             margin: [0, 10, 0, 0],
           },
           {

@@ -1,14 +1,6 @@
 /** Pieces shared by the A5 forms: inputs common to all forms, QR, header, title and footer. */
 import QRCode from 'qrcode';
-import {
-  a5Document,
-  labelled,
-  qrBlock,
-  renderPdf,
-  standardHeader,
-  type PdfNode,
-  type PdfNodeObject,
-} from '../../../platform/pdf.js';
+import { a5Document, labelled, qrBlock, renderPdf, standardHeader, type PdfNode, type PdfNodeObject } from '../../../platform/pdf.js';
 import { formTexts, type FormText, type FormTextSet } from './form-texts.js';
 
 export interface AgencyInfo {

@@ -69,7 +69,12 @@ export async function renderControlSheet(input: ControlSheetFormInput): Promise<
   return renderForm(input, texts, form, {
     subtitle: l.attached,
     beside: [
-      { text: [{ text: `${l.dossierCode}: `, bold: true }, { text: input.dossierCode, bold: true, fontSize: 10.5 }] },
+      {
+        text: [
+          { text: `${l.dossierCode}: `, bold: true },
+          { text: input.dossierCode, bold: true, fontSize: 10.5 },
+        ],
+      },
       labelled(l.applicant, input.applicant.name),
       labelled(l.procedure, input.procedureName),
       labelled(l.leadAgency, input.leadAgency),

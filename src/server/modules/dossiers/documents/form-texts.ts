@@ -78,8 +78,7 @@ export const TT01_2018: FormTextSet = {
       intro: 'Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:',
       docName: 'Giấy tờ cần bổ sung, hoàn thiện',
       reason: 'Lý do, nội dung cần hoàn thiện',
-      contact:
-        'Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với {contact} để được hướng dẫn./.',
+      contact: 'Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với {contact} để được hướng dẫn./.',
       onceNote: 'Hồ sơ chỉ yêu cầu bổ sung, hoàn thiện một lần; thời hạn giải quyết được tính lại từ khi nhận đủ hồ sơ.',
       signOfficer: 'NGƯỜI HƯỚNG DẪN',
       signNote: '(Ký và ghi rõ họ tên)',
@@ -114,8 +113,7 @@ export const TT01_2018: FormTextSet = {
       notYet: 'Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ cho ông/bà.',
       reason: 'Lý do',
       apology:
-        'Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của ông/bà. {agency} xin lỗi ông/bà ' +
-        'và sẽ trả kết quả giải quyết hồ sơ cho ông/bà vào',
+        'Sự chậm trễ này đã gây phiền hà, tốn kém chi phí đi lại của ông/bà. {agency} xin lỗi ông/bà ' + 'và sẽ trả kết quả giải quyết hồ sơ cho ông/bà vào',
       understanding: 'Mong nhận được sự cảm thông của ông/bà vì sự chậm trễ này./.',
       recipients: 'Nơi nhận:',
       signHead: 'THỦ TRƯỞNG CƠ QUAN',

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  classifyStepTiming,
-  formTexts,
-  renderApology,
-  renderControlSheet,
-  renderReceipt,
-  renderRefusal,
-  renderSupplementRequest,
-  TT01_2018,
-} from './index.js';
+import { classifyStepTiming, formTexts, renderApology, renderControlSheet, renderReceipt, renderRefusal, renderSupplementRequest, TT01_2018 } from './index.js';
 import { decodeQrCodes, pdfInfo, pdfText } from '../../../test/pdf-tools.js';
-import {
-  SAMPLE_APOLOGY,
-  SAMPLE_CONTROL_SHEET,
-  SAMPLE_QR_URL,
-  SAMPLE_RECEIPT,
-  SAMPLE_REFUSAL,
-  SAMPLE_SUPPLEMENT,
-} from './test-samples.js';
+import { SAMPLE_APOLOGY, SAMPLE_CONTROL_SHEET, SAMPLE_QR_URL, SAMPLE_RECEIPT, SAMPLE_REFUSAL, SAMPLE_SUPPLEMENT } from './test-samples.js';
 
 const CAPTION = 'Quét mã để tra cứu và xác thực';
 const MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];

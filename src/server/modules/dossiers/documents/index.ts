@@ -5,14 +5,7 @@ export { formatTimeLimit, renderReceipt, type ReceiptFormInput, type SubmittedDo
 export { renderSupplementRequest, type SupplementFormInput, type SupplementItem } from './supplement.form.js';
 export { renderRefusal, type RefusalFormInput } from './refusal.form.js';
 export { renderApology, type ApologyFormInput } from './apology.form.js';
-export {
-  classifyStepTiming,
-  handOffTiming,
-  renderControlSheet,
-  type ControlSheetFormInput,
-  type HandOff,
-  type StepTiming,
-} from './control-sheet.form.js';
+export { classifyStepTiming, handOffTiming, renderControlSheet, type ControlSheetFormInput, type HandOff, type StepTiming } from './control-sheet.form.js';
 export {
   renderTrackingBookXlsx,
   TRACKING_BOOK_DATE_FORMAT,

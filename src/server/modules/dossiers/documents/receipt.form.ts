@@ -55,7 +55,12 @@ export async function renderReceipt(input: ReceiptFormInput): Promise<Buffer> {
   return renderForm(input, texts, form, {
     subtitle: input.copyLabel ? `(${input.copyLabel})` : undefined,
     beside: [
-      { text: [{ text: `${l.dossierCode}: `, bold: true }, { text: input.dossierCode, bold: true, fontSize: 10.5 }] },
+      {
+        text: [
+          { text: `${l.dossierCode}: `, bold: true },
+          { text: input.dossierCode, bold: true, fontSize: 10.5 },
+        ],
+      },
       ...(input.checkCode && l.checkCode ? [{ text: [`${l.checkCode}: `, { text: input.checkCode, bold: true, fontSize: 10.5 }] }] : []),
       sentence(`${input.agency.name} ${l.receivedFrom}:`),
       { text: input.applicant.name, bold: true, fontSize: 10 },

@@ -20,7 +20,12 @@ export async function renderRefusal(input: RefusalFormInput): Promise<Buffer> {
   };
   return renderForm(input, texts, form, {
     beside: [
-      { text: [{ text: `${l.dossierCode}: `, bold: true }, { text: input.dossierCode, bold: true, fontSize: 10.5 }] },
+      {
+        text: [
+          { text: `${l.dossierCode}: `, bold: true },
+          { text: input.dossierCode, bold: true, fontSize: 10.5 },
+        ],
+      },
       sentence(`${input.agency.name} ${l.receivedFrom}:`),
       { text: input.applicant.name, bold: true, fontSize: 10 },
       ...contactLines(input.applicant, l),

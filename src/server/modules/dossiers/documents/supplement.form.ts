@@ -24,15 +24,21 @@ export async function renderSupplementRequest(input: SupplementFormInput): Promi
   const texts = textsFor(input);
   const form = texts.supplement;
   const l = form.labels;
-  const rows: PdfNode[][] = input.items.map((item, i) => [
-    { text: String(i + 1), alignment: 'center' },
-    item.document,
-    item.reason,
-  ]);
+  const rows: PdfNode[][] = input.items.map((item, i) => [{ text: String(i + 1), alignment: 'center' }, item.document, item.reason]);
   return renderForm(input, texts, form, {
     beside: [
-      { text: [{ text: `${l.dossierCode}: `, bold: true }, { text: input.dossierCode, bold: true, fontSize: 10.5 }] },
-      { text: [{ text: `${l.dossierOf}: `, bold: true }, { text: input.applicant.name, bold: true, fontSize: 10 }] },
+      {
+        text: [
+          { text: `${l.dossierCode}: `, bold: true },
+          { text: input.dossierCode, bold: true, fontSize: 10.5 },
+        ],
+      },
+      {
+        text: [
+          { text: `${l.dossierOf}: `, bold: true },
+          { text: input.applicant.name, bold: true, fontSize: 10 },
+        ],
+      },
       labelled(l.procedure, input.procedureName),
       ...contactLines(input.applicant, l),
     ],

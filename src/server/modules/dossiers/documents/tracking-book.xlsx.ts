@@ -41,8 +41,7 @@ export const TRACKING_BOOK_DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 export const TRACKING_BOOK_HEADER_ROW = 5;
 
 /** Excel dates have no zone: store the Vietnam wall-clock time so the sheet shows local time. */
-const excelVnDate = (date: Date | null | undefined): Date | null =>
-  date ? vnWallClock(date) : null;
+const excelVnDate = (date: Date | null | undefined): Date | null => (date ? vnWallClock(date) : null);
 
 const COLUMN_WIDTHS = [5, 26, 32, 9, 24, 30, 26, 16, 16, 16, 16, 16, 18];
 const DATE_COLUMNS = [8, 9, 10, 11, 12];
@@ -57,8 +56,19 @@ export async function writeTrackingBook(input: TrackingBookInput, rows: RowSourc
   const form = texts.trackingBook;
   const l = form.labels;
   const headers = [
-    l.colNo, l.colCode, l.colProcedure, l.colSets, l.colApplicant, l.colContact, l.colAgency,
-    l.colReceived, l.colDue, l.colTransferred, l.colResult, l.colReturned, l.colNote,
+    l.colNo,
+    l.colCode,
+    l.colProcedure,
+    l.colSets,
+    l.colApplicant,
+    l.colContact,
+    l.colAgency,
+    l.colReceived,
+    l.colDue,
+    l.colTransferred,
+    l.colResult,
+    l.colReturned,
+    l.colNote,
   ];
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: true });
   workbook.creator = 'Công Vụ';
