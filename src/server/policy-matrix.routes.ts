@@ -157,6 +157,11 @@ export const MATRIX: Record<string, Row> = {
   },
   'GET /api/v1/admin/tokens': { allow: ADMIN },
   // A province's lookup verification: the administrator of that province's top-level agency.
+  'GET /api/v1/admin/provinces/:provinceCode/lookup-check': {
+    allow: ADMIN,
+    req: () => url('/api/v1/admin/provinces/08/lookup-check'),
+    foreign: { agency: '2xx', province: 403 },
+  },
   'PUT /api/v1/admin/provinces/:provinceCode/lookup-check': {
     allow: ADMIN,
     req: () => url('/api/v1/admin/provinces/08/lookup-check', { check: 'phone_tail' }),

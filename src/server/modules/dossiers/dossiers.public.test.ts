@@ -389,6 +389,9 @@ describe("public lookup: a province that asks for the receipt's check code", () 
     const set = await admin.request({ method: 'PUT', url: '/api/v1/admin/provinces/96/lookup-check', payload: body });
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toEqual({ provinceCode: '96', check: 'check_code' });
+    const read = await admin.request({ method: 'GET', url: '/api/v1/admin/provinces/96/lookup-check' });
+    expect(read.json()).toEqual({ provinceCode: '96', check: 'check_code' });
+    expect((await elsewhere.request({ method: 'GET', url: '/api/v1/admin/provinces/96/lookup-check' })).statusCode).toBe(403);
     const [audit] = await h.database.rows<{ action: string }>(
       sql`select action from audit_event where entity_type = 'province' and entity_id = '96' order by occurred_at desc limit 1`,
     );

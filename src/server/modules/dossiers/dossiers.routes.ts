@@ -106,6 +106,18 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     },
     (req) => pub.lookupCheckForCode(ctx, req.query.code),
   );
+  app.get<{ Params: Static<typeof s.ProvinceParams> }>(
+    '/api/v1/admin/provinces/:provinceCode/lookup-check',
+    {
+      schema: {
+        tags,
+        summary: 'Cách kiểm tra đang dùng khi tra cứu hồ sơ của tỉnh (province lookup check)',
+        params: s.ProvinceParams,
+        response: { 200: s.LookupCheckSetting },
+      },
+    },
+    (req) => pub.getLookupCheck(ctx, req.principal, req.params.provinceCode),
+  );
   app.put<{ Params: Static<typeof s.ProvinceParams>; Body: Static<typeof s.LookupCheckBody> }>(
     '/api/v1/admin/provinces/:provinceCode/lookup-check',
     {

@@ -87,6 +87,12 @@ export async function lookupCheckForCode(ctx: AppContext, code: string): Promise
   return { check: provinceCode ? await lookupCheckOf(ctx.db, provinceCode) : DEFAULT_LOOKUP_CHECK };
 }
 
+/** The check a province's public lookup asks for, as its administrator sees it. */
+export async function getLookupCheck(ctx: AppContext, p: P, provinceCode: string) {
+  policy.requireProvinceAdmin(p, provinceCode);
+  return { provinceCode, check: await lookupCheckOf(ctx.db, provinceCode) };
+}
+
 /** A province's administrator chooses the check its public lookup asks for (audited). */
 export async function setLookupCheck(ctx: AppContext, p: P, provinceCode: string, check: LookupCheck) {
   const { principal, agencyCode } = policy.requireProvinceAdmin(p, provinceCode);

@@ -196,6 +196,16 @@ export const en: Record<MessageKey, string> = {
   'units.type.quan': 'Urban district (quận)',
   'units.type.thi_xa': 'Town (thị xã)',
 
+  'lookupCheck.title': "The province's public dossier lookup",
+  'lookupCheck.intro':
+    'Someone looking up a dossier on the public portal must give one more fact to show they are the applicant. The 6-character check code printed on the receipt is far harder to guess than the last 4 phone digits.',
+  'lookupCheck.label': 'What the lookup asks for',
+  'lookupCheck.phoneTail': "The applicant's last 4 phone digits",
+  'lookupCheck.checkCode': 'The 6-character check code on the receipt',
+  'lookupCheck.phoneTail.hint': 'Convenient, but easy to guess: anyone who knows the phone number can open the dossier.',
+  'lookupCheck.checkCode.hint': 'Only the holder of the receipt (form 01) knows it; the QR code on the receipt still opens the dossier.',
+  'lookupCheck.saved': "The province's lookup check is saved.",
+
   'agencies.title': 'Agencies',
   'agencies.intro': 'Agencies and their electronic identifiers per Decision 20/2020/QĐ-TTg.',
   'agencies.searchLabel': 'Search by name or identifier',

@@ -199,6 +199,16 @@ export const vi = {
   'units.type.quan': 'Quận',
   'units.type.thi_xa': 'Thị xã',
 
+  'lookupCheck.title': 'Tra cứu hồ sơ công khai của tỉnh',
+  'lookupCheck.intro':
+    'Người tra cứu hồ sơ trên cổng công khai phải nhập thêm một thông tin để chứng minh mình là người nộp. Mã kiểm tra 6 ký tự in trên giấy tiếp nhận khó đoán hơn nhiều so với 4 số cuối điện thoại.',
+  'lookupCheck.label': 'Thông tin kiểm tra khi tra cứu',
+  'lookupCheck.phoneTail': '4 số cuối điện thoại của người nộp',
+  'lookupCheck.checkCode': 'Mã kiểm tra 6 ký tự trên giấy tiếp nhận',
+  'lookupCheck.phoneTail.hint': 'Tiện cho người dân nhưng dễ đoán: ai biết số điện thoại cũng xem được hồ sơ.',
+  'lookupCheck.checkCode.hint': 'Chỉ người giữ giấy tiếp nhận (Mẫu 01) mới biết; mã QR trên giấy vẫn mở được hồ sơ.',
+  'lookupCheck.saved': 'Đã lưu cách kiểm tra khi tra cứu hồ sơ của tỉnh.',
+
   'agencies.title': 'Cơ quan',
   'agencies.intro': 'Cơ quan, đơn vị và mã định danh điện tử theo Quyết định 20/2020/QĐ-TTg.',
   'agencies.searchLabel': 'Tìm theo tên hoặc mã định danh',

@@ -9,6 +9,7 @@ import type { Agency, Page } from '../../../shared/api-types';
 import { usePagedList } from '../../lib/use-paged-list';
 import { AgencyForm } from './AgencyForm';
 import { AgencyUnitsPanel } from './AgencyUnitsPanel';
+import { LookupCheckPanel } from './LookupCheckPanel';
 
 export function AgenciesPage() {
   const { t } = useI18n();
@@ -34,6 +35,7 @@ export function AgenciesPage() {
         </button>
       </PageHeader>
       {notice ? <Alert kind="success">{notice}</Alert> : null}
+      <LookupCheckPanel />
       {isFormOpen ? (
         <AgencyForm
           onCancel={() => setFormOpen(false)}
