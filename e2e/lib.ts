@@ -19,7 +19,7 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(port = 8181): Promise<Server> {
+export async function startServer(port = Number(process.env.E2E_PORT ?? 8181)): Promise<Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'congvu-e2e-'));
   const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
   const child = spawn(process.execPath, [tsx, path.join(ROOT, 'src/server/main.ts')], {
