@@ -47,6 +47,7 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/procedures/:code': 'public procedure catalog',
   'GET /api/v1/procedure-fields': 'public procedure catalog',
   'GET /api/v1/procedure-agencies': 'public procedure catalog',
+  'GET /api/v1/procedure-templates/:documentId': "a procedure document's form template (public download)",
   'GET /api/v1/public/dossiers/:code': 'public lookup (code + verification)',
   'GET /api/v1/public/lookup-check': "which verification the code's province asks for (from the desk code only)",
   'POST /api/v1/public/dossiers/:code/rating': 'citizen satisfaction rating (code + verification)',
@@ -69,6 +70,17 @@ export const MATRIX: Record<string, Row> = {
     req: async (w, who) => ({ url: '/api/v1/auth/logout', by: await f.freshSession(w, who) }),
   },
   'GET /api/v1/me/notifications': { allow: ALL, foreign: '2xx' },
+  'GET /api/v1/me/notifications/unread-count': { allow: ALL, foreign: '2xx' },
+  // Each caller marks a message of his own; an API token is nobody's bell (404).
+  'POST /api/v1/me/notifications/:id/read': {
+    allow: ALL,
+    foreign: '2xx',
+    token: 404,
+    perCaller: true,
+    req: async (w, who) => url(`/api/v1/me/notifications/${await f.ownNotificationId(w, who)}/read`),
+  },
+  'POST /api/v1/me/notifications/read-all': { allow: ALL, foreign: '2xx' },
+  'GET /api/v1/me/profile': { allow: ALL, foreign: '2xx' },
 
   // ── Audit ─────────────────────────────────────────────────────────────────────────────────────
   'GET /api/v1/audit/verify': { allow: AUDIT }, // a top-level grant verifies every chain (issue 11 point 2: its province's only)
@@ -159,6 +171,20 @@ export const MATRIX: Record<string, Row> = {
       url(`/api/v1/procedures/${(await f.call(w.as.admin, 'POST', '/api/v1/procedures', f.procedurePayload(w.mine.child.code))).code as string}/deactivate`),
   },
   'GET /api/v1/procedures/:code/versions': { allow: ADMIN, req: (w) => url(`/api/v1/procedures/${w.procedureCode}/versions`) },
+  'POST /api/v1/procedures/:code/documents/:documentId/template': {
+    allow: ADMIN,
+    req: (w) => ({
+      url: `/api/v1/procedures/${w.procedureCode}/documents/${w.procedureDocumentIds[0]}/template`,
+      ...f.multipart('to-khai.pdf', Buffer.from('%PDF-1.4 mau'), 'application/pdf'),
+    }),
+  },
+  'DELETE /api/v1/procedures/:code/documents/:documentId/template': {
+    allow: ADMIN,
+    req: async (w) => {
+      const t = await f.procedureTemplate(w);
+      return url(`/api/v1/procedures/${t.code}/documents/${t.documentId}/template`);
+    },
+  },
 
   // ── Calendar: national data edited by calendar_admin (held at a national agency, so any holder
   // may); a province's local days off by the administrator of that province's top-level agency.

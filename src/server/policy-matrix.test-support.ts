@@ -6,7 +6,7 @@
  */
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { calendarOverride, emulationCampaign, official } from './db/schema/index.js';
+import { calendarOverride, emulationCampaign, notificationOutbox, official } from './db/schema/index.js';
 import { vnToday } from '../shared/vn-time.js';
 import { isWorkingDay, OFFICE_CULTURE_CAMPAIGN, seedConductReference } from './modules/conduct/index.js';
 import { generateOfficialRows, rowsToCsv, vietnameseSortKey } from './modules/workforce/index.js';
@@ -415,4 +415,23 @@ export async function makeWorld(h: Harness): Promise<World> {
   w.ratingId = (await rating(w, w.neutral)).id;
   w.todayIsWorkingDay = await isWorkingDay(h.ctx, vnToday(), '08');
   return w;
+}
+
+/** A form template on my procedure's first document (uploaded by my administrator), for the remove route. */
+export async function procedureTemplate(w: World): Promise<{ code: string; documentId: string }> {
+  const documentId = w.procedureDocumentIds[0];
+  const path = `/api/v1/procedures/${w.procedureCode}/documents/${documentId}/template`;
+  const res = await w.as.admin.request({ method: 'POST', url: path, ...multipart('to-khai.pdf', Buffer.from(`%PDF-1.4 ${uid()}`), 'application/pdf') });
+  if (res.statusCode !== 200) throw new Error(`fixture template: ${res.statusCode} ${res.body}`);
+  return { code: w.procedureCode, documentId };
+}
+
+/** An in-app notification addressed to the caller (a token is nobody: a random id, which answers 404). */
+export async function ownNotificationId(w: World, who: Who): Promise<string> {
+  if (!who.userId) return crypto.randomUUID();
+  const [row] = await w.h.database.db
+    .insert(notificationOutbox)
+    .values({ channel: 'in_app', recipient: who.userId, recipientUserId: who.userId, subject: 'Thông báo', body: 'Nội dung', status: 'sent' })
+    .returning({ id: notificationOutbox.id });
+  return row.id;
 }

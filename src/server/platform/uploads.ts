@@ -22,17 +22,18 @@ export const multipartPlugin = multipart;
 /** One file and a few fields per request; the file size is set per route by `readUpload`. */
 export const multipartOptions: FastifyMultipartOptions = { limits: { files: 1, fields: 5, parts: 6 }, throwFileSizeLimit: true };
 
-export type UploadKind = 'xlsx' | 'csv' | 'pdf' | 'jpeg' | 'png';
+export type UploadKind = 'xlsx' | 'docx' | 'csv' | 'pdf' | 'jpeg' | 'png';
 
 export const CONTENT_TYPES: Record<UploadKind, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   csv: 'text/csv',
   pdf: 'application/pdf',
   jpeg: 'image/jpeg',
   png: 'image/png',
 };
 
-const KIND_NAMES: Record<UploadKind, string> = { xlsx: 'Excel .xlsx', csv: 'CSV (UTF-8)', pdf: 'PDF', jpeg: 'JPEG', png: 'PNG' };
+const KIND_NAMES: Record<UploadKind, string> = { xlsx: 'Excel .xlsx', docx: 'Word .docx', csv: 'CSV (UTF-8)', pdf: 'PDF', jpeg: 'JPEG', png: 'PNG' };
 
 export interface UploadRule {
   /** The field named in errors: the multipart part's name, or a JSON path such as `documents[0].attachment`. */
@@ -58,7 +59,7 @@ const startsWith = (b: Uint8Array, sig: readonly number[]) => b.length >= sig.le
 /** Text a spreadsheet can be: valid UTF-8 (a BOM allowed) with no NUL byte in it; checked without decoding. */
 const isText = (b: Buffer): boolean => !b.includes(0) && isUtf8(b);
 
-/** The kind of the bytes by their content; a zip counts as .xlsx only when it holds a workbook. */
+/** The kind of the bytes by their content; a zip is reported as 'xlsx' here and told apart from .docx by `checkUpload`. */
 export function sniffUpload(b: Buffer, accept: readonly UploadKind[]): UploadKind | null {
   if (startsWith(b, PDF)) return 'pdf';
   if (startsWith(b, PNG)) return 'png';
@@ -88,12 +89,15 @@ export function checkUpload(data: Buffer, rule: UploadRule, fileName = 'upload')
   const field = rule.field ?? 'file';
   if (data.length > rule.maxBytes) throw payloadTooLarge(rule);
   if (data.length === 0) throw AppError.validation(field, `${rule.what ?? 'Tệp'} rỗng.`);
-  const kind = sniffUpload(data, rule.accept);
-  if (!kind || !rule.accept.includes(kind)) throw wrongKind(rule);
-  if (kind === 'xlsx') {
+  let kind = sniffUpload(data, rule.accept);
+  // A zip is an Office file only with its content types and the workbook's (xl/) or the document's (word/) parts.
+  if (kind === 'xlsx' && (rule.accept.includes('xlsx') || rule.accept.includes('docx'))) {
     const entries = checkZip(data, field);
-    if (!entries.some((e) => e.name === '[Content_Types].xml') || !entries.some((e) => e.name.startsWith('xl/'))) throw wrongKind(rule);
+    const isOffice = entries.some((e) => e.name === '[Content_Types].xml');
+    const has = (prefix: string) => isOffice && entries.some((e) => e.name.startsWith(prefix));
+    kind = has('xl/') ? 'xlsx' : has('word/') ? 'docx' : null;
   }
+  if (!kind || !rule.accept.includes(kind)) throw wrongKind(rule);
   return { fileName: fileName.normalize('NFC').slice(0, 200) || 'upload', data, kind, contentType: CONTENT_TYPES[kind] };
 }
 

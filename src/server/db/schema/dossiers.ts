@@ -247,6 +247,8 @@ export const notificationOutbox = pgTable(
     providerId: text('provider_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** When the recipient marked an in-app message read (the bell); null = unread. */
+    readAt: timestamp('read_at', { withTimezone: true }),
   },
   (t) => [
     index('notification_outbox_due_idx')

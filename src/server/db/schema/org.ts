@@ -73,6 +73,8 @@ export const userAccount = pgTable(
     kind: text('kind').notNull(), // official | citizen
     email: text('email'),
     phone: text('phone'),
+    /** Số định danh cá nhân (CCCD, 12 digits) of a citizen account, when known: pre-fills the online form. */
+    idNumber: text('id_number'),
     passwordHash: text('password_hash'),
     isActive: boolean('is_active').notNull().default(true),
     oidcIssuer: text('oidc_issuer'),

@@ -101,6 +101,24 @@ export const procedureDocument = pgTable(
   (t) => [index('procedure_document_procedure_idx').on(t.procedureId, t.position)],
 );
 
+/**
+ * The form file of a document that must follow a template (tờ khai "theo mẫu"): one per document,
+ * uploaded by the procedure's administrator, kept in the file store under `storage_key`
+ * (content-addressed), served publicly with its content type.
+ */
+export const procedureDocumentTemplate = pgTable('procedure_document_template', {
+  documentId: uuid('document_id')
+    .primaryKey()
+    .references(() => procedureDocument.id),
+  storageKey: text('storage_key').notNull(),
+  sha256: text('sha256').notNull(),
+  fileName: text('file_name').notNull(),
+  contentType: text('content_type').notNull(),
+  size: integer('size').notNull(),
+  uploadedBy: uuid('uploaded_by').references(() => userAccount.id),
+  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 /** The step template (quy trình nội bộ): who handles each step and its share of the time limit. */
 export const procedureStep = pgTable(
   'procedure_step',

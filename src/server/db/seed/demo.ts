@@ -54,6 +54,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   role: Role;
   agency: string;
   phone?: string;
+  /** A citizen's ID number (CCCD), which pre-fills the online form. */
+  idNumber?: string;
   official?: DemoOfficialProfile;
 }> = [
   {
@@ -129,5 +131,5 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     agency: '000.00.00.G09',
     official: { code: 'DEMOTK0012', dateOfBirth: '1986-02-11', gender: 'nu', rank: 'Chuyên viên' },
   },
-  { username: 'congdan', displayName: 'Đỗ Văn An', kind: 'citizen', role: 'citizen', agency: '000.00.00.H57', phone: '0912345678' },
+  { username: 'congdan', displayName: 'Đỗ Văn An', kind: 'citizen', role: 'citizen', agency: '000.00.00.H57', phone: '0912345678', idNumber: '008090001234' },
 ];

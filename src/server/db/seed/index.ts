@@ -6,7 +6,7 @@ import { hashPassword } from '../../modules/auth/index.js';
 import { appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
 import { DEMO_ACCOUNTS, DEMO_AGENCIES, DEMO_COMMUNES, DEMO_PROVINCE } from './demo.js';
 import { NATIONAL_AGENCIES, NATIONAL_UNIT, PROVINCES } from './provinces.js';
-import { seedDemoProcedures } from '../../modules/procedures/index.js';
+import { seedDemoProcedures, seedDemoTemplates } from '../../modules/procedures/index.js';
 import { seedDemoAccountOfficials, seedDemoWorkforce } from '../../modules/workforce/index.js';
 import { seedDemoConduct } from '../../modules/conduct/index.js';
 
@@ -82,7 +82,15 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     for (const acc of DEMO_ACCOUNTS) {
       await tx
         .insert(userAccount)
-        .values({ username: acc.username, displayName: acc.displayName, kind: acc.kind, passwordHash, phone: acc.phone ?? null, isDemo: true })
+        .values({
+          username: acc.username,
+          displayName: acc.displayName,
+          kind: acc.kind,
+          passwordHash,
+          phone: acc.phone ?? null,
+          idNumber: acc.idNumber ?? null,
+          isDemo: true,
+        })
         .onConflictDoNothing();
       const [user] = await tx.select().from(userAccount).where(eq(userAccount.username, acc.username));
       const agencyId = ids.get(acc.agency) ?? (await tx.select({ id: agency.id }).from(agency).where(eq(agency.code, acc.agency)))[0].id;
@@ -98,6 +106,7 @@ export async function seedDemo(db: Db, config: Config): Promise<void> {
     });
   });
   await seedDemoProcedures(db);
+  await seedDemoTemplates(db, config.dataDir);
   await seedDemoWorkforce(db);
   await seedDemoAccountOfficials(
     db,

@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import { isNationWide, isProvinceWide, type Principal } from '../../platform/principal.js';
-import type { SessionResponse } from './auth.schemas.js';
+import type { UserRow } from './auth.repo.js';
+import type { MyProfile, SessionResponse } from './auth.schemas.js';
 
 export const presentSession = (p: Principal): Static<typeof SessionResponse> => ({
   user: {
@@ -15,4 +16,11 @@ export const presentSession = (p: Principal): Static<typeof SessionResponse> => 
     })),
   },
   csrfToken: p.csrfToken,
+});
+
+export const presentProfile = (u: Pick<UserRow, 'displayName' | 'idNumber' | 'phone' | 'email'>): Static<typeof MyProfile> => ({
+  fullName: u.displayName,
+  idNumber: u.idNumber,
+  phone: u.phone,
+  email: u.email,
 });

@@ -3,7 +3,7 @@ import type { AppContext } from '../../context.js';
 import { requirePrincipal } from '../../platform/principal.js';
 import { setSessionCookie, SESSION_COOKIE } from './auth.plugin.js';
 import { presentSession } from './auth.presenter.js';
-import { LoginBody, SessionResponse } from './auth.schemas.js';
+import { LoginBody, MyProfile, SessionResponse } from './auth.schemas.js';
 import * as service from './auth.service.js';
 import { registerOidcRoutes } from './oidc.js';
 
@@ -23,6 +23,12 @@ export async function authRoutes(app: FastifyInstance, { ctx }: { ctx: AppContex
 
   app.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại / Current user', response: { 200: SessionResponse } } }, async (req) =>
     presentSession(requirePrincipal(req.principal)),
+  );
+
+  app.get(
+    '/api/v1/me/profile',
+    { schema: { tags: ['auth'], summary: 'Thông tin tài khoản để điền sẵn biểu mẫu / My account details for forms', response: { 200: MyProfile } } },
+    (req) => service.myProfile(ctx, req.principal),
   );
 
   app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất / Sign out' } }, async (req, reply) => {

@@ -25,3 +25,11 @@ export const SessionUser = Type.Object({
 });
 
 export const SessionResponse = Type.Object({ user: SessionUser, csrfToken: Type.Union([Type.String(), Type.Null()]) });
+
+/** What the account holds about its signed-in owner, to pre-fill forms (an empty field: the account does not hold it). */
+export const MyProfile = Type.Object({
+  fullName: Type.String(),
+  idNumber: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+});

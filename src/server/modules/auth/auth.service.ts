@@ -3,7 +3,8 @@ import type { AppContext } from '../../context.js';
 import { appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
 import { randomToken, safeEqual, sha256, sign } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
-import type { Principal, RoleGrant } from '../../platform/principal.js';
+import { type Principal, requirePrincipal, type RoleGrant } from '../../platform/principal.js';
+import { presentProfile } from './auth.presenter.js';
 import * as repo from './auth.repo.js';
 
 export const hashPassword = (password: string): Promise<string> => argonHash(password);
@@ -232,4 +233,12 @@ export const purgeExpiredSessions = (ctx: AppContext): Promise<number> => repo.d
 /** Drop sign-in failure counts older than the lockout window (for the periodic sweep). */
 export async function purgeStaleLoginFailures(ctx: AppContext): Promise<void> {
   await repo.deleteStaleLoginFailures(ctx.db, ctx.config.loginLockMinutes);
+}
+
+/** The signed-in person's own account details (name, ID number, phone, e-mail), for pre-filling forms. */
+export async function myProfile(ctx: AppContext, p: Principal | null) {
+  const principal = requirePrincipal(p);
+  const user = principal.userId ? await repo.findUserById(ctx.db, principal.userId) : undefined;
+  // an API token is nobody's account: its answer holds no personal data
+  return presentProfile(user ?? { displayName: principal.displayName, idNumber: null, phone: null, email: null });
 }

@@ -1,6 +1,6 @@
 import { availableActions, DVCQG_STATUS_ID, type DossierStatus, type MachineView } from './dossier.state.js';
 import type { DossierBase, DossierRow, HandoffRow, PublicDossierRow } from './dossiers.repo.js';
-import type { OutboxRow } from './outbox.repo.js';
+import type { MyNotificationRow, OutboxRow } from './outbox.repo.js';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 type EventRow = { action: string; fromStatus: string | null; toStatus: string; actorLabel: string; occurredAt: Date; data: Record<string, unknown> };
@@ -157,4 +157,10 @@ export const presentNotification = (n: OutboxRow) => ({
   dossierId: n.dossierId,
   createdAt: n.createdAt.toISOString(),
   sentAt: n.sentAt?.toISOString() ?? null,
+});
+
+export const presentMyNotification = (n: MyNotificationRow) => ({
+  ...presentNotification(n),
+  dossierCode: n.dossierCode,
+  readAt: n.readAt?.toISOString() ?? null,
 });

@@ -6,7 +6,7 @@ import { performAction } from './actions.service.js';
 import type { DossierAction } from './dossier.state.js';
 import { renderDossierForm, trackingBook } from './forms.service.js';
 import { intakeDossier, onlineDesks } from './intake.service.js';
-import { devOutbox, myNotifications } from './notifications.service.js';
+import * as bell from './notifications.service.js';
 import * as pub from './public.service.js';
 import * as s from './dossiers.schemas.js';
 import { accessLogOf, getDossier, listDossiers } from './dossiers.service.js';
@@ -146,10 +146,27 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
   );
 
   // ── Notifications ───────────────────────────────────────────────────────────────────────────
-  app.get('/api/v1/me/notifications', { schema: { tags, summary: 'Thông báo trong ứng dụng', response: { 200: s.Notifications } } }, (req) =>
-    myNotifications(ctx, req.principal),
+  app.get<{ Querystring: Static<typeof s.MyNotificationsQuery> }>(
+    '/api/v1/me/notifications',
+    { schema: { tags, summary: 'Thông báo trong ứng dụng / My notifications', querystring: s.MyNotificationsQuery, response: { 200: s.MyNotifications } } },
+    (req) => bell.myNotifications(ctx, req.principal, req.query),
+  );
+  app.get(
+    '/api/v1/me/notifications/unread-count',
+    { schema: { tags, summary: 'Số thông báo chưa đọc / Unread count', response: { 200: s.UnreadCount } } },
+    (req) => bell.myUnreadCount(ctx, req.principal),
+  );
+  app.post<{ Params: Static<typeof s.NotificationParams> }>(
+    '/api/v1/me/notifications/:id/read',
+    { schema: { tags, summary: 'Đánh dấu đã đọc / Mark read', params: s.NotificationParams, response: { 200: s.MarkedRead } } },
+    (req) => bell.markNotificationRead(ctx, req.principal, req.params.id),
+  );
+  app.post(
+    '/api/v1/me/notifications/read-all',
+    { schema: { tags, summary: 'Đánh dấu tất cả đã đọc / Mark all read', response: { 200: s.MarkedRead } } },
+    (req) => bell.markAllNotificationsRead(ctx, req.principal),
   );
   app.get('/api/v1/dev/outbox', { schema: { tags, summary: 'Hộp thư đi (development only)', response: { 200: s.Notifications } } }, (req) =>
-    devOutbox(ctx, req.principal),
+    bell.devOutbox(ctx, req.principal),
   );
 }

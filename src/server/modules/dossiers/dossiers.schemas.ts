@@ -223,8 +223,30 @@ export const FormParams = Type.Object({
   code: Type.String({ pattern: CODE_PATTERN }),
   form: Type.Union([Type.Literal('receipt'), Type.Literal('supplement'), Type.Literal('refusal'), Type.Literal('apology'), Type.Literal('control-sheet')]),
 });
-export const Notifications = Type.Object({
-  items: Type.Array(
-    Type.Object({ id: Str, channel: Str, recipient: Str, subject: Str, body: Str, status: Str, dossierId: NStr, createdAt: Str, sentAt: NStr }),
-  ),
+const NotificationItem = Type.Object({
+  id: Str,
+  channel: Str,
+  recipient: Str,
+  subject: Str,
+  body: Str,
+  status: Str,
+  dossierId: NStr,
+  createdAt: Str,
+  sentAt: NStr,
 });
+export const Notifications = Type.Object({ items: Type.Array(NotificationItem) });
+
+/** The bell: my in-app messages, newest first, with the dossier's code to link to and whether I have read each. */
+export const MyNotificationsQuery = Type.Object({
+  cursor: PageQuery.cursor,
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  unread: Type.Optional(Type.Boolean()),
+});
+export const MyNotifications = Type.Object({
+  items: Type.Array(Type.Object({ ...NotificationItem.properties, dossierCode: NStr, readAt: NStr })),
+  nextCursor: NStr,
+  unread: Type.Integer(),
+});
+export const UnreadCount = Type.Object({ unread: Type.Integer() });
+export const NotificationParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+export const MarkedRead = Type.Object({ marked: Type.Integer(), unread: Type.Integer() });

@@ -4,4 +4,5 @@ export { findProcedureByCode, findProcedureById, provincesWithProcedure } from '
 export type { CatalogProcedure } from './procedures.presenter.js';
 export type { HandlerKind, LimitUnit, OnlineLevel, ResultType, StepCode } from './procedures.schemas.js';
 export { seedDemoProcedures } from './procedures.seed.js';
+export { seedDemoTemplates } from './templates.demo.js';
 export { DEMO_FIELDS, DEMO_PROCEDURES } from './procedures.demo.js';

@@ -1,4 +1,5 @@
 import type { DocumentRow, ProcedureRow, StepRow } from './procedures.repo.js';
+import type { TemplateRow } from './templates.repo.js';
 import type { HandlerKind, LimitUnit, OnlineLevel, ResultType, StepCode } from './procedures.schemas.js';
 
 const num = (v: string | number): number => Number(v);
@@ -46,8 +47,20 @@ export const presentStep = (s: StepRow) => ({
   budget: num(s.budget),
 });
 
+/** Where anyone downloads a document's form template. */
+export const templatePath = (documentId: string): string => `/api/v1/procedure-templates/${documentId}`;
+
+export const presentTemplateFile = (t: TemplateRow | undefined) =>
+  t ? { url: templatePath(t.documentId), fileName: t.fileName, contentType: t.contentType, size: t.size, uploadedAt: t.uploadedAt.toISOString() } : null;
+
+/** A document of the detail: its fields and the form template file an administrator uploaded, if any. */
+export const presentDetailDocument = (d: DocumentRow, templates: ReadonlyMap<string, TemplateRow>) => ({
+  ...presentDocument(d),
+  templateFile: presentTemplateFile(templates.get(d.id)),
+});
+
 export type ProcedureDetail = ReturnType<typeof presentDetail>;
-export const presentDetail = (r: ProcedureRow, docs: DocumentRow[], steps: StepRow[]) => ({
+export const presentDetail = (r: ProcedureRow, docs: DocumentRow[], steps: StepRow[], templates: ReadonlyMap<string, TemplateRow> = new Map()) => ({
   ...presentSummary(r),
   provinceCode: r.provinceCode,
   fees: r.fees.map((f) => ({ name: f.name, amount: Number(f.amount), note: f.note ?? null })),
@@ -58,7 +71,7 @@ export const presentDetail = (r: ProcedureRow, docs: DocumentRow[], steps: StepR
   version: r.version,
   isActive: r.isActive,
   updatedAt: r.updatedAt.toISOString(),
-  documents: docs.filter((d) => d.procedureId === r.id).map(presentDocument),
+  documents: docs.filter((d) => d.procedureId === r.id).map((d) => presentDetailDocument(d, templates)),
   steps: steps.filter((s) => s.procedureId === r.id).map(presentStep),
 });
 

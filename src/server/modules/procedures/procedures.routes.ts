@@ -6,11 +6,23 @@ import { multipartOptions, multipartPlugin, readUpload } from '../../platform/up
 import { exportProcedures, importProcedures, MAX_IMPORT_BYTES } from './procedures.import.js';
 import * as s from './procedures.schemas.js';
 import * as service from './procedures.service.js';
+import * as tpl from './templates.service.js';
 
 const tags = ['procedures'];
 /** National codes repeat across provinces: `province` picks one (default: the first active). */
 const ProvinceQuery = Type.Object({ province: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })) });
 const publicLimit = { rateLimit: { max: 300, timeWindow: '1 minute' } };
+
+/** `attachment` with an ASCII name for old clients and the UTF-8 name (RFC 6266 / 5987) for the rest. */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
 
 export async function procedureRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext }): Promise<void> {
   // multipart only in this plugin's scope, for the import
@@ -148,5 +160,45 @@ export async function procedureRoutes(app: FastifyInstance, { ctx }: { ctx: AppC
       },
     },
     (req) => service.listVersions(ctx, req.principal, req.params.code),
+  );
+
+  // ── Form templates (tờ khai theo mẫu) ───────────────────────────────────────────────────────
+  app.get<{ Params: Static<typeof s.TemplateDownloadParams> }>(
+    '/api/v1/procedure-templates/:documentId',
+    {
+      config: publicLimit,
+      schema: {
+        tags,
+        summary: 'Tải mẫu đơn, tờ khai (công khai) / Download a form template',
+        params: s.TemplateDownloadParams,
+        produces: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      },
+    },
+    async (req, reply) => {
+      const file = await tpl.downloadTemplate(ctx, req.params.documentId);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', attachmentDisposition(file.fileName))
+        .header('etag', `"${file.sha256}"`)
+        .send(file.bytes);
+    },
+  );
+  app.post<{ Params: Static<typeof s.TemplateParams> }>(
+    '/api/v1/procedures/:code/documents/:documentId/template',
+    {
+      schema: {
+        tags,
+        summary: 'Tải lên tệp mẫu của thành phần hồ sơ (PDF, .docx, .xlsx) / Upload a form template',
+        consumes: ['multipart/form-data'],
+        params: s.TemplateParams,
+        response: { 200: s.ProcedureDocument },
+      },
+    },
+    (req) => tpl.uploadTemplate(ctx, req.principal, req.params.code, req.params.documentId, () => readUpload(req, tpl.TEMPLATE_FILE)),
+  );
+  app.delete<{ Params: Static<typeof s.TemplateParams> }>(
+    '/api/v1/procedures/:code/documents/:documentId/template',
+    { schema: { tags, summary: 'Gỡ tệp mẫu / Remove a form template', params: s.TemplateParams, response: { 200: s.ProcedureDocument } } },
+    (req) => tpl.removeTemplate(ctx, req.principal, req.params.code, req.params.documentId),
   );
 }

@@ -100,6 +100,15 @@ export const ProcedurePage = pageOf(ProcedureSummary);
 export const AdminProcedureSummary = Type.Object({ ...summary, isActive: Type.Boolean(), version: Type.Integer(), updatedAt: Type.String() });
 export const AdminProcedurePage = pageOf(AdminProcedureSummary);
 
+export const TemplateFile = Type.Object({
+  url: Type.String(),
+  fileName: Type.String(),
+  contentType: Type.String(),
+  size: Type.Integer(),
+  uploadedAt: Type.String(),
+});
+export const TemplateParams = Type.Object({ code: ProcedureParams.properties.code, documentId: Type.String({ format: 'uuid' }) });
+export const TemplateDownloadParams = Type.Object({ documentId: Type.String({ format: 'uuid' }) });
 export const ProcedureDocument = Type.Object({
   id: Type.String(),
   position: Type.Integer(),
@@ -110,6 +119,8 @@ export const ProcedureDocument = Type.Object({
   templateName: Nullable(Type.String()),
   templateUrl: Nullable(Type.String()),
   note: Nullable(Type.String()),
+  /** The form file uploaded for this document (public download), or null. */
+  templateFile: Type.Union([TemplateFile, Type.Null()]),
 });
 export const ProcedureStep = Type.Object({
   id: Type.String(),

@@ -7,6 +7,7 @@ import type { Principal } from '../../platform/principal.js';
 import * as policy from './procedures.policy.js';
 import { type CatalogProcedure, presentAdminSummary, presentDetail, presentSummary, toCatalogProcedure } from './procedures.presenter.js';
 import * as repo from './procedures.repo.js';
+import { templatesOf } from './templates.repo.js';
 import type { ProcedureQuery, UpdateProcedure } from './procedures.schemas.js';
 import { type ProcedureInput, resolveInput, writeDeactivation, writeNewProcedure, writeProcedureUpdate } from './procedures.write.js';
 
@@ -32,7 +33,16 @@ export async function listProcedures(ctx: AppContext, a: ListArgs) {
 export async function getProcedure(ctx: AppContext, code: string, provinceCode?: string) {
   const row = await repo.findProcedureRow(ctx.db, code, provinceCode);
   if (!row || !row.isActive) throw AppError.notFound('Thủ tục hành chính');
-  return presentDetail(row, await repo.documentsOf(ctx.db, [row.id]), await repo.stepsOf(ctx.db, [row.id]));
+  const docs = await repo.documentsOf(ctx.db, [row.id]);
+  return presentDetail(
+    row,
+    docs,
+    await repo.stepsOf(ctx.db, [row.id]),
+    await templatesOf(
+      ctx.db,
+      docs.map((d) => d.id),
+    ),
+  );
 }
 
 export async function listFields(ctx: AppContext) {
@@ -105,7 +115,7 @@ export async function createProcedure(ctx: AppContext, p: P, body: ProcedureInpu
 }
 
 /** A procedure the admin manages, else 404 (another agency's procedure is not revealed). */
-async function procedureForAdmin(ctx: AppContext, p: P, code: string) {
+export async function procedureForAdmin(ctx: AppContext, p: P, code: string) {
   const row = await repo.findProcedureRow(ctx.db, code, undefined, policy.procedureAdminScope(p).agencyIds);
   if (!row) throw AppError.notFound('Thủ tục hành chính');
   return { row, principal: policy.requireProcedureAdmin(p, row.agencyId) };

@@ -11,6 +11,7 @@ import { actorOf, type Principal } from '../../platform/principal.js';
 import { versionConflict } from '../../platform/versioned.js';
 import { presentDetail, type ProcedureDetail } from './procedures.presenter.js';
 import * as repo from './procedures.repo.js';
+import { templatesOf } from './templates.repo.js';
 import type { CreateProcedure } from './procedures.schemas.js';
 
 export type ProcedureInput = Static<typeof CreateProcedure>;
@@ -153,7 +154,16 @@ export const inputKey = (i: ProcedureInput): string =>
 export async function loadDetail(db: DbOrTx, id: string): Promise<ProcedureDetail> {
   const row = await repo.findProcedureRowById(db, id);
   if (!row) throw AppError.notFound('Thủ tục hành chính');
-  return presentDetail(row, await repo.documentsOf(db, [id]), await repo.stepsOf(db, [id]));
+  const docs = await repo.documentsOf(db, [id]);
+  return presentDetail(
+    row,
+    docs,
+    await repo.stepsOf(db, [id]),
+    await templatesOf(
+      db,
+      docs.map((d) => d.id),
+    ),
+  );
 }
 
 const procedureColumns = (r: Resolved) => ({
