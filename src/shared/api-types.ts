@@ -139,3 +139,11 @@ export type OfficialImportJob = Static<typeof workforce.ImportJob>;
 export type WorkforceStats = Static<typeof workforce.Stats>;
 export type Position = Static<typeof workforce.Position>;
 export type CandidateList = Static<typeof workforce.CandidateList>;
+
+// ── Citizen portal: pre-fill, the bell, form templates ────────────────────────────────────────
+export type MyProfile = Static<typeof auth.MyProfile>;
+export type MyNotifications = Static<typeof dossiers.MyNotifications>;
+export type MyNotification = MyNotifications['items'][number];
+export type UnreadCount = Static<typeof dossiers.UnreadCount>;
+export type MarkedRead = Static<typeof dossiers.MarkedRead>;
+export type TemplateFile = Static<typeof procedures.TemplateFile>;

@@ -1,4 +1,5 @@
 import { Layout } from './components/Layout';
+import { PublicHomePage } from './features/citizen/PublicHomePage';
 import { PublicCalendarPage } from './features/calendar/CalendarPage';
 import { useAuth } from './lib/auth';
 import { useI18n } from './lib/i18n';
@@ -30,14 +31,22 @@ export function App() {
     return auth.status === 'authenticated' ? <Layout>{publicPage}</Layout> : <PublicShell>{publicPage}</PublicShell>;
   }
 
+  // signed out, the home is the public portal; signed in, the role home (below)
+  if (pathname === '/' && auth.status !== 'authenticated') {
+    return (
+      <PublicShell>
+        <PublicHomePage />
+      </PublicShell>
+    );
+  }
+
   if (pathname === '/login') {
     if (auth.status === 'authenticated') return <Redirect to={safeNextPath(query.get('next'))} />;
     return <LoginPage />;
   }
 
   if (auth.status !== 'authenticated') {
-    const next = pathname === '/' ? '' : `?next=${encodeURIComponent(pathname + search)}`;
-    return <Redirect to={`/login${next}`} />;
+    return <Redirect to={`/login?next=${encodeURIComponent(pathname + search)}`} />;
   }
 
   const match = resolveRoute(pathname);

@@ -4,6 +4,7 @@ import { codeLabel, useI18n } from '../lib/i18n';
 import { Link, navigate, useLocation } from '../lib/router';
 import type { SessionRole } from '../../shared/api-types';
 import { NAV, isCurrent } from '../routes/nav';
+import { NotificationBell } from '../features/citizen/NotificationBell';
 import { Emblem } from './Emblem';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -101,6 +102,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <span className="user-name">{user.displayName}</span>
             <RoleChips roles={user.roles} />
           </div>
+          <NotificationBell />
           <LanguageSwitch />
           <button type="button" className="btn btn--ghost topbar-logout" onClick={() => void signOut()}>
             {t('header.logout')}

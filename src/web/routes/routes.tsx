@@ -6,6 +6,7 @@ import { ImportPage } from '../features/workforce/ImportPage';
 import { OfficialDetailPage } from '../features/workforce/OfficialDetailPage';
 import { OfficialsPage } from '../features/workforce/OfficialsPage';
 import { AdminProceduresPage } from '../features/procedures/AdminProceduresPage';
+import { AdminTemplatesPage } from '../features/procedures/AdminTemplatesPage';
 import { CatalogPage } from '../features/procedures/CatalogPage';
 import { DossierDetailPage } from '../features/dossiers/DossierDetailPage';
 import { CounterIntakePage, OnlineSubmissionPage } from '../features/dossiers/pages';
@@ -41,6 +42,7 @@ export const ROUTES: RouteDef[] = [
   { path: '/admin/users', roles: ['admin'], render: () => <UsersPage /> },
   { path: '/admin/tokens', roles: ['admin'], render: () => <TokensPage /> },
   { path: '/admin/procedures', roles: ['admin'], render: () => <AdminProceduresPage /> },
+  { path: '/admin/procedures/:code/templates', roles: ['admin'], render: (p) => <AdminTemplatesPage code={p.code} /> },
   { path: '/calendar', render: () => <CalendarPage /> },
   { path: '/workforce', roles: ['home_affairs', 'leader', 'admin'], render: () => <OfficialsPage /> },
   { path: '/workforce/officials', roles: ['home_affairs', 'leader', 'admin'], render: () => <OfficialsPage /> },

@@ -5,6 +5,7 @@ import { describeError, type ErrorView } from '../../lib/errors';
 import { Link } from '../../lib/router';
 import type { Desks, DossierCreated, DossierDocumentInput, IntakeBody, ProcedureDetail } from '../../../shared/api-types';
 import { dossierApi, fileToBase64, formUrl } from './dossiers-api';
+import { useApplicantPrefill } from '../citizen/use-applicant-prefill';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
@@ -22,6 +23,7 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
   const [proc, setProc] = useState<ProcedureDetail | null>(null);
   const [docs, setDocs] = useState<Record<string, DocState>>({});
   const [applicant, setApplicant] = useState({ fullName: '', idNumber: '', phone: '', email: '', address: '' });
+  useApplicantPrefill(mode === 'online', setApplicant);
   const [channel, setChannel] = useState<'counter' | 'postal'>('counter');
   const [decision, setDecision] = useState<'auto' | 'refuse'>('auto');
   const [refusal, setRefusal] = useState('');

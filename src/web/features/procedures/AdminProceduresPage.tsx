@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import type { AdminProcedureSummary, Page } from '../../../shared/api-types';
 import { usePagedList } from '../../lib/use-paged-list';
+import { useCitizenText } from '../citizen/citizen-text';
 import { formatLimit, onlineLabel } from './format';
 import { ImportPanel } from './ImportPanel';
 import './procedures.css';
@@ -14,6 +15,7 @@ import './procedures.css';
 /** Administrators: the procedures of their agencies (including withdrawn ones), import, export. */
 export function AdminProceduresPage() {
   const { t, lang } = useI18n();
+  const { tc } = useCitizenText();
   const [q, setQ] = useState('');
   const list = usePagedList<AdminProcedureSummary>(
     (cursor, signal) => api.get<Page<AdminProcedureSummary>>('/admin/procedures', { q, cursor, limit: 50 }, signal),
@@ -59,6 +61,11 @@ export function AdminProceduresPage() {
                 </td>
                 <td data-label={t('proc.name')} className="cell-primary proc-name-cell">
                   {p.isActive ? <Link to={`/thu-tuc/${seg(p.code)}`}>{p.name}</Link> : p.name}
+                  {p.isActive ? (
+                    <Link to={`/admin/procedures/${seg(p.code)}/templates`} className="cell-meta proc-note">
+                      {tc('tpl.manage')}
+                    </Link>
+                  ) : null}
                 </td>
                 <td data-label={t('proc.agency')}>{p.agencyName}</td>
                 <td data-label={t('proc.timeLimit')}>

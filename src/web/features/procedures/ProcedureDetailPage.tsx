@@ -6,6 +6,7 @@ import { describeError } from '../../lib/errors';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { Link } from '../../lib/router';
 import { formatBudget, formatLimit, formatMoney, onlineLabel } from './format';
+import { TemplateDownload } from './TemplateDownload';
 import type { ProcedureDetail } from '../../../shared/api-types';
 import './procedures.css';
 
@@ -139,7 +140,9 @@ export function ProcedureDetailPage({ code }: { code: string }) {
                     <td data-label={t('proc.doc.no')}>{i + 1}</td>
                     <td data-label={t('proc.doc.name')} className="cell-primary">
                       {doc.name}
-                      {doc.templateUrl ? (
+                      {doc.templateFile ? (
+                        <TemplateDownload file={doc.templateFile} />
+                      ) : doc.templateUrl ? (
                         <>
                           {' '}
                           · <a href={doc.templateUrl}>{doc.templateName ?? t('proc.doc.template')}</a>

@@ -15,7 +15,7 @@ export function PublicShell({ children }: { children: ReactNode }) {
       </a>
       <header className="topbar">
         <div className="topbar-inner">
-          <Link to="/thu-tuc" className="brand public-brand">
+          <Link to="/" className="brand public-brand">
             <Emblem />
             <span className="brand-name">{t('app.name')}</span>
           </Link>
