@@ -14,7 +14,7 @@ export async function templatesOf(db: DbOrTx, documentIds: string[]): Promise<Ma
 
 /** One document's template, or replace it: one file per document. */
 export async function upsertTemplate(db: DbOrTx, row: typeof t.$inferInsert): Promise<TemplateRow> {
-  const { documentId, ...set } = row;
+  const { documentId: _key, ...set } = row;
   const [saved] = await db
     .insert(t)
     .values(row)
