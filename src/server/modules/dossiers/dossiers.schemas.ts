@@ -89,6 +89,8 @@ const SummaryFields = {
   currentStep: Str,
   receivedAt: NStr,
   dueAt: NStr,
+  /** When it was returned, refused, withdrawn or stopped (null while open). */
+  closedAt: NStr,
   isOverdue: Type.Boolean(),
   isDueSoon: Type.Boolean(),
   isLate: Type.Boolean(),
