@@ -18,13 +18,14 @@ interface Props {
   error?: string;
   optional?: boolean;
   className?: string;
+  disabled?: boolean;
 }
 
 /**
  * Pick an agency the user may act on: search as you type by name (accent-insensitive) or code;
  * the server offers only the agencies his grants (of `roles`) reach.
  */
-export function AgencyPicker({ id, label, value, onChange, roles, hint, error, optional, className }: Props) {
+export function AgencyPicker({ id, label, value, onChange, roles, hint, error, optional, className, disabled }: Props) {
   const [chosen, setChosen] = useState<PickedAgency | null>(null);
   const roleList = roles?.join(',');
   const search = useCallback(
@@ -64,6 +65,7 @@ export function AgencyPicker({ id, label, value, onChange, roles, hint, error, o
       error={error}
       optional={optional}
       className={className}
+      disabled={disabled}
     />
   );
 }

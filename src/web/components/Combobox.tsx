@@ -22,6 +22,7 @@ export interface ComboboxProps<T> {
   placeholder?: string;
   className?: string;
   autoFocus?: boolean;
+  disabled?: boolean;
 }
 
 /**
@@ -29,7 +30,23 @@ export interface ComboboxProps<T> {
  * keyboard (↑ ↓ Enter Esc) or the pointer: the ARIA 1.2 combobox pattern.
  */
 export function Combobox<T>(props: ComboboxProps<T>) {
-  const { id, label, search, keyOf, textOf, renderOption, onPick, selectedText = '', hint, error, optional, placeholder, className, autoFocus } = props;
+  const {
+    id,
+    label,
+    search,
+    keyOf,
+    textOf,
+    renderOption,
+    onPick,
+    selectedText = '',
+    hint,
+    error,
+    optional,
+    placeholder,
+    className,
+    autoFocus,
+    disabled,
+  } = props;
   const { t } = useI18n();
   const listId = `${id}-list`;
   const optionPrefix = useId();
@@ -107,6 +124,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
           role="combobox"
           autoComplete="off"
           autoFocus={autoFocus}
+          disabled={disabled}
           placeholder={placeholder}
           aria-autocomplete="list"
           aria-expanded={isOpen}
@@ -125,7 +143,7 @@ export function Combobox<T>(props: ComboboxProps<T>) {
           onBlur={() => setIsOpen(false)}
           onKeyDown={onKeyDown}
         />
-        {isOpen ? (
+        {isOpen && !disabled ? (
           // mousedown would blur the box before the click lands
           <ul id={listId} role="listbox" aria-label={label} className="combobox-list" onMouseDown={(e) => e.preventDefault()}>
             {failed ? (

@@ -162,7 +162,13 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
             </label>
           ) : null}
           {needs.includes('assignee') ? (
-            <AssigneePicker id="assignee" code={d.code} label={t('picker.assignee')} roles={OFFICERS} onPick={(id) => setValues((v) => ({ ...v, assignee: id }))} />
+            <AssigneePicker
+              id="assignee"
+              code={d.code}
+              label={t('picker.assignee')}
+              roles={OFFICERS}
+              onPick={(id) => setValues((v) => ({ ...v, assignee: id }))}
+            />
           ) : null}
           {needs.includes('to') && !values.toAgencyCode ? (
             <AssigneePicker id="to" code={d.code} label={t('picker.forwardTo')} roles={HANDLERS} onPick={(id) => setValues((v) => ({ ...v, to: id }))} />

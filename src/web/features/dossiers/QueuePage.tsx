@@ -132,4 +132,3 @@ export function QueuePage({ kind, embedded }: { kind: QueueKind; embedded?: bool
     </>
   );
 }
-

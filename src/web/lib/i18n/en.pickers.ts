@@ -5,7 +5,8 @@ export const enPickers: Record<keyof typeof viPickers, string> = {
   'picker.failed': 'The list could not be loaded; try again.',
   'picker.agencyHint': 'Type the agency name or code, with or without diacritics; only agencies in your scope.',
   'picker.procedure': 'Procedure',
-  'picker.procedureHint': 'Type the procedure name, with or without diacritics (e.g. "khai sinh"); those your desk received most in the last {days} days come first.',
+  'picker.procedureHint':
+    'Type the procedure name, with or without diacritics (e.g. "khai sinh"); those your desk received most in the last {days} days come first.',
   'picker.procedureHintCitizen': 'Type the procedure name, with or without diacritics (e.g. "khai sinh"); those you submitted before come first.',
   'picker.procedureUses': '{count} dossiers',
   'picker.assignee': 'Assign to',
