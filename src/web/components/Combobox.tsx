@@ -60,9 +60,12 @@ export function Combobox<T>(props: ComboboxProps<T>) {
   useEffect(() => {
     searchRef.current = search;
   }, [search]);
-  useEffect(() => {
+  // A new choice from outside (a preset agency's name arriving) shows in the box: state adjusted during render.
+  const [shownChoice, setShownChoice] = useState(selectedText);
+  if (selectedText !== shownChoice) {
+    setShownChoice(selectedText);
     if (selectedText) setText(selectedText);
-  }, [selectedText]);
+  }
 
   // What to search: the text typed, or nothing when the box shows the chosen option.
   const q = text === selectedText ? '' : text.trim();

@@ -8,7 +8,6 @@ import { useAuth } from '../../lib/auth';
 import { usePagedList } from '../../lib/use-paged-list';
 import type { CitizenRatingStats, DossierSummary } from '../../../shared/api-types';
 import { DossierTable } from './DossierTable';
-import { dossierApi } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
