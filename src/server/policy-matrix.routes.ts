@@ -103,6 +103,8 @@ export const MATRIX: Record<string, Row> = {
     foreign: { agency: '2xx', province: 403 },
   },
   'GET /api/v1/admin/agencies': { allow: ADMIN },
+  // The agency picker: every staff role, each its own agencies (a foreign member sees his own).
+  'GET /api/v1/agencies': { allow: ALL.filter((r) => r !== 'citizen') },
   'POST /api/v1/admin/agencies': {
     allow: ADMIN,
     req: (w) => url('/api/v1/admin/agencies', { code: `T${uid(3)}.00.32.H99`, name: `Phòng ${uid()}`, parentCode: w.mine.root.code, adminUnitCode: '08' }),
@@ -280,6 +282,14 @@ export const MATRIX: Record<string, Row> = {
   },
   'GET /api/v1/dossiers/ratings/stats': { allow: DOSSIER_READ, req: () => url('/api/v1/dossiers/ratings/stats?by=agency') },
   'GET /api/v1/dossiers/:code': { allow: ['citizen', ...DOSSIER_READ], deny: 404, req: (w) => url(`/api/v1/dossiers/${w.onlineDossierCode}`) },
+  // Pickers: intake's procedures (the desk's or the citizen's own ranking), a dossier's assignable staff (its staff readers).
+  'GET /api/v1/dossiers/intake-procedures': { allow: ['citizen', 'counter_officer'] },
+  'GET /api/v1/dossiers/:code/assignees': {
+    allow: DOSSIER_READ,
+    deny: 404,
+    as: { citizen: 403 },
+    req: (w) => url(`/api/v1/dossiers/${w.onlineDossierCode}/assignees`),
+  },
   'GET /api/v1/dossiers/:code/access-log': {
     allow: ['citizen', ...DOSSIER_READ],
     deny: 404,

@@ -10,6 +10,7 @@ import type * as auth from '../server/modules/auth/auth.schemas.js';
 import type * as calendar from '../server/modules/calendar/calendar.schemas.js';
 import type * as conduct from '../server/modules/conduct/conduct.schemas.js';
 import type * as dossiers from '../server/modules/dossiers/dossiers.schemas.js';
+import type * as pickers from '../server/modules/dossiers/pickers.schemas.js';
 import type * as meta from '../server/modules/meta/meta.routes.js';
 import type * as org from '../server/modules/org/org.schemas.js';
 import type * as procedures from '../server/modules/procedures/procedures.schemas.js';
@@ -32,6 +33,7 @@ export type AdminUnit = Static<typeof org.AdminUnit>;
 export type CreateAdminUnitBody = Static<typeof org.CreateAdminUnit>;
 export type UnitLevel = CreateAdminUnitBody['level'];
 export type Agency = Static<typeof org.Agency>;
+export type PickedAgency = Static<typeof org.PickedAgencyPage>['items'][number];
 export type CreateAgencyBody = Static<typeof org.CreateAgency>;
 export type OrgUnit = Static<typeof org.OrgUnit>;
 export type CreateOrgUnitBody = Static<typeof org.CreateOrgUnit>;
@@ -116,6 +118,9 @@ export type CitizenRatingBody = Static<typeof dossiers.RatingBody>;
 export type CitizenRatingResult = Static<typeof dossiers.RatingResult>;
 export type CitizenRatingStats = Static<typeof dossiers.Stats>;
 export type DocumentVerifyResult = Static<typeof dossiers.VerifyResult>;
+export type IntakeProcedures = Static<typeof pickers.IntakeProcedures>;
+export type IntakeProcedure = IntakeProcedures['items'][number];
+export type Assignee = Static<typeof pickers.Assignees>['items'][number];
 
 // ── Procedures ─────────────────────────────────────────────────────────────────────────────────
 export type { LimitUnit, OnlineLevel } from '../server/modules/procedures/procedures.schemas.js';

@@ -17,7 +17,7 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldShell({ id, label, error, hint, optional, className, children }: Omit<BaseProps, 'value' | 'onValueChange'> & { children: ReactNode }) {
+export function FieldShell({ id, label, error, hint, optional, className, children }: Omit<BaseProps, 'value' | 'onValueChange'> & { children: ReactNode }) {
   const { t } = useI18n();
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>

@@ -29,6 +29,8 @@ export const NAV: NavGroup[] = [
       { to: '/work/dossiers', label: 'nav.dossierQueue', roles: ['processing_officer', 'leader'] },
       { to: '/dashboard/unit', label: 'nav.dossierUnit', roles: ['leader', 'counter_officer', 'processing_officer', 'inspector'] },
       { to: '/dossiers/late', label: 'nav.dossierLate', roles: ['leader', 'counter_officer', 'processing_officer', 'inspector'] },
+      { to: '/dossiers/returned', label: 'nav.dossierReturned', roles: ['leader', 'counter_officer', 'processing_officer', 'inspector'] },
+      { to: '/dossiers/search', label: 'nav.dossierSearch', roles: ['leader', 'counter_officer', 'processing_officer', 'inspector'] },
       { to: '/nop-ho-so', label: 'nav.dossierMine', roles: ['citizen'] },
       { to: '/tra-cuu', label: 'nav.dossierLookup' },
     ],

@@ -63,6 +63,8 @@ export const ROUTES: RouteDef[] = [
   { path: '/work/dossiers', roles: ['processing_officer', 'leader'], render: () => <QueuePage kind="mine" /> },
   { path: '/dashboard/unit', roles: ['leader', 'counter_officer', 'processing_officer', 'inspector'], render: () => <QueuePage kind="unit" /> },
   { path: '/dossiers/late', roles: ['leader', 'counter_officer', 'processing_officer', 'inspector'], render: () => <QueuePage kind="late" /> },
+  { path: '/dossiers/returned', roles: ['leader', 'counter_officer', 'processing_officer', 'inspector'], render: () => <QueuePage kind="returned" /> },
+  { path: '/dossiers/search', roles: ['leader', 'counter_officer', 'processing_officer', 'inspector'], render: () => <QueuePage kind="search" /> },
   { path: '/dossiers/:code', render: (p) => <DossierDetailPage code={p.code} /> },
   { path: '/nop-ho-so', roles: ['citizen'], render: () => <OnlineSubmissionPage /> },
   { path: '/nop-ho-so/:code', roles: ['citizen'], render: (p) => <OnlineSubmissionPage code={p.code} /> },

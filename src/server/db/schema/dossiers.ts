@@ -113,6 +113,13 @@ export const dossier = pgTable(
       .on(t.dueAt)
       .where(sql`closed_at is null`),
     index('dossier_province_time_idx').on(t.provinceCode, t.createdAt),
+    // The staff search (queue.repo.ts): the applicant's name accent-insensitive, the ID number exactly.
+    index('dossier_applicant_name_idx').using('gin', sql`f_unaccent(lower(${t.applicant}->>'fullName')) gin_trgm_ops`),
+    index('dossier_applicant_id_idx').using('btree', sql`(${t.applicant}->>'idNumber')`),
+    // "Đã trả kết quả" by return time; partial, so intake writes no entry.
+    index('dossier_returned_idx')
+      .on(t.closedAt)
+      .where(sql`status = 'returned'`),
   ],
 );
 

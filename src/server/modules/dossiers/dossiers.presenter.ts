@@ -48,6 +48,7 @@ export const presentSummary = (d: DossierRow, now = new Date(), dueSoonHours = 4
     currentStep: d.currentStep,
     receivedAt: iso(d.receivedAt),
     dueAt: iso(d.dueAt),
+    closedAt: iso(d.closedAt),
     isOverdue: isOpen && due !== undefined && due < now.getTime(),
     isDueSoon: isOpen && due !== undefined && due >= now.getTime() && due - now.getTime() <= dueSoonHours * 3600_000,
     isLate: d.isLate,

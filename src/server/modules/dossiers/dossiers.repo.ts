@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { type DbOrTx, queryPrepared } from '../../db/client.js';
 import { updateVersioned } from '../../platform/versioned.js';
@@ -54,7 +54,8 @@ export type DossierRow = DossierBase & {
   assigneeName: string | null;
 };
 
-const selectJoined = (db: DbOrTx) =>
+/** Dossiers with their agencies', procedure's and assignee's names (the queues in queue.repo.ts read it too). */
+export const selectJoined = (db: DbOrTx) =>
   db
     .select(joinedColumns)
     .from(dossier)
@@ -64,7 +65,7 @@ const selectJoined = (db: DbOrTx) =>
     .innerJoin(procedure, eq(procedure.id, dossier.procedureId))
     .leftJoin(assignee, eq(assignee.id, dossier.assignedTo));
 
-const flatten = (r: { d: DossierBase } & Omit<DossierRow, keyof DossierBase>): DossierRow => {
+export const flatten = (r: { d: DossierBase } & Omit<DossierRow, keyof DossierBase>): DossierRow => {
   const { d, ...rest } = r;
   return { ...d, ...rest };
 };
@@ -306,38 +307,6 @@ export async function listAccess(db: DbOrTx, dossierId: string) {
     .where(and(eq(accessLog.entityType, 'dossier'), eq(accessLog.entityId, dossierId)))
     .orderBy(desc(accessLog.occurredAt))
     .limit(500);
-}
-
-// ── Work queues ───────────────────────────────────────────────────────────────────────────────
-export interface QueueFilter {
-  scope: 'mine' | 'unit' | 'late' | 'applicant';
-  userId: string | null;
-  agencyIds: string[];
-  statuses?: string[];
-  after?: [string | null, string];
-  limit: number;
-}
-
-export async function listQueue(db: DbOrTx, f: QueueFilter): Promise<DossierRow[]> {
-  if (f.scope !== 'applicant' && f.agencyIds.length === 0) return [];
-  const inScope =
-    f.scope === 'applicant'
-      ? eq(dossier.applicantUserId, f.userId ?? '00000000-0000-0000-0000-000000000000')
-      : or(inArray(dossier.receivingAgencyId, f.agencyIds), inArray(dossier.competentAgencyId, f.agencyIds), inArray(dossier.currentAgencyId, f.agencyIds));
-  const due = sql`coalesce(${dossier.dueAt}, 'infinity'::timestamptz)`;
-  const where = [
-    inScope,
-    f.scope === 'mine' ? eq(dossier.assignedTo, f.userId ?? '00000000-0000-0000-0000-000000000000') : undefined,
-    f.scope === 'late' ? and(isNull(dossier.closedAt), or(eq(dossier.isLate, true), lt(dossier.dueAt, sql`now()`))) : undefined,
-    f.scope === 'mine' || f.scope === 'unit' ? isNull(dossier.closedAt) : undefined,
-    f.statuses?.length ? inArray(dossier.status, f.statuses) : undefined,
-    f.after ? sql`(${due}, ${dossier.id}) > (coalesce(${f.after[0]}::timestamptz, 'infinity'::timestamptz), ${f.after[1]}::uuid)` : undefined,
-  ].filter(Boolean) as SQL[];
-  const rows = await selectJoined(db)
-    .where(and(...where))
-    .orderBy(due, asc(dossier.id))
-    .limit(f.limit + 1);
-  return rows.map(flatten);
 }
 
 // ── Lateness sweep ────────────────────────────────────────────────────────────────────────────

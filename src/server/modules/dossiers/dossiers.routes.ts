@@ -7,6 +7,8 @@ import type { DossierAction } from './dossier.state.js';
 import { renderDossierForm, trackingBook } from './forms.service.js';
 import { intakeDossier, onlineDesks } from './intake.service.js';
 import * as bell from './notifications.service.js';
+import { assigneesOf, intakeProcedures } from './pickers.service.js';
+import * as pk from './pickers.schemas.js';
 import * as pub from './public.service.js';
 import * as s from './dossiers.schemas.js';
 import { accessLogOf, getDossier, listDossiers } from './dossiers.service.js';
@@ -47,6 +49,23 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     '/api/v1/dossiers/:code',
     { schema: { tags, summary: 'Chi tiết hồ sơ (each staff read is logged)', params: s.CodeParams, response: { 200: s.Detail } } },
     (req) => getDossier(ctx, req.principal, req.params.code),
+  );
+  app.get<{ Querystring: Static<typeof pk.IntakeProceduresQuery> }>(
+    '/api/v1/dossiers/intake-procedures',
+    {
+      schema: {
+        tags,
+        summary: 'Thủ tục để tiếp nhận, dùng nhiều nhất trước (procedure picker)',
+        querystring: pk.IntakeProceduresQuery,
+        response: { 200: pk.IntakeProcedures },
+      },
+    },
+    (req) => intakeProcedures(ctx, req.principal, req.query),
+  );
+  app.get<{ Params: Static<typeof s.CodeParams> }>(
+    '/api/v1/dossiers/:code/assignees',
+    { schema: { tags, summary: 'Cán bộ nhận phân công / chuyển hồ sơ (assignee picker)', params: s.CodeParams, response: { 200: pk.Assignees } } },
+    (req) => assigneesOf(ctx, req.principal, req.params.code),
   );
   app.get<{ Params: Static<typeof s.CodeParams> }>(
     '/api/v1/dossiers/:code/access-log',

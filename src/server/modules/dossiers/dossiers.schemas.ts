@@ -89,6 +89,8 @@ const SummaryFields = {
   currentStep: Str,
   receivedAt: NStr,
   dueAt: NStr,
+  /** When it was returned, refused, withdrawn or stopped (null while open). */
+  closedAt: NStr,
   isOverdue: Type.Boolean(),
   isDueSoon: Type.Boolean(),
   isLate: Type.Boolean(),
@@ -97,9 +99,17 @@ const SummaryFields = {
 };
 export const Summary = Type.Object(SummaryFields);
 export const SummaryPage = Type.Object({ items: Type.Array(Summary), nextCursor: NStr });
+/**
+ * `queue`: mine (assigned to me; a leader's also what waits for him to assign or approve), unit, late,
+ * returned (Đã trả kết quả, by return day `from`–`to`), all (every dossier of my agencies: the staff search).
+ * `q`: the dossier code's start, the applicant's name (accent-insensitive) or ID number.
+ */
 export const QueueQuery = Type.Object({
-  queue: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('unit'), Type.Literal('late')])),
+  queue: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('unit'), Type.Literal('late'), Type.Literal('returned'), Type.Literal('all')])),
   status: Type.Optional(Type.String({ maxLength: 200, pattern: '^[a-z_,]*$' })),
+  q: PageQuery.q,
+  from: Type.Optional(Type.String({ format: 'date' })),
+  to: Type.Optional(Type.String({ format: 'date' })),
   cursor: PageQuery.cursor,
   limit: PageQuery.limit,
 });

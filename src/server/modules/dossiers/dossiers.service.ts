@@ -8,7 +8,8 @@ import type { AppContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { agencyStream } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { decodeKey, toPage } from '../../platform/pagination.js';
+import { vnMidnight } from '../../../shared/vn-time.js';
+import { decodeKey, searchTerm, toPage } from '../../platform/pagination.js';
 import { actorOf, agencyScope, hasRole, type Principal } from '../../platform/principal.js';
 import { orVersionConflict, versionConflict } from '../../platform/versioned.js';
 import { classifyStepTiming } from './documents/index.js';
@@ -22,6 +23,7 @@ import { asCoordinator, decide, type DossierAction, type DossierStatus, isPermit
 import * as policy from './dossiers.policy.js';
 import { actionsFor, machineView, presentDetail, presentSummary } from './dossiers.presenter.js';
 import * as repo from './dossiers.repo.js';
+import * as queueRepo from './queue.repo.js';
 
 export type P = Principal | null;
 type HandoffInsert = repo.HandoffInsert;
@@ -265,26 +267,60 @@ export async function accessLogOf(ctx: AppContext, p: P, code: string) {
   return { items: rows.map((r) => ({ at: r.at.toISOString(), who: r.actorLabel, agency: r.agencyName ?? null, purpose: r.purpose })) };
 }
 
-/** Work queues ordered by due time; citizens get their own dossiers whatever the queue asked. */
-export async function listDossiers(ctx: AppContext, p: P, q: { queue?: 'mine' | 'unit' | 'late'; status?: string; cursor?: string; limit?: number }) {
+export interface QueueArgs {
+  queue?: 'mine' | 'unit' | 'late' | 'returned' | 'all';
+  status?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/**
+ * Work queues ordered by due time (`returned` by return time, `all`, the staff search, newest first);
+ * citizens get their own dossiers whatever the queue asked. A leader's `mine` holds what waits for
+ * him too: his agencies' dossiers not yet assigned and those sent to him for approval.
+ */
+export async function listDossiers(ctx: AppContext, p: P, q: QueueArgs) {
   if (!p) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập.');
   const limit = q.limit ?? 50;
-  const [afterDue, afterId] = decodeKey<[string | null, string]>(q.cursor, ['nullable-timestamp', 'uuid']) ?? [null, ''];
-  const after: [string | null, string] | undefined = afterId ? [afterDue, afterId] : undefined;
+  const [afterAt, afterId] = decodeKey<[string | null, string]>(q.cursor, ['nullable-timestamp', 'uuid']) ?? [null, ''];
+  const after: [string | null, string] | undefined = afterId ? [afterAt, afterId] : undefined;
   const statuses = q.status ? q.status.split(',').filter(Boolean) : undefined;
   const isStaff = hasRole(p, ...policy.READER_ROLES);
   if (!isStaff && !hasRole(p, 'citizen')) throw AppError.forbidden();
   const scope = isStaff ? (q.queue ?? 'unit') : 'applicant';
   const agencyIds = isStaff ? [...agencyScope(p, ...policy.READER_ROLES)] : [];
-  const rows = await repo.listQueue(ctx.db, { scope, userId: p.userId, agencyIds, statuses, after, limit });
+  const closed = scope === 'returned' ? returnedRange(q.from, q.to) : {};
+  const rows = await queueRepo.listQueue(ctx.db, {
+    scope,
+    userId: p.userId,
+    agencyIds,
+    leaderAgencyIds: scope === 'mine' ? [...agencyScope(p, 'leader')] : undefined,
+    statuses,
+    term: isStaff ? searchTerm(q.q) : undefined,
+    ...closed,
+    after,
+    limit,
+  });
   const now = new Date();
   const dueSoon = ruleSetAt(now).dueSoonHours;
   return toPage(
     rows,
     limit,
     (r) => presentSummary(r, now, dueSoon),
-    (r) => [r.dueAt?.toISOString() ?? null, r.id],
+    (r) => queueRepo.queueKey(scope, r),
   );
+}
+
+/** The returned list's days (Vietnam dates, both included) as instants. */
+function returnedRange(from: string | undefined, to: string | undefined): { closedFrom?: Date; closedTo?: Date } {
+  if (from && to && from > to) throw AppError.validation('to', 'Ngày kết thúc phải từ ngày bắt đầu trở đi.');
+  return {
+    closedFrom: from ? vnMidnight(from) : undefined,
+    closedTo: to ? new Date(vnMidnight(to).getTime() + 86_400_000) : undefined,
+  };
 }
 
 /** Staff who should hear about a dossier: its leaders and its responsible officer. */

@@ -97,3 +97,37 @@ export async function usersWithRole(db: DbOrTx, agencyId: string, roles: string[
 /** The role grants of a user (role and agency). */
 export const rolesOfUser = (db: DbOrTx, userId: string): Promise<{ role: string; agencyId: string }[]> =>
   db.select({ role: roleAssignment.role, agencyId: roleAssignment.agencyId }).from(roleAssignment).where(eq(roleAssignment.userId, userId));
+
+export interface StaffRef {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  agencyCode: string;
+  agencyName: string;
+}
+
+/** Active users holding one of `roles` in one of the agencies themselves (not their subtrees), one row per grant, by given name (the last word). */
+export async function staffOf(db: DbOrTx, agencyIds: string[], roles: string[]): Promise<StaffRef[]> {
+  if (!agencyIds.length || !roles.length) return [];
+  return db
+    .select({
+      id: userAccount.id,
+      username: userAccount.username,
+      displayName: userAccount.displayName,
+      role: roleAssignment.role,
+      agencyCode: agency.code,
+      agencyName: agency.name,
+    })
+    .from(roleAssignment)
+    .innerJoin(userAccount, eq(userAccount.id, roleAssignment.userId))
+    .innerJoin(agency, eq(agency.id, roleAssignment.agencyId))
+    .where(and(sql`${roleAssignment.agencyId} in ${jsonIds(agencyIds)}`, inArray(roleAssignment.role, roles), eq(userAccount.isActive, true)))
+    .orderBy(
+      sql`f_unaccent(lower(regexp_replace(${userAccount.displayName}, '^.* ', '')))`,
+      asc(userAccount.displayName),
+      asc(userAccount.username),
+      asc(roleAssignment.role),
+    )
+    .limit(500);
+}

@@ -51,3 +51,26 @@ export function referenceProvinces(p: Principal): Set<string> | 'all' {
   if (p.grants.some((g) => g.isNational)) return 'all';
   return new Set(p.grants.map((g) => g.provinceCode));
 }
+
+/** Roles that act on agencies through a picker (every staff role; a citizen acts on none). */
+export const PICKER_ROLES: readonly Role[] = [
+  'counter_officer',
+  'processing_officer',
+  'leader',
+  'inspector',
+  'home_affairs',
+  'admin',
+  'auditor',
+  'calendar_admin',
+];
+
+/**
+ * The agencies a picker offers: those the caller reaches with the roles asked for (any of them he
+ * holds; all his staff roles when none is asked). A role he does not hold adds nothing.
+ */
+export function pickerScope(p: Principal | null, roles: Role[] | undefined): string[] {
+  const principal = requirePrincipal(p);
+  if (!hasRole(principal, ...PICKER_ROLES)) throw AppError.forbidden();
+  const asked = (roles?.length ? roles : PICKER_ROLES).filter((r) => PICKER_ROLES.includes(r));
+  return [...agencyScope(principal, ...asked)];
+}

@@ -3,6 +3,7 @@ import type { Static } from 'typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import * as s from './org.schemas.js';
+import { pickAgencies } from './org.picker.service.js';
 import * as service from './org.service.js';
 
 const tags = ['admin'];
@@ -24,6 +25,18 @@ export async function orgRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
     '/api/v1/admin/agencies',
     { schema: { tags, summary: 'Cơ quan / Agencies', querystring: AgencyQuery, response: { 200: s.AgencyPage } } },
     (req) => service.listAgencies(ctx, req.principal, req.query),
+  );
+  app.get<{ Querystring: Static<typeof s.PickAgencyQuery> }>(
+    '/api/v1/agencies',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Chọn cơ quan trong phạm vi của mình (agency picker)',
+        querystring: s.PickAgencyQuery,
+        response: { 200: s.PickedAgencyPage },
+      },
+    },
+    (req) => pickAgencies(ctx, req.principal, req.query),
   );
   app.post<{ Body: Static<typeof s.CreateAgency> }>(
     '/api/v1/admin/agencies',

@@ -124,3 +124,12 @@ export const CreateApiToken = Type.Object(
   { additionalProperties: false },
 );
 export const TokenParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/** The agency picker (`GET /api/v1/agencies`): `roles`, comma-separated, narrows to the agencies reached with those roles. */
+export const PickAgencyQuery = Type.Object({
+  q: PageQuery.q,
+  roles: Type.Optional(Type.String({ maxLength: 200, pattern: '^[a-z_,]*$' })),
+  cursor: PageQuery.cursor,
+  limit: PageQuery.limit,
+});
+export const PickedAgencyPage = pageOf(Type.Object({ code: Type.String(), name: Type.String(), provinceCode: Type.String() }));

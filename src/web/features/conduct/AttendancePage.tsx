@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, ErrorAlert } from '../../components/Alert';
+import { AgencyPicker } from '../../components/AgencyPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
@@ -10,6 +11,8 @@ import { useConductText } from './conduct-text';
 import './conduct.css';
 
 const AGENCY = /^[0-9A-Z.]{1,35}$/;
+/** Who reads the report (Home Affairs also imports, in the same agencies). */
+const READERS = ['home_affairs', 'leader', 'inspector'] as const;
 
 /** Home Affairs imports timekeeping exports; Home Affairs, leaders and inspectors read the monthly report. */
 export function AttendancePage() {
@@ -53,17 +56,7 @@ export function AttendancePage() {
       <div className="cd-grid">
         <form className="panel cd-form" onSubmit={showReport}>
           <h2 className="section-title">{tx('attendance.report')}</h2>
-          <label className="field-label" htmlFor="cd-att-agency">
-            {tx('agency')}
-          </label>
-          <input
-            id="cd-att-agency"
-            className="input input--mono"
-            value={agencyCode}
-            required
-            pattern="[0-9A-Z.]{1,35}"
-            onChange={(e) => setAgencyCode(e.target.value.toUpperCase())}
-          />
+          <AgencyPicker id="cd-att-agency" label={tx('agency')} value={agencyCode} onChange={setAgencyCode} roles={READERS} />
           <label className="field-label" htmlFor="cd-att-month">
             {tx('month')}
           </label>

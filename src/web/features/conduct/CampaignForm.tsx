@@ -1,11 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, ErrorAlert } from '../../components/Alert';
+import { AgencyPicker } from '../../components/AgencyPicker';
 import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import type { CreateCampaignBody } from '../../../shared/api-types';
 import { currentYear } from './conduct-api';
 import { useConductText } from './conduct-text';
+
+const HOME_AFFAIRS = ['home_affairs'] as const;
 
 /** Home Affairs opens a yearly commitment campaign for its agency (officials then acknowledge the codes in force). */
 export function CampaignForm({ onCreated }: { onCreated: () => void }) {
@@ -36,17 +39,7 @@ export function CampaignForm({ onCreated }: { onCreated: () => void }) {
       <h2 className="section-title">{tx('newCampaign')}</h2>
       {error ? <ErrorAlert error={describeError(error, t)} /> : null}
       {done ? <Alert kind="success">{tx('campaignCreated')}</Alert> : null}
-      <label className="field-label" htmlFor="cd-c-agency">
-        {tx('agency')}
-      </label>
-      <input
-        id="cd-c-agency"
-        className="input input--mono"
-        value={agencyCode}
-        required
-        pattern="[0-9A-Z.]{1,35}"
-        onChange={(e) => setAgencyCode(e.target.value.toUpperCase())}
-      />
+      <AgencyPicker id="cd-c-agency" label={tx('agency')} value={agencyCode} onChange={setAgencyCode} roles={HOME_AFFAIRS} />
       <label className="field-label" htmlFor="cd-c-year">
         {tx('year')}
       </label>

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, ErrorAlert } from '../../components/Alert';
+import { AgencyPicker } from '../../components/AgencyPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
+import { useAuth } from '../../lib/auth';
 import { describeError } from '../../lib/errors';
 import { Link } from '../../lib/router';
 import type { Checklist, CreateInspectionBody, Finding, Inspection, Items, OfficialRef } from '../../../shared/api-types';
@@ -9,11 +11,14 @@ import { CHECKLIST, findingPhotoUrl, uploadFindingPhoto, useLoad } from './condu
 import { useConductText } from './conduct-text';
 import './conduct.css';
 
+const INSPECTOR = ['inspector'] as const;
+
 /** An inspection with a checklist drawn from the codes in force; one finding per official and item. */
 export function InspectionPage() {
   const { tx, t } = useConductText();
-  const [agencyCode, setAgencyCode] = useState('000.00.16.H57');
-  const validCode = /^[0-9A-Z.]{1,35}$/.test(agencyCode) ? agencyCode : null;
+  const { user } = useAuth();
+  const [agencyCode, setAgencyCode] = useState(() => user?.roles.find((r) => r.role === 'inspector')?.agencyCode ?? '');
+  const validCode = agencyCode || null;
   const checklist = useLoad<Checklist>(validCode ? '/conduct/checklist' : null, { agencyCode: validCode ?? undefined });
   const people = useLoad<Items<OfficialRef>>(validCode ? '/conduct/officials' : null, { agencyCode: validCode ?? undefined });
   const [kind, setKind] = useState<'planned' | 'unannounced'>('unannounced');
@@ -56,16 +61,7 @@ export function InspectionPage() {
       <PageHeader title={tx('inspections')} intro={tx('inspections.intro')} />
       {error ? <ErrorAlert error={describeError(error, t)} /> : null}
       <form className="panel cd-form" onSubmit={(e) => void submit(e)}>
-        <label className="field-label" htmlFor="cd-agency">
-          {tx('agencyCode')}
-        </label>
-        <input
-          id="cd-agency"
-          className="input input--mono"
-          value={agencyCode}
-          disabled={!!inspectionId}
-          onChange={(e) => setAgencyCode(e.target.value.toUpperCase())}
-        />
+        <AgencyPicker id="cd-agency" label={tx('agencyCode')} value={agencyCode} onChange={setAgencyCode} roles={INSPECTOR} disabled={!!inspectionId} />
         <label className="field-label" htmlFor="cd-kind">
           {tx('kind')}
         </label>

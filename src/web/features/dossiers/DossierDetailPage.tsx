@@ -4,9 +4,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { api, seg } from '../../lib/api';
 import { describeError, type ErrorView } from '../../lib/errors';
 import type { AccessLog, DossierActionBody, DossierDetail, ProcedureDetail } from '../../../shared/api-types';
+import { AssigneePicker } from './AssigneePicker';
 import { dossierApi, fileToBase64, formUrl } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
+
+const OFFICERS = ['processing_officer'] as const;
+const HANDLERS = ['processing_officer', 'leader'] as const;
 
 /** What each action asks for before it is sent. */
 const INPUTS: Record<string, ('reason' | 'newDueAt' | 'assignee' | 'toAgency' | 'to' | 'items' | 'files' | 'note')[]> = {
@@ -157,8 +161,20 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
               </select>
             </label>
           ) : null}
-          {(['assignee', 'to', 'reason', 'note'] as const)
-            .filter((k) => needs.includes(k) && !(k === 'to' && values.toAgencyCode))
+          {needs.includes('assignee') ? (
+            <AssigneePicker
+              id="assignee"
+              code={d.code}
+              label={t('picker.assignee')}
+              roles={OFFICERS}
+              onPick={(id) => setValues((v) => ({ ...v, assignee: id }))}
+            />
+          ) : null}
+          {needs.includes('to') && !values.toAgencyCode ? (
+            <AssigneePicker id="to" code={d.code} label={t('picker.forwardTo')} roles={HANDLERS} onPick={(id) => setValues((v) => ({ ...v, to: id }))} />
+          ) : null}
+          {(['reason', 'note'] as const)
+            .filter((k) => needs.includes(k))
             .map((k) => (
               <label key={k} className="field field--wide">
                 <span className="field-label">{tx(k)}</span>

@@ -7,6 +7,7 @@ import type { Desks, DossierCreated, DossierDocumentInput, IntakeBody, Procedure
 import { dossierApi, fileToBase64, formUrl } from './dossiers-api';
 import { useApplicantPrefill } from '../citizen/use-applicant-prefill';
 import { useDossierText } from './dossiers-text';
+import { ProcedurePicker } from './ProcedurePicker';
 import './dossiers.css';
 
 type Mode = 'counter' | 'online';
@@ -19,7 +20,6 @@ interface DocState {
 /** The completeness check against the procedure's list: one form for the counter and for citizens online. */
 export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: string }) {
   const { tx, t, formatDateTime } = useDossierText();
-  const [code, setCode] = useState(initialCode ?? '');
   const [proc, setProc] = useState<ProcedureDetail | null>(null);
   const [docs, setDocs] = useState<Record<string, DocState>>({});
   const [applicant, setApplicant] = useState({ fullName: '', idNumber: '', phone: '', email: '', address: '' });
@@ -141,17 +141,7 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
   return (
     <form className="dossier-form" onSubmit={(e) => void submit(e)}>
       {error ? <ErrorAlert error={error} /> : null}
-      {!initialCode ? (
-        <div className="toolbar">
-          <label className="field">
-            <span className="field-label">{tx('procedureCode')}</span>
-            <input className="input input--mono" name="procedureCode" value={code} onChange={(e) => setCode(e.target.value)} />
-          </label>
-          <button type="button" className="btn btn--secondary" onClick={() => void load(code)}>
-            {tx('loadProcedure')}
-          </button>
-        </div>
-      ) : null}
+      {!initialCode ? <ProcedurePicker mode={mode} onPick={(p) => void load(p.code)} /> : null}
       {proc ? (
         <>
           <p className="dossier-proc">

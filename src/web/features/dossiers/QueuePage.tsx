@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 import { vnToday } from '../../../shared/vn-time';
-import { ErrorAlert } from '../../components/Alert';
+import { ListFooter } from '../../components/ListFooter';
 import { PageHeader } from '../../components/PageHeader';
-import { api, seg } from '../../lib/api';
+import { SearchBox } from '../../components/SearchBox';
+import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
-import { describeError, type ErrorView } from '../../lib/errors';
-import { Link } from '../../lib/router';
+import { usePagedList } from '../../lib/use-paged-list';
 import type { CitizenRatingStats, DossierSummary } from '../../../shared/api-types';
-import { dossierApi } from './dossiers-api';
+import { DossierTable } from './DossierTable';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
-export type QueueKind = 'mine' | 'unit' | 'late' | 'results' | 'citizen';
+export type QueueKind = 'mine' | 'unit' | 'late' | 'results' | 'citizen' | 'returned' | 'search';
 
 const QUERY: Record<QueueKind, Record<string, string>> = {
   mine: { queue: 'mine' },
@@ -19,96 +19,103 @@ const QUERY: Record<QueueKind, Record<string, string>> = {
   late: { queue: 'late' },
   results: { queue: 'unit', status: 'submitted,result_ready,supplement_requested' },
   citizen: {},
+  returned: { queue: 'returned' },
+  search: { queue: 'all' },
 };
-const TITLE: Record<QueueKind, string> = { mine: 'queue.mine', unit: 'queue.unit', late: 'queue.late', results: 'queue.results', citizen: 'online.mine' };
+const TITLE: Record<QueueKind, string> = {
+  mine: 'queue.mine',
+  unit: 'queue.unit',
+  late: 'queue.late',
+  results: 'queue.results',
+  citizen: 'online.mine',
+  returned: 'list.returned',
+  search: 'list.search',
+};
+const PAGE_SIZE = 50;
 
-/** Work queues ordered by due time, with overdue and due-soon highlighting. */
+/**
+ * Work queues ordered by due time, with overdue and due-soon highlighting; the returned list by
+ * return day; the staff search. Every list pages with the server's cursor ("Tải thêm").
+ */
 export function QueuePage({ kind, embedded }: { kind: QueueKind; embedded?: boolean }) {
-  const { tx, t, formatDateTime } = useDossierText();
+  const { tx, t } = useDossierText();
   const { hasRole } = useAuth();
-  const [items, setItems] = useState<DossierSummary[] | null>(null);
-  const [error, setError] = useState<ErrorView | null>(null);
+  const [today] = useState(() => vnToday());
+  const monthStart = `${today.slice(0, 8)}01`;
+  const [q, setQ] = useState('');
+  const [range, setRange] = useState({ from: monthStart, to: today });
+  const [draft, setDraft] = useState(range);
+  const filters = kind === 'returned' ? range : kind === 'search' ? { q } : {};
+  const list = usePagedList<DossierSummary>(
+    (cursor, signal) => api.get('/dossiers', { ...QUERY[kind], ...filters, limit: PAGE_SIZE, cursor }, signal),
+    [kind, q, range.from, range.to],
+  );
   const [stats, setStats] = useState<CitizenRatingStats['items'] | null>(null);
-
   useEffect(() => {
+    if (kind !== 'unit' || !hasRole('leader')) return;
     let live = true;
-    dossierApi.list({ ...QUERY[kind], limit: 200 }).then(
-      (page) => live && setItems(page.items),
-      (e: unknown) => live && setError(describeError(e, t)),
+    api.get<CitizenRatingStats>('/dossiers/ratings/stats', { by: 'officer' }).then(
+      (s) => live && setStats(s.items),
+      () => undefined,
     );
-    if (kind === 'unit' && hasRole('leader')) {
-      api.get<CitizenRatingStats>('/dossiers/ratings/stats', { by: 'officer' }).then(
-        (s) => live && setStats(s.items),
-        () => undefined,
-      );
-    }
     return () => {
       live = false;
     };
-  }, [kind, t, hasRole]);
+  }, [kind, hasRole]);
 
-  const [today] = useState(() => vnToday());
-  const monthStart = `${today.slice(0, 8)}01`;
+  const title = kind === 'returned' || kind === 'search' ? t(TITLE[kind] as 'list.search') : tx(TITLE[kind]);
+  const intro = kind === 'returned' ? t('list.returnedIntro') : kind === 'search' ? t('list.searchIntro') : tx('queue.intro');
   return (
     <>
       {embedded ? (
-        <h2 className="section-title">{tx(TITLE[kind])}</h2>
+        <h2 className="section-title">{title}</h2>
       ) : (
-        <PageHeader title={tx(TITLE[kind])} intro={tx('queue.intro')}>
+        <PageHeader title={title} intro={intro}>
           {hasRole('counter_officer', 'leader') && kind !== 'citizen' ? (
-            <a className="btn btn--secondary" href={`/api/v1/dossiers/tracking-book.xlsx?from=${monthStart}&to=${today}`}>
+            <a className="btn btn--secondary" href={`/api/v1/dossiers/tracking-book.xlsx?from=${range.from}&to=${range.to}`}>
               {tx('trackingBook')}
             </a>
           ) : null}
         </PageHeader>
       )}
-      {error ? <ErrorAlert error={error} /> : null}
-      {!items ? (
-        <p role="status">{t('common.loading')}</p>
-      ) : items.length === 0 ? (
-        <p className="panel">{tx('queue.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table dossier-queue">
-            <thead>
-              <tr>
-                <th scope="col">{tx('col.code')}</th>
-                <th scope="col">{tx('col.procedure')}</th>
-                <th scope="col">{tx('col.applicant')}</th>
-                <th scope="col">{tx('col.status')}</th>
-                <th scope="col">{tx('col.assignee')}</th>
-                <th scope="col">{tx('col.due')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((d) => (
-                <tr key={d.code} className={d.isOverdue ? 'dossier-row--overdue' : d.isDueSoon ? 'dossier-row--soon' : undefined}>
-                  <td data-label={tx('col.code')} className="cell-primary">
-                    <Link to={`/dossiers/${seg(d.code)}`}>
-                      <code>{d.code}</code>
-                    </Link>
-                  </td>
-                  <td data-label={tx('col.procedure')}>{d.procedureName}</td>
-                  <td data-label={tx('col.applicant')}>{d.applicantName}</td>
-                  <td data-label={tx('col.status')}>
-                    <span className={`dossier-status dossier-status--${d.status}`}>{tx(`status.${d.status}`)}</span>
-                  </td>
-                  <td data-label={tx('col.assignee')}>{d.assigneeName ?? '—'}</td>
-                  <td data-label={tx('col.due')}>
-                    {d.dueAt ? formatDateTime(d.dueAt) : '—'}
-                    {d.isOverdue ? (
-                      <span className="badge badge--danger">{tx('overdue')}</span>
-                    ) : d.isDueSoon ? (
-                      <span className="badge badge--warning">{tx('dueSoon')}</span>
-                    ) : null}
-                    {d.hasApology ? <span className="badge">{tx('apologized')}</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {kind === 'search' ? <SearchBox id="dossier-q" label={t('list.searchLabel')} onSearch={setQ} /> : null}
+      {kind === 'returned' ? (
+        <form
+          className="toolbar"
+          lang="vi"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (draft.from && draft.to && draft.from <= draft.to) setRange(draft);
+          }}
+        >
+          {(['from', 'to'] as const).map((k) => (
+            <label key={k} className="field">
+              <span className="field-label">{t(k === 'from' ? 'list.from' : 'list.to')}</span>
+              <input
+                className="input"
+                type="date"
+                name={k}
+                required
+                max={today}
+                value={draft[k]}
+                onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+              />
+            </label>
+          ))}
+          <button type="submit" className="btn btn--secondary">
+            {t('list.filter')}
+          </button>
+        </form>
+      ) : null}
+      {list.items.length ? <DossierTable items={list.items} dateColumn={kind === 'returned' ? 'closed' : 'due'} /> : null}
+      <ListFooter
+        count={list.items.length}
+        isLoading={list.isLoading}
+        hasMore={!!list.nextCursor}
+        error={list.error}
+        isSearch={kind === 'search' ? !!q : kind === 'returned'}
+        onLoadMore={() => void list.loadMore()}
+      />
       {stats && stats.length ? (
         <section className="panel">
           <h2 className="section-title">{tx('stats')}</h2>

@@ -1,6 +1,7 @@
 /** The dossier API calls; their shapes come from src/shared/api-types.ts. */
 import type {
   AccessLog,
+  Assignee,
   CitizenRatingBody,
   CitizenRatingResult,
   Desks,
@@ -10,6 +11,7 @@ import type {
   DossierDetail,
   DossierPage,
   IntakeBody,
+  IntakeProcedures,
   LookupCheckResult,
   PublicDossier,
   PublicLookupQuery,
@@ -28,6 +30,8 @@ export const dossierApi = {
   lookupCheck: (code: string) => api.get<LookupCheckResult>('/public/lookup-check', { code }),
   rate: (code: string, body: CitizenRatingBody) => api.post<CitizenRatingResult>(`/public/dossiers/${seg(code)}/rating`, body),
   desks: (procedureCode: string) => api.get<Desks>('/public/desks', { procedureCode }),
+  intakeProcedures: (q: string, signal?: AbortSignal) => api.get<IntakeProcedures>('/dossiers/intake-procedures', { q, limit: 20 }, signal),
+  assignees: (code: string) => api.get<{ items: Assignee[] }>(`/dossiers/${seg(code)}/assignees`),
 };
 
 /** A file as base64 for the JSON upload (attachments are checked by content on the server). */

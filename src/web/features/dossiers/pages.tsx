@@ -1,8 +1,8 @@
 import { PageHeader } from '../../components/PageHeader';
-import { useState } from 'react';
 import { navigate } from '../../lib/router';
 import { seg } from '../../lib/api';
 import { IntakeForm } from './IntakeForm';
+import { ProcedurePicker } from './ProcedurePicker';
 import { QueuePage } from './QueuePage';
 import { useDossierText } from './dossiers-text';
 
@@ -19,7 +19,6 @@ export function CounterIntakePage() {
 /** /nop-ho-so/:code — the citizen's online submission; /nop-ho-so — pick a procedure, see my dossiers. */
 export function OnlineSubmissionPage({ code }: { code?: string }) {
   const { tx } = useDossierText();
-  const [pick, setPick] = useState('');
   return (
     <>
       <PageHeader title={tx('online.title')} intro={tx('online.intro')} />
@@ -27,21 +26,7 @@ export function OnlineSubmissionPage({ code }: { code?: string }) {
         <IntakeForm mode="online" initialCode={code} />
       ) : (
         <>
-          <form
-            className="toolbar"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (pick.trim()) navigate(`/nop-ho-so/${seg(pick.trim())}`);
-            }}
-          >
-            <label className="field">
-              <span className="field-label">{tx('online.pick')}</span>
-              <input className="input input--mono" value={pick} onChange={(e) => setPick(e.target.value)} />
-            </label>
-            <button className="btn btn--primary" type="submit">
-              {tx('online.open')}
-            </button>
-          </form>
+          <ProcedurePicker mode="online" onPick={(p) => navigate(`/nop-ho-so/${seg(p.code)}`)} />
           <QueuePage kind="citizen" embedded />
         </>
       )}

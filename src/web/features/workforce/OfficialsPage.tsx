@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ListFooter } from '../../components/ListFooter';
+import { AgencyPicker } from '../../components/AgencyPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchBox } from '../../components/SearchBox';
 import { api } from '../../lib/api';
@@ -11,16 +12,17 @@ import { usePagedList } from '../../lib/use-paged-list';
 import { CATEGORIES } from './api';
 import './workforce.css';
 
+const HR_READ_ROLES = ['home_affairs', 'leader', 'admin'] as const;
+
 export function OfficialsPage() {
   const { t } = useI18n();
   const { hasRole } = useAuth();
   const [q, setQ] = useState('');
   const [agency, setAgency] = useState('');
   const [category, setCategory] = useState('');
-  const agencyCode = /^[0-9A-Z.]{1,35}$/.test(agency.trim()) ? agency.trim() : '';
   const list = usePagedList<OfficialItem>(
-    (cursor, signal) => api.get<Page<OfficialItem>>('/workforce/officials', { q, cursor, limit: 50, agency: agencyCode, category }, signal),
-    [q, agencyCode, category],
+    (cursor, signal) => api.get<Page<OfficialItem>>('/workforce/officials', { q, cursor, limit: 50, agency, category }, signal),
+    [q, agency, category],
   );
   const isHr = hasRole('home_affairs', 'admin');
 
@@ -38,18 +40,7 @@ export function OfficialsPage() {
       </PageHeader>
       <div className="toolbar wf-filters">
         <SearchBox id="wf-q" label={t('wf.list.search')} onSearch={setQ} />
-        <div className="field">
-          <label className="field-label" htmlFor="wf-agency">
-            {t('wf.list.agency')}
-          </label>
-          <input
-            id="wf-agency"
-            className="input input--mono"
-            value={agency}
-            placeholder="000.00.14.H57"
-            onChange={(e) => setAgency(e.target.value.toUpperCase())}
-          />
-        </div>
+        <AgencyPicker id="wf-agency" className="field--picker" label={t('wf.list.agency')} optional value={agency} onChange={setAgency} roles={HR_READ_ROLES} />
         <div className="field">
           <label className="field-label" htmlFor="wf-category">
             {t('wf.list.category')}
@@ -109,7 +100,7 @@ export function OfficialsPage() {
         isLoading={list.isLoading}
         hasMore={!!list.nextCursor}
         error={list.error}
-        isSearch={!!q || !!agencyCode || !!category}
+        isSearch={!!q || !!agency || !!category}
         onLoadMore={() => void list.loadMore()}
       />
     </>

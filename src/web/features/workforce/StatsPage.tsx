@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/Alert';
+import { AgencyPicker } from '../../components/AgencyPicker';
 import { PageHeader } from '../../components/PageHeader';
 import { api, buildUrl } from '../../lib/api';
 import { describeError } from '../../lib/errors';
@@ -39,23 +40,25 @@ function pie(t: Translate, prefix: string, data: Record<string, number>) {
   };
 }
 
+/** Who reads workforce statistics (the agencies they reach are offered). */
+const HR_READ_ROLES = ['home_affairs', 'leader', 'admin'] as const;
+
 export function StatsPage() {
   const { t, lang } = useI18n();
   const [agency, setAgency] = useState('');
   const [date, setDate] = useState('');
   const [stats, setStats] = useState<WorkforceStats | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const agencyCode = /^[0-9A-Z.]{1,35}$/.test(agency) ? agency : '';
-  const query = { agency: agencyCode, date };
+  const query = { agency, date };
 
   useEffect(() => {
     const ctrl = new AbortController();
     setError(null);
-    api.get<WorkforceStats>('/workforce/stats', { agency: agencyCode, date }, ctrl.signal).then(setStats, (e: unknown) => {
+    api.get<WorkforceStats>('/workforce/stats', { agency, date }, ctrl.signal).then(setStats, (e: unknown) => {
       if (!ctrl.signal.aborted) setError(e);
     });
     return () => ctrl.abort();
-  }, [agencyCode, date]);
+  }, [agency, date]);
 
   const charts = useMemo(
     () =>
@@ -81,18 +84,16 @@ export function StatsPage() {
         </a>
       </PageHeader>
       <div className="toolbar wf-filters">
-        <div className="field">
-          <label className="field-label" htmlFor="wf-s-agency">
-            {t('wf.list.agency')}
-          </label>
-          <input
-            id="wf-s-agency"
-            className="input input--mono"
-            value={agency}
-            placeholder="000.00.00.H57"
-            onChange={(e) => setAgency(e.target.value.trim().toUpperCase())}
-          />
-        </div>
+        <AgencyPicker
+          id="wf-s-agency"
+          className="field--picker"
+          label={t('wf.list.agency')}
+          hint={t('picker.agencyHint')}
+          optional
+          value={agency}
+          onChange={setAgency}
+          roles={HR_READ_ROLES}
+        />
         <div className="field">
           <label className="field-label" htmlFor="wf-s-date">
             {t('wf.stats.date')}

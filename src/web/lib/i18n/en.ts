@@ -1,4 +1,5 @@
 import { enFeatures } from './en.features';
+import { enPickers } from './en.pickers';
 import type { MessageKey } from './vi';
 
 /** English messages. Must define every key of vi.ts. */
@@ -321,4 +322,5 @@ export const en: Record<MessageKey, string> = {
   'card.conductReview.title': 'Review violations and ratings',
   'card.conductReview.desc': 'Confirm or dismiss violations; rate officials.',
   ...enFeatures,
+  ...enPickers,
 };

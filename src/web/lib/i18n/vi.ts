@@ -4,6 +4,7 @@
  * Placeholders: {name}.
  */
 import { viFeatures } from './vi.features';
+import { viPickers } from './vi.pickers';
 
 export const vi = {
   'app.name': 'Công Vụ',
@@ -324,6 +325,7 @@ export const vi = {
   'card.conductReview.title': 'Xem xét vi phạm, đánh giá',
   'card.conductReview.desc': 'Xác nhận hoặc bác bỏ vi phạm, đánh giá xếp loại cán bộ.',
   ...viFeatures,
+  ...viPickers,
 } as const;
 
 export type MessageKey = keyof typeof vi;
