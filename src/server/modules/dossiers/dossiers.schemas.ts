@@ -117,7 +117,17 @@ export const Detail = Type.Object({
   submittedAt: Str,
   originalDueAt: NStr,
   dueCalendarVersion: NStr,
-  dueRule: Type.Union([Type.Object({ amount: Type.Number(), unit: Str, ruleSet: Str, procedureRuleVersion: Str, from: Str }), Type.Null()]),
+  dueRule: Type.Union([
+    Type.Object({
+      amount: Type.Number(),
+      unit: Str,
+      ruleSet: Str,
+      procedureRuleVersion: Str,
+      from: Str,
+      sameDay: Type.Optional(Type.Object({ cutoff: Str, isAfterCutoff: Type.Boolean(), legalReference: Str })),
+    }),
+    Type.Null(),
+  ]),
   supplement: Type.Object({
     intakeRequestedAt: NStr,
     appraisalRequestedAt: NStr,

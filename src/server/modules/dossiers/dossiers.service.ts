@@ -14,7 +14,7 @@ import { orVersionConflict, versionConflict } from '../../platform/versioned.js'
 import { classifyStepTiming } from './documents/index.js';
 import { type CatalogProcedure, findProcedureById } from '../procedures/index.js';
 import { org } from '../org/index.js';
-import { dueDate } from './dossier.deadline.js';
+import { dossierDueDate, stepDueDate } from './dossier.deadline.js';
 import { forwardTargets } from './dossier.forwarding.js';
 import { applicantMessages, staffMessages } from './dossier.notify.js';
 import { ruleSetAt } from './dossier.rules.js';
@@ -39,7 +39,7 @@ export async function procedureOf(ctx: AppContext, d: repo.DossierBase): Promise
 export async function stepDueAt(ctx: AppContext, proc: CatalogProcedure, step: string, startedAt: Date): Promise<Date | null> {
   const s = proc.steps.find((x) => x.code === step);
   if (!s) return null;
-  return (await dueDate(ctx, { from: startedAt, amount: s.budget, unit: proc.timeLimit.unit, province: proc.provinceCode })).due;
+  return (await stepDueDate(ctx, { from: startedAt, amount: s.budget, unit: proc.timeLimit.unit, province: proc.provinceCode })).due;
 }
 
 /** A control-sheet row for the step that ends now. */
@@ -64,12 +64,25 @@ export async function handoff(
 
 /** The due time of a dossier received at `from`, with the rule that produced it. */
 export async function computeDossierDue(ctx: AppContext, proc: CatalogProcedure, from: Date, pauses: { from: Date; to: Date }[] = []) {
-  const { due, calendarVersion } = await dueDate(ctx, { from, amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, pauses, province: proc.provinceCode });
+  const { due, calendarVersion, sameDay } = await dossierDueDate(ctx, {
+    from,
+    amount: proc.timeLimit.amount,
+    unit: proc.timeLimit.unit,
+    pauses,
+    province: proc.provinceCode,
+  });
   const rules = ruleSetAt(from);
   return {
     dueAt: due,
     dueCalendarVersion: calendarVersion,
-    dueRule: { amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, ruleSet: rules.id, procedureRuleVersion: proc.ruleVersion, from: from.toISOString() },
+    dueRule: {
+      amount: proc.timeLimit.amount,
+      unit: proc.timeLimit.unit,
+      ruleSet: rules.id,
+      procedureRuleVersion: proc.ruleVersion,
+      from: from.toISOString(),
+      ...(sameDay ? { sameDay } : {}),
+    },
   };
 }
 

@@ -24,7 +24,7 @@ import { logStaffRead, type P } from './dossiers.service.js';
 export type FormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control-sheet';
 
 const FORM_LABEL: Record<string, string> = { original: 'Bản chính', certified_copy: 'Bản sao chứng thực', copy: 'Bản chụp', electronic: 'Bản điện tử' };
-const UNIT: Record<string, TimeLimitUnit> = { working_days: 'working_day', calendar_days: 'day', working_hours: 'working_hour', same_day: 'working_hour' };
+const UNIT: Record<string, TimeLimitUnit> = { working_days: 'working_day', calendar_days: 'day', working_hours: 'working_hour', same_day: 'same_day' };
 
 async function agencyInfo(ctx: AppContext, agencyId: string): Promise<AgencyInfo> {
   const a = await org.findAgencyById(ctx.db, agencyId);
@@ -77,7 +77,7 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
     return renderReceipt({
       ...base,
       documents: documents.map((x) => ({ name: x.name, form: FORM_LABEL[x.form] ?? x.form, count: x.quantity })),
-      timeLimit: { amount: rule?.unit === 'same_day' ? 8 : (rule?.amount ?? 0), unit: UNIT[rule?.unit ?? 'working_days'] ?? 'working_day' },
+      timeLimit: { amount: rule?.amount ?? 0, unit: UNIT[rule?.unit ?? 'working_days'] ?? 'working_day', sameDay: rule?.sameDay },
       receivedAt: issuedAt,
       dueAt: dossier.originalDueAt ?? dossier.dueAt ?? issuedAt,
       returnPlace: dossier.channel === 'postal' ? 'Tại nhà qua dịch vụ bưu chính công ích' : `Bộ phận Một cửa — ${dossier.receivingName}`,
