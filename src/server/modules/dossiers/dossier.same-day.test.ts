@@ -74,7 +74,7 @@ describe('same-day deadline through the database', () => {
     expect(d.dueRule).toMatchObject({ unit: 'same_day', sameDay: { cutoff: '15:00', isAfterCutoff: expected.isAfterCutoff } });
     expect(new Date(d.dueAt).getTime()).toBe(expected.due.getTime());
     const text = (await pdfText((await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${code}/receipt.pdf` })).rawPayload)).replace(/\s+/g, ' ');
-    expect(text).toContain(expected.isAfterCutoff ? 'hồ sơ nhận sau 15 giờ: trả kết quả trong ngày làm việc tiếp theo' : 'hồ sơ nhận trước 15 giờ: trả kết quả trong ngày tiếp nhận');
+    expect(text).toContain(expected.isAfterCutoff ? 'Trong ngày (nhận sau 15 giờ)' : 'Trong ngày (nhận trước 15 giờ)');
     expect(text).not.toContain('8 giờ làm việc');
   });
 });

@@ -288,8 +288,10 @@ export const listOneStopDesks = async (db: DbOrTx, provinceCodes: readonly strin
     : [];
 
 // ── Access log ────────────────────────────────────────────────────────────────────────────────
+/** A read of personal data; a row with a `visitId` already logged for the same actor and record is not repeated. */
 export async function logAccess(db: DbOrTx, row: typeof accessLog.$inferInsert): Promise<void> {
-  await db.insert(accessLog).values(row);
+  const insert = db.insert(accessLog).values(row);
+  await (row.visitId ? insert.onConflictDoNothing() : insert);
 }
 
 export async function listAccess(db: DbOrTx, dossierId: string) {

@@ -43,10 +43,18 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     { schema: { tags, summary: 'Tỷ lệ hài lòng (satisfaction rate)', querystring: s.StatsQuery, response: { 200: s.Stats } } },
     (req) => pub.satisfactionStats(ctx, req.principal, req.query.by),
   );
-  app.get<{ Params: Static<typeof s.CodeParams> }>(
+  app.get<{ Params: Static<typeof s.CodeParams>; Querystring: Static<typeof s.DetailQuery> }>(
     '/api/v1/dossiers/:code',
-    { schema: { tags, summary: 'Chi tiết hồ sơ (each staff read is logged)', params: s.CodeParams, response: { 200: s.Detail } } },
-    (req) => getDossier(ctx, req.principal, req.params.code),
+    {
+      schema: {
+        tags,
+        summary: 'Chi tiết hồ sơ (each staff read is logged, once per visit)',
+        params: s.CodeParams,
+        querystring: s.DetailQuery,
+        response: { 200: s.Detail },
+      },
+    },
+    (req) => getDossier(ctx, req.principal, req.params.code, req.query.visit),
   );
   app.get<{ Params: Static<typeof s.CodeParams> }>(
     '/api/v1/dossiers/:code/access-log',

@@ -227,12 +227,12 @@ export async function writeSideEffects(db: DbOrTx, d: StepDossier, o: SideEffect
 }
 
 // ── Reads ─────────────────────────────────────────────────────────────────────────────────────
-/** The dossier with its timeline; a staff read is written to the access log. */
-export async function getDossier(ctx: AppContext, p: P, code: string) {
+/** The dossier with its timeline; a staff read is written to the access log (once per `visit` of the web page). */
+export async function getDossier(ctx: AppContext, p: P, code: string, visit?: string) {
   const d = await repo.findDossierByCode(ctx.db, code);
   const { principal, isStaff } = policy.requireReader(p, d);
   const dossier = d!;
-  if (isStaff) await logStaffRead(ctx.db, principal, dossier, 'Xem hồ sơ');
+  if (isStaff) await logStaffRead(ctx.db, principal, dossier, 'Xem hồ sơ', visit);
   const [events, handoffs, documents] = await Promise.all([
     repo.listEvents(ctx.db, dossier.id),
     repo.listHandoffs(ctx.db, dossier.id),
@@ -264,10 +264,20 @@ async function forwardAgenciesOf(ctx: AppContext, d: repo.DossierRow) {
   });
 }
 
-export async function logStaffRead(db: DbOrTx, principal: Principal, d: repo.DossierRow, purpose: string): Promise<void> {
+/** A staff read of the dossier's personal data; with `visitId`, the first read of that visit only. */
+export async function logStaffRead(db: DbOrTx, principal: Principal, d: repo.DossierRow, purpose: string, visitId?: string): Promise<void> {
   const scope = agencyScope(principal, ...policy.READER_ROLES);
   const agencyId = [d.receivingAgencyId, d.competentAgencyId, d.currentAgencyId].find((id) => scope.has(id)) ?? null;
-  await repo.logAccess(db, { actorId: principal.userId, actorLabel: principal.label, agencyId, entityType: 'dossier', entityId: d.id, purpose, fields: 5 });
+  await repo.logAccess(db, {
+    actorId: principal.userId,
+    actorLabel: principal.label,
+    agencyId,
+    entityType: 'dossier',
+    entityId: d.id,
+    purpose,
+    fields: 5,
+    visitId: visitId ?? null,
+  });
 }
 
 /** Who opened the dossier and when: for its applicant (and the staff who may read it). */

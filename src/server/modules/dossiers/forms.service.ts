@@ -32,6 +32,12 @@ async function agencyInfo(ctx: AppContext, agencyId: string): Promise<AgencyInfo
   return { name: a?.name ?? '', parentName: parent?.name, place: a ? await repo.provinceName(ctx.db, a.provinceCode) : '' };
 }
 
+/** The head of the agency signs the apology (Mẫu 04): its leader when it has exactly one, else a blank line to sign by hand. */
+async function agencyHeadName(ctx: AppContext, agencyId: string): Promise<string> {
+  const leaders = await org.usersWithRole(ctx.db, agencyId, ['leader']);
+  return leaders.length === 1 ? leaders[0].displayName : '';
+}
+
 const userName = async (ctx: AppContext, id: string | null | undefined): Promise<string> => (id ? ((await org.findUser(ctx.db, id))?.displayName ?? '') : '');
 
 export async function renderDossierForm(ctx: AppContext, p: P, code: string, form: FormName): Promise<Buffer> {
@@ -103,14 +109,13 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
     });
   }
   if (form === 'apology') {
-    const ev = lastOf('apologize');
     return renderApology({
       ...base,
       receivedAt: dossier.receivedAt ?? dossier.submittedAt,
       oldDueAt: dossier.originalDueAt ?? dossier.dueAt ?? issuedAt,
       newDueAt: dossier.dueAt ?? issuedAt,
       reason: dossier.apologyReason ?? '',
-      signerName: ev?.actorLabel ?? '',
+      signerName: await agencyHeadName(ctx, dossier.competentAgencyId),
     });
   }
   const handoffs = await repo.listHandoffs(ctx.db, dossier.id);
@@ -152,7 +157,8 @@ export async function trackingBook(ctx: AppContext, p: P, q: { from: string; to:
     fields: rows.length,
   });
   return renderTrackingBookXlsx(
-    { agencyName: agency.name, parentAgencyName: agency.parentName, from, to },
+    // The query's end is exclusive (the next midnight); the title prints the last day of the period.
+    { agencyName: agency.name, parentAgencyName: agency.parentName, from, to: new Date(to.getTime() - 1) },
     rows.map((d) => ({
       dossierCode: d.code,
       procedureName: d.procedureName,

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/Alert';
 import { PageHeader } from '../../components/PageHeader';
 import { api, seg } from '../../lib/api';
 import { describeError, type ErrorView } from '../../lib/errors';
 import type { AccessLog, DossierActionBody, DossierDetail, ProcedureDetail } from '../../../shared/api-types';
-import { dossierApi, fileToBase64, formUrl } from './dossiers-api';
+import { dossierApi, fileToBase64, formUrl, newVisitId } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
@@ -201,9 +201,11 @@ export function DossierDetailPage({ code }: { code: string }) {
   const [proc, setProc] = useState<ProcedureDetail | null>(null);
   const [access, setAccess] = useState<AccessLog['items']>([]);
   const [error, setError] = useState<ErrorView | null>(null);
+  // One opening of the page: its reads (first load, reloads after actions) make one access-log entry.
+  const visit = useMemo(() => (code ? newVisitId() : ''), [code]);
 
   const reload = useCallback(() => {
-    dossierApi.get(code).then(
+    dossierApi.get(code, visit).then(
       (x) => {
         setD(x);
         api.get<ProcedureDetail>(`/procedures/${seg(x.procedure.code)}`).then(setProc, () => undefined);
@@ -214,7 +216,7 @@ export function DossierDetailPage({ code }: { code: string }) {
       },
       (e: unknown) => setError(describeError(e, t)),
     );
-  }, [code, t]);
+  }, [code, visit, t]);
   useEffect(reload, [reload]);
 
   if (error)

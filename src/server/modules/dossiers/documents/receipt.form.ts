@@ -37,15 +37,15 @@ const UNIT_TEXT: Record<Exclude<TimeLimitUnit, 'same_day'>, string> = {
   working_hour: 'giờ làm việc',
 };
 
-/** "25 ngày làm việc"; a same-day limit says whether the receipt came before or after the cut-off. */
+/** "25 ngày làm việc"; a same-day limit says whether the receipt came before or after the cut-off (the due line gives the day). */
 export function formatTimeLimit(limit: ReceiptFormInput['timeLimit']): string {
   if (limit.unit !== 'same_day') return `${limit.amount} ${UNIT_TEXT[limit.unit]}`;
   if (!limit.sameDay) return 'Trong ngày';
   const [hours, minutes] = limit.sameDay.cutoff.split(':');
   const cutoff = `${Number(hours)} giờ${minutes === '00' ? '' : ` ${minutes}`}`;
   return limit.sameDay.isAfterCutoff
-    ? `Trong ngày (hồ sơ nhận sau ${cutoff}: trả kết quả trong ngày làm việc tiếp theo)`
-    : `Trong ngày (hồ sơ nhận trước ${cutoff}: trả kết quả trong ngày tiếp nhận)`;
+    ? `Trong ngày (nhận sau ${cutoff})`
+    : `Trong ngày (nhận trước ${cutoff})`;
 }
 
 export async function renderReceipt(input: ReceiptFormInput): Promise<Buffer> {
