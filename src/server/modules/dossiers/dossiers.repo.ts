@@ -254,6 +254,16 @@ export async function listDocuments(db: DbOrTx, dossierId: string) {
   return rows.map((r) => r.doc);
 }
 
+/** One document of the dossier (undefined when the id belongs to another dossier). */
+export async function findDocument(db: DbOrTx, dossierId: string, documentId: string) {
+  const [row] = await db
+    .select()
+    .from(dossierDocument)
+    .where(and(eq(dossierDocument.dossierId, dossierId), eq(dossierDocument.id, documentId)))
+    .limit(1);
+  return row;
+}
+
 export async function insertOutbox(tx: DbOrTx, rows: (typeof notificationOutbox.$inferInsert)[]): Promise<void> {
   if (rows.length) await tx.insert(notificationOutbox).values(rows);
 }
