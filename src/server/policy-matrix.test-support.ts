@@ -176,7 +176,10 @@ export function attachmentUrl(w: World): Promise<string> {
     found = (async () => {
       const [first, ...rest] = w.procedureDocumentIds;
       const attachment = { fileName: 'to-khai.pdf', contentBase64: Buffer.from('%PDF-1.7\n% ma tran quyen\n').toString('base64') };
-      const body = { ...intakePayload(w, 'online'), documents: [{ procedureDocumentId: first, attachment }, ...rest.map((id) => ({ procedureDocumentId: id }))] };
+      const body = {
+        ...intakePayload(w, 'online'),
+        documents: [{ procedureDocumentId: first, attachment }, ...rest.map((id) => ({ procedureDocumentId: id }))],
+      };
       const code = (await call(w.as.citizen, 'POST', '/api/v1/dossiers', body)).code as string;
       const docs = (await call(w.as.citizen, 'GET', `/api/v1/dossiers/${code}`)).documents as { id: string; hasFile: boolean }[];
       return `/api/v1/dossiers/${code}/documents/${docs.find((d) => d.hasFile)!.id}/file`;

@@ -61,9 +61,13 @@ const FILE_HEADERS: Headers = Object.freeze({
  * with an ASCII fallback (diacritics dropped) and the UTF-8 name in `filename*` (RFC 8187).
  */
 export function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
-  const name = filename.normalize('NFC').replace(/[\u0000-\u001f\u007f"\\/]/g, '_');
+  const name = filename.normalize('NFC').replace(/[\p{Cc}"\\/]/gu, '_');
   if (/^[\x20-\x7e]*$/.test(name)) return `${kind}; filename="${name}"`;
-  const ascii = name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/[^\x20-\x7e]/g, '_');
+  const ascii = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^\x20-\x7e]/g, '_');
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

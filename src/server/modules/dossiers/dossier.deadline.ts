@@ -4,11 +4,17 @@
  * the calendar version.
  */
 import type { DbOrTx } from '../../db/client.js';
-import type { DossierSameDay } from '../../db/schema/index.js';
 import { type CalendarCtx, computeDue, computeSameDayDue, type DeadlineUnit, type Pause } from '../calendar/index.js';
 import { ruleSetAt } from './dossier.rules.js';
 
 export type LimitUnit = DeadlineUnit | 'same_day';
+
+/** What a same-day due time rests on (kept in the dossier's due rule, printed on the receipt). */
+export interface SameDayBasis {
+  cutoff: string;
+  isAfterCutoff: boolean;
+  legalReference: string;
+}
 
 export interface DueRequest {
   from: Date;
@@ -42,7 +48,7 @@ export async function stepDueDate(ctx: CalendarCtx, req: DueRequest): Promise<{ 
  * working day, or of the next working day when received at or after the rule set's cut-off
  * (`sameDay` says which, for the receipt).
  */
-export async function dossierDueDate(ctx: CalendarCtx, req: DueRequest): Promise<{ due: Date; calendarVersion: string; sameDay?: DossierSameDay }> {
+export async function dossierDueDate(ctx: CalendarCtx, req: DueRequest): Promise<{ due: Date; calendarVersion: string; sameDay?: SameDayBasis }> {
   if (req.unit !== 'same_day') return computeDue(ctx, normalise(req));
   const { clock, legalReference } = ruleSetAt(req.from).sameDayCutoff;
   const r = await computeSameDayDue(ctx, { from: req.from, cutoff: clock, pauses: req.pauses, province: req.province });

@@ -66,9 +66,9 @@ describe('the tracking book (Mẫu 06)', () => {
 
 describe('the access log', () => {
   const views = async (code: string) =>
-    ((await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}/access-log` })).json() as { items: { who: string; purpose: string }[] }).items.filter(
-      (i) => i.purpose === 'Xem hồ sơ',
-    );
+    (
+      (await w.leader.request({ method: 'GET', url: `/api/v1/dossiers/${code}/access-log` })).json() as { items: { who: string; purpose: string }[] }
+    ).items.filter((i) => i.purpose === 'Xem hồ sơ');
 
   it('records one entry per opening of the dossier, however many reads the page makes', async () => {
     const code = await receive(h, w);

@@ -4,7 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { api, seg } from '../../lib/api';
 import { describeError, type ErrorView } from '../../lib/errors';
 import type { AccessLog, DossierActionBody, DossierDetail, ProcedureDetail } from '../../../shared/api-types';
-import { dossierApi, fileToBase64, formUrl, newVisitId } from './dossiers-api';
+import { attachmentUrl, dossierApi, fileToBase64, formUrl, newVisitId } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
@@ -332,8 +332,13 @@ export function DossierDetailPage({ code }: { code: string }) {
         <ul>
           {d.documents.map((x) => (
             <li key={x.id}>
-              {x.name}
-              {x.hasFile ? ' 📎' : ''}
+              {x.hasFile ? (
+                <a href={attachmentUrl(d.code, x.id)} target="_blank" rel="noreferrer">
+                  {x.name} 📎
+                </a>
+              ) : (
+                x.name
+              )}
             </li>
           ))}
         </ul>

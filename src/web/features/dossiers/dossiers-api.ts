@@ -17,6 +17,8 @@ import type {
 import { api, seg } from '../../lib/api';
 
 export const formUrl = (code: string, form: string): string => `/api/v1/dossiers/${seg(code)}/${form}.pdf`;
+/** The uploaded file of a dossier's document, shown inline (PDF, image). */
+export const attachmentUrl = (code: string, documentId: string): string => `/api/v1/dossiers/${seg(code)}/documents/${seg(documentId)}/file`;
 
 export const dossierApi = {
   list: (query: Record<string, string | number | undefined>) => api.get<DossierPage>('/dossiers', query),

@@ -43,9 +43,7 @@ export function formatTimeLimit(limit: ReceiptFormInput['timeLimit']): string {
   if (!limit.sameDay) return 'Trong ngày';
   const [hours, minutes] = limit.sameDay.cutoff.split(':');
   const cutoff = `${Number(hours)} giờ${minutes === '00' ? '' : ` ${minutes}`}`;
-  return limit.sameDay.isAfterCutoff
-    ? `Trong ngày (nhận sau ${cutoff})`
-    : `Trong ngày (nhận trước ${cutoff})`;
+  return limit.sameDay.isAfterCutoff ? `Trong ngày (nhận sau ${cutoff})` : `Trong ngày (nhận trước ${cutoff})`;
 }
 
 export async function renderReceipt(input: ReceiptFormInput): Promise<Buffer> {
