@@ -295,6 +295,11 @@ export const MATRIX: Record<string, Row> = {
     deny: 404,
     req: (w) => url(`/api/v1/dossiers/${w.onlineDossierCode}/access-log`),
   },
+  'GET /api/v1/dossiers/:code/documents/:documentId/file': {
+    allow: ['citizen', ...DOSSIER_READ],
+    deny: 404,
+    req: async (w) => url(await f.attachmentUrl(w)),
+  },
   'GET /api/v1/dossiers/:code/:form.pdf': {
     allow: ['citizen', ...DOSSIER_READ],
     deny: 404,

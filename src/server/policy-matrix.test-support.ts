@@ -168,6 +168,27 @@ export async function dossier(w: World, channel: 'counter' | 'online' = 'counter
   return (await call(channel === 'counter' ? w.as.counter_officer : w.as.citizen, 'POST', '/api/v1/dossiers', intakePayload(w, channel))).code as string;
 }
 
+const attachments = new WeakMap<World, Promise<string>>();
+/** The file URL of a document my citizen uploaded online (one dossier per world). */
+export function attachmentUrl(w: World): Promise<string> {
+  let found = attachments.get(w);
+  if (!found) {
+    found = (async () => {
+      const [first, ...rest] = w.procedureDocumentIds;
+      const attachment = { fileName: 'to-khai.pdf', contentBase64: Buffer.from('%PDF-1.7\n% ma tran quyen\n').toString('base64') };
+      const body = {
+        ...intakePayload(w, 'online'),
+        documents: [{ procedureDocumentId: first, attachment }, ...rest.map((id) => ({ procedureDocumentId: id }))],
+      };
+      const code = (await call(w.as.citizen, 'POST', '/api/v1/dossiers', body)).code as string;
+      const docs = (await call(w.as.citizen, 'GET', `/api/v1/dossiers/${code}`)).documents as { id: string; hasFile: boolean }[];
+      return `/api/v1/dossiers/${code}/documents/${docs.find((d) => d.hasFile)!.id}/file`;
+    })();
+    attachments.set(w, found);
+  }
+  return found;
+}
+
 /** A dossier received at my desk and assigned by my leader to the neutral official (processing). */
 export async function dossierInProcessing(w: World): Promise<string> {
   const code = await dossier(w, 'counter');

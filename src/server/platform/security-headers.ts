@@ -56,9 +56,25 @@ const FILE_HEADERS: Headers = Object.freeze({
   'x-frame-options': 'SAMEORIGIN',
 });
 
+/**
+ * `Content-Disposition` for a file name in any script (RFC 6266): a plain ASCII name as is; any other
+ * with an ASCII fallback (diacritics dropped) and the UTF-8 name in `filename*` (RFC 8187).
+ */
+export function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
+  const name = filename.normalize('NFC').replace(/[\p{Cc}"\\/]/gu, '_');
+  if (/^[\x20-\x7e]*$/.test(name)) return `${kind}; filename="${name}"`;
+  const ascii = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^\x20-\x7e]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
 /** Send `body` as an inline file of `type` with the file headers (the API set would block Chrome's PDF viewer). */
 export function sendInlineFile(reply: FastifyReply, type: string, filename: string, body: Buffer | Uint8Array): FastifyReply {
-  return reply.headers(FILE_HEADERS).type(type).header('content-disposition', `inline; filename="${filename}"`).send(body);
+  return reply.headers(FILE_HEADERS).type(type).header('content-disposition', contentDisposition('inline', filename)).send(body);
 }
 
 /** Routes that answer as the API: under `/api/`, except the Swagger UI pages. Decided on the route (paths.ts), not the raw URL. */

@@ -1,4 +1,5 @@
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Append-only audit log, hash-chained per stream (one stream per agency, plus `system`).
@@ -45,6 +46,13 @@ export const accessLog = pgTable(
     entityId: text('entity_id').notNull(),
     purpose: text('purpose').notNull(),
     fields: integer('fields').notNull().default(0),
+    /** One opening of a record by the web app (its page's visit id): several reads in one visit make one entry. */
+    visitId: text('visit_id'),
   },
-  (t) => [index('access_log_entity_idx').on(t.entityType, t.entityId, t.occurredAt)],
+  (t) => [
+    index('access_log_entity_idx').on(t.entityType, t.entityId, t.occurredAt),
+    uniqueIndex('access_log_visit_uq')
+      .on(t.entityType, t.entityId, t.actorId, t.visitId)
+      .where(sql`${t.visitId} is not null`),
+  ],
 );

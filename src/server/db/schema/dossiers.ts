@@ -19,6 +19,14 @@ export interface DossierDueRule {
   ruleSet: string;
   procedureRuleVersion: string;
   from: string;
+  /** A same-day limit: the cut-off applied, whether the receipt came after it, and its reference. */
+  sameDay?: DossierSameDay;
+}
+
+export interface DossierSameDay {
+  cutoff: string;
+  isAfterCutoff: boolean;
+  legalReference: string;
 }
 
 export interface DossierPause {

@@ -9,7 +9,7 @@ import * as repo from './calendar.repo.js';
 import { FIRST_YEAR, LAST_YEAR } from './calendar.schemas.js';
 import { builtInStatus, calendarState, type CalendarCtx, effectiveYear, isWorkedBuiltIn } from './calendar.state.js';
 import { isoFromParts, isWeekendJdn, jdnFromIso, weekdayOfJdn } from './dates.js';
-import { computeDeadline, formatVN, type DeadlineUnit, type Pause } from './deadline.js';
+import { computeDeadline, computeSameDayDeadline, formatVN, type DeadlineUnit, type Pause, type SameDayRequest, type SameDayResult } from './deadline.js';
 import { scheduleFor } from './holidays.js';
 import { canChiYear, lunarMonthLength, lunarToSolar, solarToLunar } from './lunar.js';
 
@@ -93,6 +93,12 @@ export async function computeDue(
   const state = await calendarState(ctx, { province: req.province });
   const { due } = computeDeadline(req, state.calendar);
   return { due, calendarVersion: state.version };
+}
+
+/** A same-day time limit in the province's calendar (close of the receipt's working day, or the next one after the cut-off). */
+export async function computeSameDayDue(ctx: CalendarCtx, req: SameDayRequest & { province: string | null }): Promise<SameDayResult> {
+  const state = await calendarState(ctx, { province: req.province });
+  return { ...computeSameDayDeadline(req, state.calendar), calendarVersion: state.version };
 }
 
 /** Parses ISO 8601 with an offset and rejects impossible dates (2019-02-30, 25:00). */

@@ -157,6 +157,33 @@ export function computeDeadline(request: DeadlineRequest, calendar: WorkingCalen
   return { due: new Date(due), calendarVersion: calendar.version };
 }
 
+export interface SameDayRequest {
+  from: Date;
+  /** Local time ('HH:MM') from which a receipt is handled on the next working day (a rule value). */
+  cutoff: string;
+  pauses?: readonly Pause[];
+}
+
+export interface SameDayResult extends DeadlineResult {
+  /** Received at or after the cut-off: due at the close of the next working day. */
+  isAfterCutoff: boolean;
+}
+
+/**
+ * A same-day ("trong ngày") time limit: due at the close of the working day the receipt counts on
+ * (a receipt outside office hours counts from the next opening, so before the cut-off); received at
+ * or after the cut-off, at the close of the next working day. Pauses add the office time they cover.
+ */
+export function computeSameDayDeadline(request: SameDayRequest, calendar: WorkingCalendar = defaultWorkingCalendar()): SameDayResult {
+  const day = calendar.workMsPerDay;
+  const start = calendar.workTimeAt(request.from.getTime());
+  const ordinal = Math.floor(start / day);
+  const isAfterCutoff = start - ordinal * day >= calendar.officeTimeBeforeClock(request.cutoff);
+  const close = (ordinal + (isAfterCutoff ? 2 : 1)) * day;
+  const due = workingDue(calendar, { from: request.from, amount: 0, unit: 'working_hours', pauses: request.pauses }, close - start, 'close');
+  return { due: new Date(due), calendarVersion: calendar.version, isAfterCutoff };
+}
+
 export { formatVN } from '../../../shared/vn-time.js';
 
 export { naiveAddWorkingDays, naiveRules, type NaiveRules } from './deadline.naive.js';

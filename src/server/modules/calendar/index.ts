@@ -14,6 +14,7 @@ export {
 export {
   buildWorkingCalendar,
   computeDeadline,
+  computeSameDayDeadline,
   DEFAULT_OFFICE_HOURS,
   defaultWorkingCalendar,
   formatVN,
@@ -27,9 +28,11 @@ export {
   type NaiveRules,
   type OfficeInterval,
   type Pause,
+  type SameDayRequest,
+  type SameDayResult,
 } from './deadline.js';
 export { calendarRoutes } from './calendar.routes.js';
-export { computeDue } from './calendar.service.js';
+export { computeDue, computeSameDayDue } from './calendar.service.js';
 export { calendarState, type CalendarCtx, type CalendarState } from './calendar.state.js';
 /** The calendar's data stamp in a province as a SQL expression, to check a state used unchecked (`calendarState`). */
 export { stampSql as calendarStampSql } from './calendar.repo.js';

@@ -133,13 +133,22 @@ export class WorkingCalendar {
     const index = this.dayIndex(ms);
     const base = this.cumulative[index] * this.workMsPerDay;
     if (this.working[index] === 0) return base;
-    const clock = ms - startOfLocalDay(this.firstDay + index);
+    return base + this.officeTimeBefore(ms - startOfLocalDay(this.firstDay + index));
+  }
+
+  /** Office milliseconds of a working day before the local clock `clock` (ms since midnight). */
+  private officeTimeBefore(clock: number): number {
     let within = 0;
     for (let i = 0; i < this.opens.length; i++) {
       if (clock >= this.closes[i]) within += this.closes[i] - this.opens[i];
       else if (clock > this.opens[i]) within += clock - this.opens[i];
     }
-    return base + within;
+    return within;
+  }
+
+  /** Office time of a working day before the local time `clock` ('HH:MM'): 15:00 → 6 h with the default hours. */
+  officeTimeBeforeClock(clock: string): number {
+    return this.officeTimeBefore(parseClock(clock));
   }
 
   /**

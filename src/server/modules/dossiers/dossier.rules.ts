@@ -22,6 +22,11 @@ export interface DossierRuleSet {
   maxReschedules: number;
   /** "Due soon" highlighting in work queues, in hours. */
   dueSoonHours: number;
+  /**
+   * A same-day procedure received at or after this local time ('HH:MM') is due at the close of the
+   * next working day (the one-stop's 15:00 rule), with the reference it comes from.
+   */
+  sameDayCutoff: { clock: string; legalReference: string };
 }
 
 export const RULE_SETS: readonly DossierRuleSet[] = [
@@ -36,6 +41,7 @@ export const RULE_SETS: readonly DossierRuleSet[] = [
     apologyLeadWorkingDays: 1,
     maxReschedules: 1,
     dueSoonHours: 48,
+    sameDayCutoff: { clock: '15:00', legalReference: 'Nghị định 61/2018/NĐ-CP Điều 18' },
   },
   {
     id: 'ND118-2025',
@@ -48,6 +54,7 @@ export const RULE_SETS: readonly DossierRuleSet[] = [
     apologyLeadWorkingDays: 1,
     maxReschedules: 1,
     dueSoonHours: 48,
+    sameDayCutoff: { clock: '15:00', legalReference: 'Nghị định 61/2018/NĐ-CP Điều 18 (kế thừa — CHƯA XÁC NHẬN theo Nghị định 118/2025/NĐ-CP)' },
   },
 ];
 

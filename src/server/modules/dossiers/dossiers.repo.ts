@@ -255,6 +255,16 @@ export async function listDocuments(db: DbOrTx, dossierId: string) {
   return rows.map((r) => r.doc);
 }
 
+/** One document of the dossier (undefined when the id belongs to another dossier). */
+export async function findDocument(db: DbOrTx, dossierId: string, documentId: string) {
+  const [row] = await db
+    .select()
+    .from(dossierDocument)
+    .where(and(eq(dossierDocument.dossierId, dossierId), eq(dossierDocument.id, documentId)))
+    .limit(1);
+  return row;
+}
+
 export async function insertOutbox(tx: DbOrTx, rows: (typeof notificationOutbox.$inferInsert)[]): Promise<void> {
   if (rows.length) await tx.insert(notificationOutbox).values(rows);
 }
@@ -289,8 +299,10 @@ export const listOneStopDesks = async (db: DbOrTx, provinceCodes: readonly strin
     : [];
 
 // ── Access log ────────────────────────────────────────────────────────────────────────────────
+/** A read of personal data; a row with a `visitId` already logged for the same actor and record is not repeated. */
 export async function logAccess(db: DbOrTx, row: typeof accessLog.$inferInsert): Promise<void> {
-  await db.insert(accessLog).values(row);
+  const insert = db.insert(accessLog).values(row);
+  await (row.visitId ? insert.onConflictDoNothing() : insert);
 }
 
 export async function listAccess(db: DbOrTx, dossierId: string) {

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { sendInlineFile } from '../../platform/security-headers.js';
 import { performAction } from './actions.service.js';
 import type { DossierAction } from './dossier.state.js';
+import { openAttachment } from './attachments.service.js';
 import { renderDossierForm, trackingBook } from './forms.service.js';
 import { intakeDossier, onlineDesks } from './intake.service.js';
 import * as bell from './notifications.service.js';
@@ -45,10 +46,18 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     { schema: { tags, summary: 'Tỷ lệ hài lòng (satisfaction rate)', querystring: s.StatsQuery, response: { 200: s.Stats } } },
     (req) => pub.satisfactionStats(ctx, req.principal, req.query.by),
   );
-  app.get<{ Params: Static<typeof s.CodeParams> }>(
+  app.get<{ Params: Static<typeof s.CodeParams>; Querystring: Static<typeof s.DetailQuery> }>(
     '/api/v1/dossiers/:code',
-    { schema: { tags, summary: 'Chi tiết hồ sơ (each staff read is logged)', params: s.CodeParams, response: { 200: s.Detail } } },
-    (req) => getDossier(ctx, req.principal, req.params.code),
+    {
+      schema: {
+        tags,
+        summary: 'Chi tiết hồ sơ (each staff read is logged, once per visit)',
+        params: s.CodeParams,
+        querystring: s.DetailQuery,
+        response: { 200: s.Detail },
+      },
+    },
+    (req) => getDossier(ctx, req.principal, req.params.code, req.query.visit),
   );
   app.get<{ Querystring: Static<typeof pk.IntakeProceduresQuery> }>(
     '/api/v1/dossiers/intake-procedures',
@@ -71,6 +80,21 @@ export async function dossierRoutes(app: FastifyInstance, { ctx }: { ctx: AppCon
     '/api/v1/dossiers/:code/access-log',
     { schema: { tags, summary: 'Ai đã mở hồ sơ (who opened the dossier)', params: s.CodeParams, response: { 200: s.AccessLog } } },
     (req) => accessLogOf(ctx, req.principal, req.params.code),
+  );
+  app.get<{ Params: Static<typeof s.DocumentFileParams> }>(
+    '/api/v1/dossiers/:code/documents/:documentId/file',
+    {
+      schema: {
+        tags,
+        summary: 'Tệp đính kèm của giấy tờ (PDF/ảnh, xem trực tiếp; each staff opening is logged)',
+        params: s.DocumentFileParams,
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
+      },
+    },
+    async (req, reply) => {
+      const file = await openAttachment(ctx, req.principal, req.params.code, req.params.documentId);
+      return sendInlineFile(reply.header('cache-control', 'private, no-store').header('etag', `"${file.sha256}"`), file.contentType, file.fileName, file.bytes);
+    },
   );
   app.get<{ Params: Static<typeof s.FormParams> }>(
     '/api/v1/dossiers/:code/:form.pdf',

@@ -9,6 +9,9 @@ const Text = (max = 500) => Type.String({ minLength: 1, maxLength: max });
 
 export const CODE_PATTERN = '^[0-9A-Z.]{1,35}-[0-9]{6}-[0-9]{4,6}$';
 export const CodeParams = Type.Object({ code: Type.String({ pattern: CODE_PATTERN }) });
+export const DocumentFileParams = Type.Object({ code: Type.String({ pattern: CODE_PATTERN }), documentId: Type.String({ format: 'uuid' }) });
+/** `visit`: the web page's id for one opening of the dossier; the reads of one visit make one access-log entry. */
+export const DetailQuery = Type.Object({ visit: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9-]{8,64}$' })) }, { additionalProperties: false });
 export const ActionParams = Type.Object({
   code: Type.String({ pattern: CODE_PATTERN }),
   action: Type.Unsafe<DossierAction>(Type.Union(DOSSIER_ACTIONS.map((a) => Type.Literal(a)))),
@@ -127,7 +130,17 @@ export const Detail = Type.Object({
   submittedAt: Str,
   originalDueAt: NStr,
   dueCalendarVersion: NStr,
-  dueRule: Type.Union([Type.Object({ amount: Type.Number(), unit: Str, ruleSet: Str, procedureRuleVersion: Str, from: Str }), Type.Null()]),
+  dueRule: Type.Union([
+    Type.Object({
+      amount: Type.Number(),
+      unit: Str,
+      ruleSet: Str,
+      procedureRuleVersion: Str,
+      from: Str,
+      sameDay: Type.Optional(Type.Object({ cutoff: Str, isAfterCutoff: Type.Boolean(), legalReference: Str })),
+    }),
+    Type.Null(),
+  ]),
   supplement: Type.Object({
     intakeRequestedAt: NStr,
     appraisalRequestedAt: NStr,

@@ -15,7 +15,7 @@ import { orVersionConflict, versionConflict } from '../../platform/versioned.js'
 import { classifyStepTiming } from './documents/index.js';
 import { type CatalogProcedure, findProcedureById } from '../procedures/index.js';
 import { org } from '../org/index.js';
-import { dueDate } from './dossier.deadline.js';
+import { dossierDueDate, stepDueDate } from './dossier.deadline.js';
 import { forwardTargets } from './dossier.forwarding.js';
 import { applicantMessages, staffMessages } from './dossier.notify.js';
 import { ruleSetAt } from './dossier.rules.js';
@@ -41,7 +41,7 @@ export async function procedureOf(ctx: AppContext, d: repo.DossierBase): Promise
 export async function stepDueAt(ctx: AppContext, proc: CatalogProcedure, step: string, startedAt: Date): Promise<Date | null> {
   const s = proc.steps.find((x) => x.code === step);
   if (!s) return null;
-  return (await dueDate(ctx, { from: startedAt, amount: s.budget, unit: proc.timeLimit.unit, province: proc.provinceCode })).due;
+  return (await stepDueDate(ctx, { from: startedAt, amount: s.budget, unit: proc.timeLimit.unit, province: proc.provinceCode })).due;
 }
 
 /** A control-sheet row for the step that ends now. */
@@ -66,12 +66,25 @@ export async function handoff(
 
 /** The due time of a dossier received at `from`, with the rule that produced it. */
 export async function computeDossierDue(ctx: AppContext, proc: CatalogProcedure, from: Date, pauses: { from: Date; to: Date }[] = []) {
-  const { due, calendarVersion } = await dueDate(ctx, { from, amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, pauses, province: proc.provinceCode });
+  const { due, calendarVersion, sameDay } = await dossierDueDate(ctx, {
+    from,
+    amount: proc.timeLimit.amount,
+    unit: proc.timeLimit.unit,
+    pauses,
+    province: proc.provinceCode,
+  });
   const rules = ruleSetAt(from);
   return {
     dueAt: due,
     dueCalendarVersion: calendarVersion,
-    dueRule: { amount: proc.timeLimit.amount, unit: proc.timeLimit.unit, ruleSet: rules.id, procedureRuleVersion: proc.ruleVersion, from: from.toISOString() },
+    dueRule: {
+      amount: proc.timeLimit.amount,
+      unit: proc.timeLimit.unit,
+      ruleSet: rules.id,
+      procedureRuleVersion: proc.ruleVersion,
+      from: from.toISOString(),
+      ...(sameDay ? { sameDay } : {}),
+    },
   };
 }
 
@@ -216,12 +229,12 @@ export async function writeSideEffects(db: DbOrTx, d: StepDossier, o: SideEffect
 }
 
 // ── Reads ─────────────────────────────────────────────────────────────────────────────────────
-/** The dossier with its timeline; a staff read is written to the access log. */
-export async function getDossier(ctx: AppContext, p: P, code: string) {
+/** The dossier with its timeline; a staff read is written to the access log (once per `visit` of the web page). */
+export async function getDossier(ctx: AppContext, p: P, code: string, visit?: string) {
   const d = await repo.findDossierByCode(ctx.db, code);
   const { principal, isStaff } = policy.requireReader(p, d);
   const dossier = d!;
-  if (isStaff) await logStaffRead(ctx.db, principal, dossier, 'Xem hồ sơ');
+  if (isStaff) await logStaffRead(ctx.db, principal, dossier, 'Xem hồ sơ', visit);
   const [events, handoffs, documents] = await Promise.all([
     repo.listEvents(ctx.db, dossier.id),
     repo.listHandoffs(ctx.db, dossier.id),
@@ -253,10 +266,20 @@ async function forwardAgenciesOf(ctx: AppContext, d: repo.DossierRow) {
   });
 }
 
-export async function logStaffRead(db: DbOrTx, principal: Principal, d: repo.DossierRow, purpose: string): Promise<void> {
+/** A staff read of the dossier's personal data; with `visitId`, the first read of that visit only. */
+export async function logStaffRead(db: DbOrTx, principal: Principal, d: repo.DossierRow, purpose: string, visitId?: string): Promise<void> {
   const scope = agencyScope(principal, ...policy.READER_ROLES);
   const agencyId = [d.receivingAgencyId, d.competentAgencyId, d.currentAgencyId].find((id) => scope.has(id)) ?? null;
-  await repo.logAccess(db, { actorId: principal.userId, actorLabel: principal.label, agencyId, entityType: 'dossier', entityId: d.id, purpose, fields: 5 });
+  await repo.logAccess(db, {
+    actorId: principal.userId,
+    actorLabel: principal.label,
+    agencyId,
+    entityType: 'dossier',
+    entityId: d.id,
+    purpose,
+    fields: 5,
+    visitId: visitId ?? null,
+  });
 }
 
 /** Who opened the dossier and when: for its applicant (and the staff who may read it). */

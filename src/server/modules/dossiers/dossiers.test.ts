@@ -46,6 +46,13 @@ describe('intake', () => {
     });
     expect(forced.statusCode).toBe(422);
     expect(forced.json().code).toBe('DOSSIER_INCOMPLETE');
+    // The refusal names each missing document, with a field the form marks (issue 12 §6).
+    expect(forced.json().detail).toContain(w.docs[1].name);
+    expect(forced.json().errors).toEqual([{ field: `documents.${w.docs[1].id}`, message: expect.stringContaining(w.docs[1].name) }]);
+    expect(forced.json().missing).toEqual([{ procedureDocumentId: w.docs[1].id, name: w.docs[1].name }]);
+    const online = await w.citizen.request({ method: 'POST', url: '/api/v1/dossiers', payload: intakeBody(w, { channel: 'online', docs: [] }) });
+    expect(online.statusCode, online.body).toBe(422);
+    expect(online.json().errors.map((e: { field: string }) => e.field)).toEqual([`documents.${w.docs[0].id}`, `documents.${w.docs[1].id}`]);
   });
 
   it('a refusal (Mẫu 03) needs reasons', async () => {

@@ -24,12 +24,18 @@ import { logStaffRead, type P } from './dossiers.service.js';
 export type FormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control-sheet';
 
 const FORM_LABEL: Record<string, string> = { original: 'Bản chính', certified_copy: 'Bản sao chứng thực', copy: 'Bản chụp', electronic: 'Bản điện tử' };
-const UNIT: Record<string, TimeLimitUnit> = { working_days: 'working_day', calendar_days: 'day', working_hours: 'working_hour', same_day: 'working_hour' };
+const UNIT: Record<string, TimeLimitUnit> = { working_days: 'working_day', calendar_days: 'day', working_hours: 'working_hour', same_day: 'same_day' };
 
 async function agencyInfo(ctx: AppContext, agencyId: string): Promise<AgencyInfo> {
   const a = await org.findAgencyById(ctx.db, agencyId);
   const parent = a?.parentId ? await org.findAgencyById(ctx.db, a.parentId) : undefined;
   return { name: a?.name ?? '', parentName: parent?.name, place: a ? await repo.provinceName(ctx.db, a.provinceCode) : '' };
+}
+
+/** The head of the agency signs the apology (Mẫu 04): its leader when it has exactly one, else a blank line to sign by hand. */
+async function agencyHeadName(ctx: AppContext, agencyId: string): Promise<string> {
+  const leaders = await org.usersWithRole(ctx.db, agencyId, ['leader']);
+  return leaders.length === 1 ? leaders[0].displayName : '';
 }
 
 const userName = async (ctx: AppContext, id: string | null | undefined): Promise<string> => (id ? ((await org.findUser(ctx.db, id))?.displayName ?? '') : '');
@@ -77,7 +83,7 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
     return renderReceipt({
       ...base,
       documents: documents.map((x) => ({ name: x.name, form: FORM_LABEL[x.form] ?? x.form, count: x.quantity })),
-      timeLimit: { amount: rule?.unit === 'same_day' ? 8 : (rule?.amount ?? 0), unit: UNIT[rule?.unit ?? 'working_days'] ?? 'working_day' },
+      timeLimit: { amount: rule?.amount ?? 0, unit: UNIT[rule?.unit ?? 'working_days'] ?? 'working_day', sameDay: rule?.sameDay },
       receivedAt: issuedAt,
       dueAt: dossier.originalDueAt ?? dossier.dueAt ?? issuedAt,
       returnPlace: dossier.channel === 'postal' ? 'Tại nhà qua dịch vụ bưu chính công ích' : `Bộ phận Một cửa — ${dossier.receivingName}`,
@@ -103,14 +109,13 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
     });
   }
   if (form === 'apology') {
-    const ev = lastOf('apologize');
     return renderApology({
       ...base,
       receivedAt: dossier.receivedAt ?? dossier.submittedAt,
       oldDueAt: dossier.originalDueAt ?? dossier.dueAt ?? issuedAt,
       newDueAt: dossier.dueAt ?? issuedAt,
       reason: dossier.apologyReason ?? '',
-      signerName: ev?.actorLabel ?? '',
+      signerName: await agencyHeadName(ctx, dossier.competentAgencyId),
     });
   }
   const handoffs = await repo.listHandoffs(ctx.db, dossier.id);
@@ -152,7 +157,8 @@ export async function trackingBook(ctx: AppContext, p: P, q: { from: string; to:
     fields: rows.length,
   });
   return renderTrackingBookXlsx(
-    { agencyName: agency.name, parentAgencyName: agency.parentName, from, to },
+    // The query's end is exclusive (the next midnight); the title prints the last day of the period.
+    { agencyName: agency.name, parentAgencyName: agency.parentName, from, to: new Date(to.getTime() - 1) },
     rows.map((d) => ({
       dossierCode: d.code,
       procedureName: d.procedureName,

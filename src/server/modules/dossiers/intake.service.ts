@@ -167,6 +167,15 @@ export async function intakeDossier(ctx: AppContext, p: P, body: IntakeBody) {
   });
 }
 
+/** The refusal names each missing document: one field error per document (`documents.<id>`), its name in the message. */
+function incomplete(missing: { procedureDocumentId: string; name: string }[]): AppError {
+  return new AppError('DOSSIER_INCOMPLETE', `Hồ sơ còn thiếu giấy tờ bắt buộc: ${missing.map((m) => m.name).join('; ')}.`, {
+    status: 422,
+    errors: missing.map((m) => ({ field: `documents.${m.procedureDocumentId}`, message: `Còn thiếu giấy tờ bắt buộc: ${m.name}.` })),
+    extra: { missing: missing.map((m) => ({ procedureDocumentId: m.procedureDocumentId, name: m.name })) },
+  });
+}
+
 interface IntakeContext {
   isCitizen: boolean;
   named: Desk | undefined;
@@ -196,7 +205,7 @@ async function intakeOnce(ctx: AppContext, principal: Principal, body: IntakeBod
   }
   const decision = isCitizen ? 'submit' : (body.decision ?? (missing.length ? 'supplement' : 'receive'));
   if ((decision === 'receive' || decision === 'submit') && missing.length) {
-    throw AppError.rule('DOSSIER_INCOMPLETE', 'Hồ sơ còn thiếu giấy tờ bắt buộc.', { missing: missing.map((m) => m.name) });
+    throw incomplete(missing);
   }
   if (decision === 'supplement' && !missing.length) throw AppError.validation('missing', 'Hãy nêu giấy tờ cần bổ sung và lý do.');
   const reasons = (body.refusalReasons ?? []).map((r) => r.normalize('NFC').trim()).filter(Boolean);

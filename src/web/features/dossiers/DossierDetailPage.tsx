@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/Alert';
 import { PageHeader } from '../../components/PageHeader';
 import { api, seg } from '../../lib/api';
 import { describeError, type ErrorView } from '../../lib/errors';
 import type { AccessLog, DossierActionBody, DossierDetail, ProcedureDetail } from '../../../shared/api-types';
 import { AssigneePicker } from './AssigneePicker';
-import { dossierApi, fileToBase64, formUrl } from './dossiers-api';
+import { attachmentUrl, dossierApi, fileToBase64, formUrl, newVisitId } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
 import './dossiers.css';
 
@@ -217,9 +217,11 @@ export function DossierDetailPage({ code }: { code: string }) {
   const [proc, setProc] = useState<ProcedureDetail | null>(null);
   const [access, setAccess] = useState<AccessLog['items']>([]);
   const [error, setError] = useState<ErrorView | null>(null);
+  // One opening of the page: its reads (first load, reloads after actions) make one access-log entry.
+  const visit = useMemo(() => (code ? newVisitId() : ''), [code]);
 
   const reload = useCallback(() => {
-    dossierApi.get(code).then(
+    dossierApi.get(code, visit).then(
       (x) => {
         setD(x);
         api.get<ProcedureDetail>(`/procedures/${seg(x.procedure.code)}`).then(setProc, () => undefined);
@@ -230,7 +232,7 @@ export function DossierDetailPage({ code }: { code: string }) {
       },
       (e: unknown) => setError(describeError(e, t)),
     );
-  }, [code, t]);
+  }, [code, visit, t]);
   useEffect(reload, [reload]);
 
   if (error)
@@ -346,8 +348,13 @@ export function DossierDetailPage({ code }: { code: string }) {
         <ul>
           {d.documents.map((x) => (
             <li key={x.id}>
-              {x.name}
-              {x.hasFile ? ' 📎' : ''}
+              {x.hasFile ? (
+                <a href={attachmentUrl(d.code, x.id)} target="_blank" rel="noreferrer">
+                  {x.name} 📎
+                </a>
+              ) : (
+                x.name
+              )}
             </li>
           ))}
         </ul>

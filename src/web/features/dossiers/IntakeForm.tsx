@@ -55,6 +55,8 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
   }, [initialCode]);
 
   const setDoc = (id: string, patch: Partial<DocState>) => setDocs((all) => ({ ...all, [id]: { ...all[id], ...patch } }));
+  /** A required document the server found missing (DOSSIER_INCOMPLETE names each as `documents.<id>`). */
+  const isMissing = (id: string) => Boolean(error?.fields[`documents.${id}`] ?? error?.fields[id]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -201,7 +203,7 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
             <legend className="subpanel-title">{tx('checklist')}</legend>
             <ol className="dossier-checklist">
               {proc.documents.map((d) => (
-                <li key={d.id}>
+                <li key={d.id} className={isMissing(d.id) ? 'dossier-doc--missing' : undefined}>
                   <span className="dossier-docname">
                     {d.name} <span className="cell-meta">({d.isRequired ? tx('required') : tx('optional')})</span>
                   </span>
@@ -225,10 +227,17 @@ export function IntakeForm({ mode, initialCode }: { mode: Mode; initialCode?: st
                     <input
                       type="file"
                       aria-label={`${tx('attach')}: ${d.name}`}
+                      aria-invalid={isMissing(d.id) || undefined}
+                      aria-describedby={isMissing(d.id) ? `doc-${d.id}-error` : undefined}
                       accept="application/pdf,image/jpeg,image/png"
                       onChange={(e) => setDoc(d.id, { file: e.target.files?.[0] ?? null })}
                     />
                   )}
+                  {isMissing(d.id) ? (
+                    <p className="field-error" id={`doc-${d.id}-error`}>
+                      {tx('doc.missing')}
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ol>

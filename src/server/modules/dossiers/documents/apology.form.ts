@@ -12,7 +12,11 @@ export interface ApologyFormInput extends FormBaseInput {
   reason: string;
   /** Replaces the standard apology sentence when the agency wants its own words. */
   apologyText?: string;
-  /** Signer: name and title line ("GIÁM ĐỐC", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"); default "THỦ TRƯỞNG CƠ QUAN". */
+  /**
+   * Signer: the head of the competent agency, name and title line ("GIÁM ĐỐC", "KT. GIÁM ĐỐC\nPHÓ
+   * GIÁM ĐỐC"); default "THỦ TRƯỞNG CƠ QUAN" with the agency's name under it. An empty name leaves
+   * the line to sign by hand.
+   */
   signerName: string;
   signerTitle?: string;
   /** "Nơi nhận" list; default ["Như trên;", "Lưu: VT."]. */
@@ -66,7 +70,7 @@ export async function renderApology(input: ApologyFormInput): Promise<Buffer> {
           {
             width: '*',
             stack: [
-              signatureBlock([{ title: input.signerTitle ?? l.signHead, note: l.signNote, name: input.signerName }], {
+              signatureBlock([{ title: input.signerTitle ?? `${l.signHead}\n${agency}`, note: l.signNote, name: input.signerName }], {
                 isFullWidth: false,
               }),
             ],

@@ -10,14 +10,14 @@ export interface SubmittedDocument {
   count?: number;
 }
 
-export type TimeLimitUnit = 'working_day' | 'day' | 'working_hour';
+export type TimeLimitUnit = 'working_day' | 'day' | 'working_hour' | 'same_day';
 
 export interface ReceiptFormInput extends FormBaseInput {
   documents: SubmittedDocument[];
   /** Number of dossier sets (bộ); default 1. */
   setCount?: number;
   /** Statutory handling time, e.g. { amount: 25, unit: 'working_day' }. */
-  timeLimit: { amount: number; unit: TimeLimitUnit };
+  timeLimit: { amount: number; unit: TimeLimitUnit; sameDay?: { cutoff: string; isAfterCutoff: boolean } };
   receivedAt: Date;
   dueAt: Date;
   /** "Bộ phận Một cửa" / "Tại nhà qua dịch vụ bưu chính công ích" … */
@@ -31,14 +31,19 @@ export interface ReceiptFormInput extends FormBaseInput {
   checkCode?: string;
 }
 
-const UNIT_TEXT: Record<TimeLimitUnit, string> = {
+const UNIT_TEXT: Record<Exclude<TimeLimitUnit, 'same_day'>, string> = {
   working_day: 'ngày làm việc',
   day: 'ngày',
   working_hour: 'giờ làm việc',
 };
 
+/** "25 ngày làm việc"; a same-day limit says whether the receipt came before or after the cut-off (the due line gives the day). */
 export function formatTimeLimit(limit: ReceiptFormInput['timeLimit']): string {
-  return `${limit.amount} ${UNIT_TEXT[limit.unit]}`;
+  if (limit.unit !== 'same_day') return `${limit.amount} ${UNIT_TEXT[limit.unit]}`;
+  if (!limit.sameDay) return 'Trong ngày';
+  const [hours, minutes] = limit.sameDay.cutoff.split(':');
+  const cutoff = `${Number(hours)} giờ${minutes === '00' ? '' : ` ${minutes}`}`;
+  return limit.sameDay.isAfterCutoff ? `Trong ngày (nhận sau ${cutoff})` : `Trong ngày (nhận trước ${cutoff})`;
 }
 
 export async function renderReceipt(input: ReceiptFormInput): Promise<Buffer> {

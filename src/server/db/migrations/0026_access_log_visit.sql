@@ -1,0 +1,2 @@
+ALTER TABLE "access_log" ADD COLUMN "visit_id" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "access_log_visit_uq" ON "access_log" USING btree ("entity_type","entity_id","actor_id","visit_id") WHERE "access_log"."visit_id" is not null;
