@@ -6,6 +6,7 @@ import { describeError, type ErrorView } from '../../lib/errors';
 import type { AccessLog, DossierActionBody, DossierDetail, ProcedureDetail } from '../../../shared/api-types';
 import { dossierApi, fileToBase64, formUrl } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
+import { CollectorByLine, CollectorFields, CollectorRecord, CounterRatingOffer, useCollectorDraft } from './ReturnCollector';
 import './dossiers.css';
 
 /** What each action asks for before it is sent. */
@@ -33,6 +34,7 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
   const [files, setFiles] = useState<Record<string, File>>({});
   const [error, setError] = useState<ErrorView | null>(null);
   const [busy, setBusy] = useState(false);
+  const collector = useCollectorDraft();
 
   const send = async () => {
     if (!action) return;
@@ -48,6 +50,11 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
           .filter(([, r]) => r.trim())
           .map(([procedureDocumentId, reason]) => ({ procedureDocumentId, reason }));
       if (action === 'refuse' && values.reason) body.reasons = [values.reason];
+      if (action === 'return') {
+        const c = collector.toBody();
+        if ('error' in c) return setError(c.error);
+        body.collector = c.collector;
+      }
       if (action === 'submit-supplement') {
         body.documents = await Promise.all(
           Object.entries(files).map(async ([procedureDocumentId, f]) => ({
@@ -61,6 +68,7 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
       setValues({});
       setItems({});
       setFiles({});
+      collector.reset();
       onDone();
     } catch (e) {
       setError(describeError(e, t));
@@ -104,6 +112,7 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
           }}
         >
           {error ? <ErrorAlert error={error} /> : null}
+          {action === 'return' ? <CollectorFields d={d} draft={collector.draft} onChange={collector.setDraft} errors={error?.fields ?? {}} /> : null}
           {needs.includes('items') ? (
             <ol className="dossier-checklist">
               {(proc?.documents ?? []).map((x) => (
@@ -282,6 +291,7 @@ export function DossierDetailPage({ code }: { code: string }) {
             <dt>{d.receivingAgency.name}</dt>
             <dd>→ {d.competentAgency.name}</dd>
           </div>
+          {d.collector ? <CollectorRecord c={d.collector} /> : null}
         </dl>
         {d.supplement.items.length && d.status === 'supplement_requested' ? (
           <ul className="dossier-missing">
@@ -294,6 +304,7 @@ export function DossierDetailPage({ code }: { code: string }) {
         ) : null}
       </section>
       <ActionPanel d={d} proc={proc} onDone={reload} />
+      <CounterRatingOffer d={d} />
       <section className="panel">
         <h2 className="section-title">{tx('timeline')}</h2>
         <ol className="dossier-timeline">
@@ -301,6 +312,7 @@ export function DossierDetailPage({ code }: { code: string }) {
             <li key={i}>
               <time>{formatDateTime(e.at)}</time> <strong>{tx(`action.${e.action}`)}</strong> → {tx(`status.${e.toStatus}`)}{' '}
               {e.actor ? <span className="cell-meta">· {e.actor}</span> : null}
+              {e.action === 'return' && d.collector ? <CollectorByLine c={d.collector} /> : null}
             </li>
           ))}
         </ol>
