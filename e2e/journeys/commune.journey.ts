@@ -102,7 +102,7 @@ export const journeys: Journey[] = [
       await desk.page.waitForURL((u) => u.pathname.startsWith('/danh-gia/'));
       await desk.page.locator('input[name=verify]').fill('6813');
       await desk.page.getByLabel('Rất hài lòng').check();
-      await desk.page.getByLabel('Tốt').check();
+      await desk.page.getByLabel('Tốt', { exact: true }).check();
       await shot(desk.page, 'commune-10-counter-rating');
       await desk.page.getByRole('button', { name: 'Gửi đánh giá' }).click();
       await desk.page.getByText('Cảm ơn ông/bà đã đánh giá.').waitFor();
