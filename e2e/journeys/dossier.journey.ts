@@ -6,44 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, assert, type Journey, newPage, shot, signIn } from '../lib.js';
+import { act, as, status } from '../dossier-steps.js';
+import { ARTIFACTS, assert, type Journey, newPage, shot } from '../lib.js';
 
 const PROCEDURE = '1.001978'; // Cấp Phiếu lý lịch tư pháp (Sở Tư pháp), full online, with a fee
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const file = (name: string) => ({ name, mimeType: 'application/pdf', buffer: PDF });
-
-async function as(browser: Browser, url: string, username: string): Promise<{ page: Page; errors: string[] }> {
-  const s = await newPage(browser);
-  await signIn(s.page, url, username);
-  return s;
-}
-
-/** Open the dossier, press the action, fill its form, send, and wait for the page to reload. */
-async function act(page: Page, url: string, code: string, label: string, fill?: (form: ReturnType<Page['locator']>) => Promise<void>): Promise<void> {
-  await page.goto(`${url}/dossiers/${code}`);
-  await page.locator('.dossier-actions .toolbar').getByRole('button', { name: label, exact: true }).click();
-  const form = page.locator('form.dossier-action-form');
-  await form.waitFor();
-  if (fill) await fill(form);
-  await form.locator('button[type=submit]').click();
-  try {
-    await form.waitFor({ state: 'detached', timeout: 10_000 });
-  } catch {
-    const alert = await page
-      .locator('.alert--error')
-      .first()
-      .textContent()
-      .catch(() => null);
-    throw new Error(`${label} on ${code} failed: ${alert ?? 'no answer'}`);
-  }
-}
-
-async function status(page: Page, url: string, code: string): Promise<{ status: string; dueAt: string | null }> {
-  const res = await page.request.get(`${url}/api/v1/dossiers/${code}`);
-  assert(res.ok(), `GET dossier ${code}: ${res.status()}`);
-  return (await res.json()) as { status: string; dueAt: string | null };
-}
 
 export const journeys: Journey[] = [
   {
@@ -121,7 +89,7 @@ export const journeys: Journey[] = [
       await shot(leader.page, 'dossier-08-leader-overview');
 
       // 5. The desk returns the result.
-      await act(desk.page, url, code, 'Trả kết quả');
+      await act(desk.page, url, code, 'Trả kết quả', (f) => f.getByLabel('Người nộp hồ sơ nhận').check());
       assert((await status(desk.page, url, code)).status === 'returned', 'not returned');
       await desk.page.goto(`${url}/dossiers/${code}`);
       await shot(desk.page, 'dossier-09-returned');

@@ -19,7 +19,7 @@ try {
   ];
   if (config.loadDemo && !config.isProduction) {
     lines.push(`  Tài khoản mẫu / demo accounts (mật khẩu / password: ${config.demoPassword}):`);
-    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(11)} ${a.role}`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.username.padEnd(19)} ${a.role}`);
   }
   console.log(lines.join('\n') + '\n');
   const stop = async () => {

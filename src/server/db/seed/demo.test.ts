@@ -2,13 +2,14 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.js';
 import { type Harness, startHarness } from '../../test/harness.js';
+import { DEMO_PROCEDURES } from '../../modules/procedures/index.js';
 import { DEMO_ACCOUNTS } from './demo.js';
 import { DemoRefusedError, seedDemo } from './index.js';
 
 let h: Harness;
 const password = 'demo-password-for-tests';
 beforeAll(async () => {
-  h = await startHarness();
+  h = await startHarness({ loginRateLimitPerMinute: 100 }); // every demo account signs in once, and a few twice
   await seedDemo(h.database.db, { ...h.config, demoPassword: password });
 });
 afterAll(() => h.close());
@@ -39,6 +40,23 @@ describe('demo dataset', () => {
     for (const a of staff)
       expect(byName.get(a.username), a.username).toMatchObject({ display_name: a.displayName, full_name: a.displayName, agency_code: a.agency });
     for (const r of rows) expect([r.username, r.full_name, Number(r.records)]).toEqual([r.username, r.display_name, 1]); // canbo too
+  });
+
+  it('gives every agency that owns demo procedures its own processing officer and leader, each with his own official record there', async () => {
+    const owners = [...new Set(DEMO_PROCEDURES.map((p) => p.agencyCode))].sort();
+    expect(owners).toEqual(expect.arrayContaining(['000.00.16.H57', '000.01.20.H57', '000.02.20.H57'])); // the communes own procedures too
+    const rows = await h.database.rows<{ agency_code: string; role: string; username: string }>(sql`
+      select a.code as agency_code, r.role, u.username
+      from role_assignment r join user_account u on u.id = r.user_id join agency a on a.id = r.agency_id
+      join official o on o.user_id = u.id and o.status = 'active' and o.agency_id = a.id and o.full_name = u.display_name
+      where u.is_demo and u.username in ${SEEDED} and r.role in ('processing_officer', 'leader')`);
+    const held = (agency: string, role: string) => rows.filter((r) => r.agency_code === agency && r.role === role).map((r) => r.username);
+    for (const agency of owners) {
+      expect(held(agency, 'processing_officer'), `processing officer at ${agency}`).not.toEqual([]);
+      expect(held(agency, 'leader'), `leader at ${agency}`).not.toEqual([]);
+    }
+    // Nobody holds both roles: the leader approves what his officer appraised.
+    expect(new Set(rows.map((r) => r.username)).size).toBe(rows.length);
   });
 
   it('lets the rules be tried: "my record" finds the leader, who may not dismiss a violation reported against himself', async () => {

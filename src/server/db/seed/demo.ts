@@ -5,6 +5,7 @@
  * marked is_demo. Agency identifiers follow the shape of Decision 20/2020 but are illustrative.
  */
 import type { Role } from '../../platform/principal.js';
+import { DEMO_AGENCY_STAFF } from './demo.staff.js';
 
 export const DEMO_PROVINCE = '08';
 
@@ -43,11 +44,7 @@ export interface DemoOfficialProfile {
   leadershipTitle?: string;
 }
 
-/**
- * One account per role. Every staff account is linked to its own official record in the register
- * (same full name), so "my record" pages and the rule that nobody judges his own case can be tried.
- */
-export const DEMO_ACCOUNTS: ReadonlyArray<{
+export interface DemoAccount {
   username: string;
   displayName: string;
   kind: 'official' | 'citizen';
@@ -57,7 +54,14 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
   /** A citizen's ID number (CCCD), which pre-fills the online form. */
   idNumber?: string;
   official?: DemoOfficialProfile;
-}> = [
+}
+
+/**
+ * One account per role, and a processing officer and a leader in every agency that owns procedures
+ * (demo.staff.ts). Every staff account is linked to its own official record in the register (same
+ * full name), so "my record" pages and the rule that nobody judges his own case can be tried.
+ */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     username: 'admin',
     displayName: 'Đinh Văn Khoa',
@@ -131,5 +135,6 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     agency: '000.00.00.G09',
     official: { code: 'DEMOTK0012', dateOfBirth: '1986-02-11', gender: 'nu', rank: 'Chuyên viên' },
   },
+  ...DEMO_AGENCY_STAFF,
   { username: 'congdan', displayName: 'Đỗ Văn An', kind: 'citizen', role: 'citizen', agency: '000.00.00.H57', phone: '0912345678', idNumber: '008090001234' },
 ];

@@ -10,6 +10,7 @@ import { agencyScope, hasRole } from '../../platform/principal.js';
 import { keepFilesIfCommitted } from '../../platform/storage.js';
 import type { CatalogProcedure } from '../procedures/index.js';
 import { org } from '../org/index.js';
+import { type CollectorInput, collectorFrom, collectorNote } from './dossier.collector.js';
 import { addWorkingDays } from './dossier.deadline.js';
 import { forwardTargets } from './dossier.forwarding.js';
 import { ruleSetAt, ruleSetById } from './dossier.rules.js';
@@ -28,6 +29,7 @@ export interface ActionBody {
   to?: string;
   toAgencyCode?: string;
   newDueAt?: string;
+  collector?: CollectorInput;
 }
 
 const text = (s: string | undefined): string => (s ?? '').normalize('NFC').trim();
@@ -264,15 +266,17 @@ const PLANNERS: Record<DossierAction, Planner> = {
   },
 
   async return(ctx, { d, principal, now }, body, proc) {
+    const collector = collectorFrom(d.applicant, body.collector);
     return {
       set: { closedAt: now, currentStep: 'returned' },
       handoff: await handoff(ctx, proc, d, now, {
         step: 'return',
         fromAgencyId: d.receivingAgencyId,
         fromUserId: principal.userId,
-        note: 'Trả kết quả cho người nộp hồ sơ',
+        note: collectorNote(collector),
       }),
-      data: { note: text(body.note) || undefined },
+      data: { note: text(body.note) || undefined, collectedBy: collector.kind },
+      eventData: { collector },
       applicantSubject: 'Đã trả kết quả',
       applicantExtra: 'Mời ông/bà đánh giá mức độ hài lòng.',
     };

@@ -1,3 +1,4 @@
+import { readCollector } from './dossier.collector.js';
 import { availableActions, DVCQG_STATUS_ID, type DossierStatus, type MachineView } from './dossier.state.js';
 import type { DossierBase, DossierRow, HandoffRow, PublicDossierRow } from './dossiers.repo.js';
 import type { MyNotificationRow, OutboxRow } from './outbox.repo.js';
@@ -97,6 +98,13 @@ export interface ForwardAgency {
   stepName: string | null;
 }
 
+/** Who collected the result: the last return step's record. */
+function presentCollector(events: EventRow[]) {
+  const ev = events.findLast((e) => e.action === 'return');
+  const c = ev ? readCollector(ev.data) : null;
+  return c && ev ? { ...c, at: ev.occurredAt.toISOString() } : null;
+}
+
 export function presentDetail(
   d: DossierRow,
   extra: { events: EventRow[]; handoffs: HandoffRow[]; documents: DocRow[]; actions: string[]; forwardAgencies: ForwardAgency[] },
@@ -124,6 +132,7 @@ export function presentDetail(
     feesPaidAt: iso(d.feesPaidAt),
     assignedTo: d.assignedTo ? { id: d.assignedTo, name: d.assigneeName ?? '' } : null,
     closedAt: iso(d.closedAt),
+    collector: presentCollector(extra.events),
     documents: extra.documents.map(presentDocument),
     timeline: extra.events.map((e) => presentEvent(e, true)),
     handoffs: extra.handoffs.map(presentHandoff),

@@ -61,6 +61,18 @@ export const Created = Type.Object({
   missingDocuments: Type.Array(Type.Object({ procedureDocumentId: Str, name: Str, reason: Str })),
 });
 
+const CollectorKind = Type.Union([Type.Literal('applicant'), Type.Literal('authorised')]);
+/** Who collects the result (return): the applicant, or an authorised person with ID number and authorisation (checked by the service). */
+const CollectorInput = Type.Object(
+  {
+    kind: CollectorKind,
+    fullName: Type.Optional(Type.String({ maxLength: 200 })),
+    idNumber: Type.Optional(Type.String({ maxLength: 40 })),
+    authorisation: Type.Optional(Type.String({ maxLength: 500 })),
+  },
+  { additionalProperties: false },
+);
+
 export const ActionBody = Type.Object(
   {
     expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -73,6 +85,7 @@ export const ActionBody = Type.Object(
     to: Type.Optional(Type.String({ maxLength: 100 })),
     toAgencyCode: Type.Optional(Type.String({ pattern: '^[0-9A-Z.]{1,35}$' })),
     newDueAt: Type.Optional(Type.String({ format: 'date-time' })),
+    collector: Type.Optional(CollectorInput),
   },
   { additionalProperties: false },
 );
@@ -152,6 +165,8 @@ export const Detail = Type.Object({
   feesPaidAt: NStr,
   assignedTo: Type.Union([Type.Object({ id: Str, name: Str }), Type.Null()]),
   closedAt: NStr,
+  /** Who collected the result, from the return step (null before the return). */
+  collector: Type.Union([Type.Object({ kind: CollectorKind, fullName: Str, idNumber: Str, authorisation: NStr, at: Str }), Type.Null()]),
   documents: Type.Array(
     Type.Object({
       id: Str,

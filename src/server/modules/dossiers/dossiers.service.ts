@@ -91,6 +91,8 @@ export async function computeDossierDue(ctx: AppContext, proc: CatalogProcedure,
 export interface Plan {
   set?: Partial<repo.DossierInsert>;
   data?: Record<string, unknown>;
+  /** Kept on the dossier's event only, not in the audit chain (personal data, e.g. who collected the result). */
+  eventData?: Record<string, unknown>;
   handoff?: Omit<HandoffInsert, 'dossierId' | 'provinceCode'>;
   documents?: Omit<DocumentInsert, 'dossierId' | 'provinceCode'>[];
   applicantSubject?: string;
@@ -202,7 +204,7 @@ export function stepRecords(d: StepDossier, o: SideEffectsOptions): repo.StepRec
       actorId: actor.userId,
       actorLabel: actor.label,
       agencyId,
-      data: o.plan.data ?? {},
+      data: { ...o.plan.data, ...o.plan.eventData },
       occurredAt: o.now,
     },
     handoff: o.plan.handoff ? { ...o.plan.handoff, dossierId: d.id, provinceCode: d.provinceCode } : undefined,

@@ -17,9 +17,16 @@ import {
   renderTrackingBookXlsx,
   type TimeLimitUnit,
 } from './documents/index.js';
+import { type Collector, readCollector } from './dossier.collector.js';
 import * as policy from './dossiers.policy.js';
 import * as repo from './dossiers.repo.js';
 import { logStaffRead, type P } from './dossiers.service.js';
+
+/** The receiver of the control sheet's return row: the applicant, or the authorised person with ID number and authorisation. */
+const collectorParty = (c: Collector) =>
+  c.kind === 'applicant'
+    ? { toUnit: 'Người nộp hồ sơ', toPerson: c.fullName }
+    : { toUnit: 'Người được ủy quyền', toPerson: `${c.fullName}, CCCD ${c.idNumber}`, note: c.authorisation ?? undefined };
 
 export type FormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control-sheet';
 
@@ -119,6 +126,8 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
     });
   }
   const handoffs = await repo.listHandoffs(ctx.db, dossier.id);
+  const returned = lastOf('return');
+  const collector = returned ? readCollector(returned.data) : null;
   return renderControlSheet({
     ...base,
     leadAgency: dossier.competentName,
@@ -133,6 +142,8 @@ export async function renderDossierForm(ctx: AppContext, p: P, code: string, for
       stepDueAt: h.h.stepDueAt ?? undefined,
       timing: (h.h.result as 'early' | 'on_time' | 'late' | null) ?? undefined,
       note: h.h.note ?? undefined,
+      // The return row's receiver is whoever collected the result.
+      ...(h.h.step === 'return' && collector ? collectorParty(collector) : {}),
     })),
   });
 }

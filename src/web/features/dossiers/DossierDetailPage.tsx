@@ -7,6 +7,7 @@ import type { AccessLog, DossierActionBody, DossierDetail, ProcedureDetail } fro
 import { AssigneePicker } from './AssigneePicker';
 import { attachmentUrl, dossierApi, fileToBase64, formUrl, newVisitId } from './dossiers-api';
 import { useDossierText } from './dossiers-text';
+import { CollectorByLine, CollectorFields, CollectorRecord, CounterRatingOffer, useCollectorDraft } from './ReturnCollector';
 import './dossiers.css';
 
 const OFFICERS = ['processing_officer'] as const;
@@ -37,6 +38,7 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
   const [files, setFiles] = useState<Record<string, File>>({});
   const [error, setError] = useState<ErrorView | null>(null);
   const [busy, setBusy] = useState(false);
+  const collector = useCollectorDraft();
 
   const send = async () => {
     if (!action) return;
@@ -52,6 +54,11 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
           .filter(([, r]) => r.trim())
           .map(([procedureDocumentId, reason]) => ({ procedureDocumentId, reason }));
       if (action === 'refuse' && values.reason) body.reasons = [values.reason];
+      if (action === 'return') {
+        const c = collector.toBody();
+        if ('error' in c) return setError(c.error);
+        body.collector = c.collector;
+      }
       if (action === 'submit-supplement') {
         body.documents = await Promise.all(
           Object.entries(files).map(async ([procedureDocumentId, f]) => ({
@@ -65,6 +72,7 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
       setValues({});
       setItems({});
       setFiles({});
+      collector.reset();
       onDone();
     } catch (e) {
       setError(describeError(e, t));
@@ -108,6 +116,7 @@ function ActionPanel({ d, proc, onDone }: { d: DossierDetail; proc: ProcedureDet
           }}
         >
           {error ? <ErrorAlert error={error} /> : null}
+          {action === 'return' ? <CollectorFields d={d} draft={collector.draft} onChange={collector.setDraft} errors={error?.fields ?? {}} /> : null}
           {needs.includes('items') ? (
             <ol className="dossier-checklist">
               {(proc?.documents ?? []).map((x) => (
@@ -300,6 +309,7 @@ export function DossierDetailPage({ code }: { code: string }) {
             <dt>{d.receivingAgency.name}</dt>
             <dd>→ {d.competentAgency.name}</dd>
           </div>
+          {d.collector ? <CollectorRecord c={d.collector} /> : null}
         </dl>
         {d.supplement.items.length && d.status === 'supplement_requested' ? (
           <ul className="dossier-missing">
@@ -312,6 +322,7 @@ export function DossierDetailPage({ code }: { code: string }) {
         ) : null}
       </section>
       <ActionPanel d={d} proc={proc} onDone={reload} />
+      <CounterRatingOffer d={d} />
       <section className="panel">
         <h2 className="section-title">{tx('timeline')}</h2>
         <ol className="dossier-timeline">
@@ -319,6 +330,7 @@ export function DossierDetailPage({ code }: { code: string }) {
             <li key={i}>
               <time>{formatDateTime(e.at)}</time> <strong>{tx(`action.${e.action}`)}</strong> → {tx(`status.${e.toStatus}`)}{' '}
               {e.actor ? <span className="cell-meta">· {e.actor}</span> : null}
+              {e.action === 'return' && d.collector ? <CollectorByLine c={d.collector} /> : null}
             </li>
           ))}
         </ol>
