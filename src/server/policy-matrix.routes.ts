@@ -74,6 +74,16 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/audit/verify': { allow: AUDIT }, // a top-level grant verifies every chain (issue 11 point 2: its province's only)
   // Today a grant on any top-level agency reads every stream; issue 11 point 2 stops it at its province.
   'GET /api/v1/audit/events': { allow: AUDIT, req: (w) => url(`/api/v1/audit/events?stream=agency:${w.mine.child.code}`), foreign: '2xx' },
+  'GET /api/v1/audit/streams': { allow: AUDIT, foreign: '2xx' },
+  // An entry of my child agency's chain (an internal unit added there writes one): foreign readers get 404.
+  'GET /api/v1/audit/events/:stream/:seq': {
+    allow: AUDIT,
+    req: async (w) => {
+      await f.call(w.as.admin, 'POST', `/api/v1/admin/agencies/${w.mine.child.code}/units`, { name: `Phòng ${uid()}`, kind: 'phong' });
+      return url(`/api/v1/audit/events/${encodeURIComponent(`agency:${w.mine.child.code}`)}/1`);
+    },
+    foreign: 404,
+  },
 
   // ── Organisation ──────────────────────────────────────────────────────────────────────────────
   'GET /api/v1/admin/administrative-units': { allow: STAFF },
