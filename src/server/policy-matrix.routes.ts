@@ -34,6 +34,8 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/openapi.json': 'OpenAPI document',
   'GET /api/v1/meta': 'about this deployment',
   'POST /api/v1/auth/login': 'sign-in',
+  'GET /api/v1/auth/password-reset/:token': 'one-time password-reset link (the token is the credential)',
+  'POST /api/v1/auth/password-reset': 'one-time password-reset link (the token is the credential)',
   'GET /api/v1/auth/oidc/start': 'SSO sign-in (registered when OIDC is configured)',
   'GET /api/v1/auth/oidc/callback': 'SSO sign-in (registered when OIDC is configured)',
   'GET /api/v1/calendar/lunar': 'calendar (national reference data)',
@@ -86,6 +88,16 @@ export const MATRIX: Record<string, Row> = {
   'GET /api/v1/audit/verify': { allow: AUDIT }, // a top-level grant verifies every chain (issue 11 point 2: its province's only)
   // Today a grant on any top-level agency reads every stream; issue 11 point 2 stops it at its province.
   'GET /api/v1/audit/events': { allow: AUDIT, req: (w) => url(`/api/v1/audit/events?stream=agency:${w.mine.child.code}`), foreign: '2xx' },
+  'GET /api/v1/audit/streams': { allow: AUDIT, foreign: '2xx' },
+  // An entry of my child agency's chain (an internal unit added there writes one): foreign readers get 404.
+  'GET /api/v1/audit/events/:stream/:seq': {
+    allow: AUDIT,
+    req: async (w) => {
+      await f.call(w.as.admin, 'POST', `/api/v1/admin/agencies/${w.mine.child.code}/units`, { name: `Phòng ${uid()}`, kind: 'phong' });
+      return url(`/api/v1/audit/events/${encodeURIComponent(`agency:${w.mine.child.code}`)}/1`);
+    },
+    foreign: 404,
+  },
 
   // ── Organisation ──────────────────────────────────────────────────────────────────────────────
   'GET /api/v1/admin/administrative-units': { allow: STAFF },
@@ -119,6 +131,16 @@ export const MATRIX: Record<string, Row> = {
   'POST /api/v1/admin/users': {
     allow: ADMIN,
     req: () => url('/api/v1/admin/users', { username: `m${uid().toLowerCase()}`, displayName: 'Cán bộ mới', password: 'mot-mat-khau-dai', kind: 'official' }),
+  },
+  'PATCH /api/v1/admin/users/:id': {
+    allow: ADMIN,
+    req: async (w) => ({ url: `/api/v1/admin/users/${(await f.userWithRole(w)).userId}`, payload: { displayName: `Tên mới ${uid()}` } }),
+  },
+  'POST /api/v1/admin/users/:id/lock': { allow: ADMIN, req: async (w) => url(`/api/v1/admin/users/${(await f.userWithRole(w)).userId}/lock`, {}) },
+  'POST /api/v1/admin/users/:id/unlock': { allow: ADMIN, req: async (w) => url(`/api/v1/admin/users/${(await f.userWithRole(w)).userId}/unlock`) },
+  'POST /api/v1/admin/users/:id/password-reset': {
+    allow: ADMIN,
+    req: async (w) => url(`/api/v1/admin/users/${(await f.userWithRole(w)).userId}/password-reset`),
   },
   'POST /api/v1/admin/users/:id/roles': {
     allow: ADMIN,

@@ -129,7 +129,7 @@ describe('who reaches what: every route, every role, anonymous, an API token, fo
 
 describe("another agency's rows never appear in lists", () => {
   withWorld();
-  it('users and agencies of a foreign agency, role-less accounts it created and citizens are neither listed nor manageable', async () => {
+  it("users and agencies of a foreign agency, role-less accounts it created and another agency's citizens are neither listed nor manageable", async () => {
     const theirAdmin = w.foreign.agency.admin;
     const created = (
       await theirAdmin.request({
@@ -140,8 +140,11 @@ describe("another agency's rows never appear in lists", () => {
     ).json();
     const users = (await w.as.admin.request({ method: 'GET', url: '/api/v1/admin/users?limit=200' })).json();
     const ids = users.items.map((u: { id: string }) => u.id);
-    expect(ids).toEqual(expect.arrayContaining([w.as.leader.userId]));
-    for (const id of [created.id, w.foreign.agency.leader.userId, w.foreign.province.leader.userId, w.as.citizen.userId]) expect(ids).not.toContain(id);
+    // Citizens of my agencies are found too (issue 12 point 16); a foreign administrator finds none of them.
+    expect(ids).toEqual(expect.arrayContaining([w.as.leader.userId, w.as.citizen.userId]));
+    for (const id of [created.id, w.foreign.agency.leader.userId, w.foreign.province.leader.userId]) expect(ids).not.toContain(id);
+    const theirs = (await theirAdmin.request({ method: 'GET', url: '/api/v1/admin/users?limit=200' })).json().items.map((u: { id: string }) => u.id);
+    for (const id of [w.as.citizen.userId, w.as.leader.userId]) expect(theirs).not.toContain(id);
     const res = await w.as.admin.request({
       method: 'POST',
       url: `/api/v1/admin/users/${created.id}/roles`,

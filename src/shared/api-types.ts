@@ -6,6 +6,7 @@
  * here gets its schema on the server first.
  */
 import type { Static } from 'typebox';
+import type * as audit from '../server/modules/audit/audit.schemas.js';
 import type * as auth from '../server/modules/auth/auth.schemas.js';
 import type * as calendar from '../server/modules/calendar/calendar.schemas.js';
 import type * as conduct from '../server/modules/conduct/conduct.schemas.js';
@@ -26,6 +27,8 @@ export type LoginBody = Static<typeof auth.LoginBody>;
 export type SessionUser = Static<typeof auth.SessionUser>;
 export type SessionRole = SessionUser['roles'][number];
 export type SessionResponse = Static<typeof auth.SessionResponse>;
+export type PasswordResetInfo = Static<typeof auth.PasswordResetInfo>;
+export type PasswordResetBody = Static<typeof auth.PasswordResetBody>;
 export type Meta = Static<typeof meta.MetaResponse>;
 
 // ── Organisation ───────────────────────────────────────────────────────────────────────────────
@@ -42,9 +45,20 @@ export type UserRole = Static<typeof org.UserRole>;
 export type User = Static<typeof org.User>;
 export type CreateUserBody = Static<typeof org.CreateUser>;
 export type AssignRoleBody = Static<typeof org.AssignRole>;
+export type UpdateUserBody = Static<typeof org.UpdateUser>;
+export type LockUserBody = Static<typeof org.LockUser>;
+export type PasswordResetIssued = Static<typeof org.PasswordResetIssued>;
 export type ApiTokenItem = Static<typeof org.ApiTokenItem>;
 export type ApiTokenCreated = Static<typeof org.ApiTokenCreated>;
 export type CreateApiTokenBody = Static<typeof org.CreateApiToken>;
+
+// ── Audit ──────────────────────────────────────────────────────────────────────────────────────
+export type AuditStream = Static<typeof audit.Stream>;
+export type AuditEvent = Static<typeof audit.EventItem>;
+export type AuditEventDetail = Static<typeof audit.EventDetail>;
+export type AuditEventsQuery = Static<typeof audit.EventsQuery>;
+export type AuditVerifyResult = Static<typeof audit.VerifyResult>;
+export type AuditProblem = AuditVerifyResult['problems'][number];
 
 // ── Calendar ───────────────────────────────────────────────────────────────────────────────────
 export type LunarDate = Static<typeof calendar.LunarDate>;

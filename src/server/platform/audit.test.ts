@@ -183,18 +183,30 @@ describe('audit chains', () => {
     const stream = `test:${uid()}`;
     await writeChain(stream, 4);
     await h.database.exec(`update audit_event set data = '{"i": 99}' where stream = '${stream}' and seq = 2`);
-    expect(await problemsOf(stream)).toEqual([{ stream, seq: 2, reason: expect.stringContaining('altered') }]);
+    expect(await problemsOf(stream)).toEqual([
+      { stream, seq: 2, reason: expect.stringContaining('altered'), field: 'hash', expected: expect.any(String), actual: expect.any(String) },
+    ]);
   });
 
   it('detects a deleted entry in the middle and at the end', async () => {
     const mid = `test:${uid()}`;
     await writeChain(mid, 4);
     await h.database.exec(`delete from audit_event where stream = '${mid}' and seq = 3`);
-    expect(await problemsOf(mid)).toEqual([{ stream: mid, seq: 3, reason: expect.stringContaining('missing') }]);
+    expect(await problemsOf(mid)).toEqual([{ stream: mid, seq: 3, reason: expect.stringContaining('missing'), field: 'seq', expected: '3', actual: '4' }]);
 
     const tail = `test:${uid()}`;
     await writeChain(tail, 3);
     await h.database.exec(`delete from audit_event where stream = '${tail}' and seq = 3`);
-    expect(await problemsOf(tail)).toEqual([{ stream: tail, seq: 3, reason: expect.stringContaining('deleted') }]);
+    expect(await problemsOf(tail)).toEqual([
+      {
+        stream: tail,
+        seq: 3,
+        reason: expect.stringContaining('deleted'),
+        field: 'head',
+        expected: expect.stringMatching(/^3 /),
+        actual: expect.stringMatching(/^2 /),
+      },
+    ]);
+    expect((await verifyAudit(h.database.db, 1000, [tail])).chains).toEqual([{ stream: tail, headSeq: 3, intactThrough: 2 }]);
   });
 });

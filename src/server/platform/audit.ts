@@ -158,6 +158,17 @@ export interface AuditProblem {
   stream: string;
   seq: number;
   reason: string;
+  /** What differs: the sequence number, the previous-hash link, the content's hash, or the head. */
+  field?: 'seq' | 'prevHash' | 'hash' | 'head';
+  expected?: string;
+  actual?: string;
+}
+
+/** One chain's result: intact through `intactThrough` of `headSeq` entries (equal when intact). */
+export interface ChainResult {
+  stream: string;
+  headSeq: number;
+  intactThrough: number;
 }
 
 /** Walk every chain (or the `streams` given); report the first bad entry of each broken stream. */
@@ -165,14 +176,15 @@ export async function verifyAudit(
   db: DbOrTx,
   batch = 1000,
   streams?: readonly string[],
-): Promise<{ streams: number; events: number; problems: AuditProblem[] }> {
-  if (streams && !streams.length) return { streams: 0, events: 0, problems: [] };
+): Promise<{ streams: number; events: number; problems: AuditProblem[]; chains: ChainResult[] }> {
+  if (streams && !streams.length) return { streams: 0, events: 0, problems: [], chains: [] };
   const heads = await db
     .select()
     .from(auditStreamHead)
     .where(streams ? inArray(auditStreamHead.stream, [...streams]) : undefined)
     .orderBy(asc(auditStreamHead.stream));
   const problems: AuditProblem[] = [];
+  const chains: ChainResult[] = [];
   let events = 0;
   for (const head of heads) {
     let expectedSeq = 1;
@@ -188,16 +200,9 @@ export async function verifyAudit(
       for (const r of rows) {
         events++;
         const seq = Number(r.seq);
-        const reason =
-          seq !== expectedSeq
-            ? `entry ${expectedSeq} is missing (next is ${seq})`
-            : r.prevHash !== prevHash
-              ? 'previous-hash link does not match'
-              : hashAuditRow({ ...r, seq, data: r.data }) !== r.hash
-                ? 'content does not match its hash (altered)'
-                : null;
-        if (reason) {
-          problems.push({ stream: head.stream, seq: Math.min(seq, expectedSeq), reason });
+        const problem = checkEntry(r, seq, expectedSeq, prevHash);
+        if (problem) {
+          problems.push({ stream: head.stream, seq: Math.min(seq, expectedSeq), ...problem });
           broken = true;
           break;
         }
@@ -207,8 +212,16 @@ export async function verifyAudit(
       if (broken || rows.length < batch) break;
     }
     if (!broken && (expectedSeq - 1 !== Number(head.seq) || prevHash !== head.hash)) {
-      problems.push({ stream: head.stream, seq: expectedSeq, reason: `chain ends at ${expectedSeq - 1} but its head says ${head.seq} (entries deleted)` });
+      problems.push({
+        stream: head.stream,
+        seq: expectedSeq,
+        reason: `chain ends at ${expectedSeq - 1} but its head says ${head.seq} (entries deleted)`,
+        field: 'head',
+        expected: `${head.seq} ${head.hash}`,
+        actual: `${expectedSeq - 1} ${prevHash}`,
+      });
     }
+    chains.push({ stream: head.stream, headSeq: Number(head.seq), intactThrough: expectedSeq - 1 });
   }
   const [{ orphans }] = await db
     .select({ orphans: sql<string>`count(*)` })
@@ -220,7 +233,17 @@ export async function verifyAudit(
       ),
     );
   if (Number(orphans) > 0) problems.push({ stream: '?', seq: 0, reason: `${orphans} entries belong to a stream whose head was deleted` });
-  return { streams: heads.length, events, problems };
+  return { streams: heads.length, events, problems, chains };
+}
+
+/** The first fault of one entry, given the sequence number and previous hash the chain expects. */
+function checkEntry(r: typeof auditEvent.$inferSelect, seq: number, expectedSeq: number, prevHash: string): Omit<AuditProblem, 'stream' | 'seq'> | null {
+  if (seq !== expectedSeq)
+    return { reason: `entry ${expectedSeq} is missing (next is ${seq})`, field: 'seq', expected: String(expectedSeq), actual: String(seq) };
+  if (r.prevHash !== prevHash) return { reason: 'previous-hash link does not match', field: 'prevHash', expected: prevHash, actual: r.prevHash };
+  const computed = hashAuditRow({ ...r, seq, data: r.data });
+  if (computed !== r.hash) return { reason: 'content does not match its hash (altered)', field: 'hash', expected: r.hash, actual: computed };
+  return null;
 }
 
 export const agencyStream = (agencyCode: string): string => `agency:${agencyCode}`;

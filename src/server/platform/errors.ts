@@ -20,6 +20,8 @@ export const STATUS_BY_CODE = {
   /** The caller is the official concerned or the person who filed the record (platform/self-review.ts). */
   SELF_REVIEW: 403,
   NOT_DOSSIER_OWNER: 403,
+  /** An administrator locked the account: it cannot sign in. */
+  ACCOUNT_DISABLED: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   CONFLICT: 409,

@@ -39,12 +39,13 @@ export const searchTerm = (q: string | undefined): string | undefined => {
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type KeyPart = 'text' | 'uuid' | 'timestamp' | 'nullable-timestamp';
+type KeyPart = 'text' | 'uuid' | 'timestamp' | 'nullable-timestamp' | 'integer';
 const partOk: Record<KeyPart, (v: unknown) => boolean> = {
   text: (v) => typeof v === 'string',
   uuid: (v) => typeof v === 'string' && UUID_PATTERN.test(v),
   timestamp: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
   'nullable-timestamp': (v) => v === null || (typeof v === 'string' && !Number.isNaN(Date.parse(v))),
+  integer: (v) => Number.isSafeInteger(v),
 };
 
 /**

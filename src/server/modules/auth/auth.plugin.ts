@@ -15,8 +15,8 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Writes that need no CSRF token: they create the session (there is no token yet). */
-const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
+/** Writes that need no CSRF token: they create the session (there is no token yet), or carry their own one-time token. */
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/auth/password-reset']);
 
 export function setSessionCookie(reply: FastifyReply, token: string, ctx: AppContext): void {
   reply.setCookie(SESSION_COOKIE, token, {

@@ -33,3 +33,15 @@ export const MyProfile = Type.Object({
   phone: Type.Union([Type.String(), Type.Null()]),
   email: Type.Union([Type.String(), Type.Null()]),
 });
+
+/** The token of a one-time password-reset link (base64url, as `randomToken` makes it). */
+const ResetToken = Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' });
+export const PasswordResetParams = Type.Object({ token: ResetToken });
+export const PasswordResetInfo = Type.Object({ username: Type.String(), displayName: Type.String(), expiresAt: Type.String() });
+export const PasswordResetBody = Type.Object(
+  {
+    token: ResetToken,
+    password: Type.String({ minLength: 10, maxLength: 200, description: 'mật khẩu mới, ít nhất 10 ký tự / new password, 10 characters or more' }),
+  },
+  { additionalProperties: false },
+);

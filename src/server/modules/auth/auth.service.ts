@@ -98,7 +98,7 @@ export async function login(ctx: AppContext, username: string, password: string,
   const lockedUntil = await repo.findLoginLock(ctx.db, key, address);
   if (lockedUntil) throw lockedError(lockedUntil);
   const user = await repo.findUserByUsername(ctx.db, username.trim());
-  const usable = user?.passwordHash && user.isActive ? user : undefined;
+  const usable = user?.passwordHash ? user : undefined;
   dummyHash ??= argonHash('not-a-real-password');
   const ok = await argonVerify(usable?.passwordHash ?? (await dummyHash), password).catch(() => false);
   if (!usable || !ok) {
@@ -118,6 +118,20 @@ export async function login(ctx: AppContext, username: string, password: string,
   // Attempts racing with this one may have locked the pair while its password was checked.
   const lockedMeanwhile = await repo.clearLoginFailuresUnlessLocked(ctx.db, key, address);
   if (lockedMeanwhile) throw lockedError(lockedMeanwhile);
+  // An account an administrator locked: said only to whoever knows its password.
+  if (!usable.isActive) {
+    await ctx.db.transaction((tx) =>
+      appendAudit(tx, {
+        stream: SYSTEM_STREAM,
+        actor: { userId: usable.id, label: `user:${usable.username}` },
+        action: 'auth.login_refused',
+        entityType: 'user',
+        entityId: usable.id,
+        data: { reason: 'account_disabled', ip: meta.ip ?? null },
+      }),
+    );
+    throw new AppError('ACCOUNT_DISABLED', 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.');
+  }
   return openSession(ctx, usable, meta, 'password');
 }
 export async function loginWithOidc(

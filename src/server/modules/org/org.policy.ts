@@ -1,5 +1,15 @@
 import { AppError } from '../../platform/errors.js';
-import { agencyScope, hasRole, isNationWide, isProvinceWide, type Principal, requirePrincipal, requireRole, type Role } from '../../platform/principal.js';
+import {
+  agencyScope,
+  hasRole,
+  holdsNationWide,
+  isNationWide,
+  isProvinceWide,
+  type Principal,
+  requirePrincipal,
+  requireRole,
+  type Role,
+} from '../../platform/principal.js';
 
 /** Reference data (administrative units, the agency list) is readable by any staff member. */
 export function canReadReference(p: Principal | null): Principal {
@@ -8,10 +18,25 @@ export function canReadReference(p: Principal | null): Principal {
   return principal;
 }
 
-/** Agencies an administrator manages: the subtree of each admin grant. */
-export function adminScope(p: Principal | null): { principal: Principal; agencyIds: string[] } {
+/** Agencies an administrator manages: the subtree of each admin grant (never beyond its province). */
+export function adminScope(p: Principal | null): { principal: Principal; agencyIds: string[]; isNationWide: boolean } {
   const principal = requireRole(p, 'admin');
-  return { principal, agencyIds: [...agencyScope(principal, 'admin')] };
+  return { principal, agencyIds: [...agencyScope(principal, 'admin')], isNationWide: holdsNationWide(principal, 'admin') };
+}
+
+/**
+ * An account an administrator manages: one holding a role (citizen or staff) in the scope; one
+ * with no role yet that an administrator of the scope created; a citizen who belongs to no agency
+ * (signed up through SSO) for a nation-wide administrator only. `org.accounts.repo` lists by the same rule.
+ */
+export function reachesUser(
+  scope: { agencyIds: string[]; isNationWide: boolean },
+  user: { kind: string; homeAgencyId: string | null },
+  roles: { agencyId: string }[],
+): boolean {
+  if (roles.length) return roles.some((r) => scope.agencyIds.includes(r.agencyId));
+  if (user.homeAgencyId) return scope.agencyIds.includes(user.homeAgencyId);
+  return user.kind === 'citizen' && scope.isNationWide;
 }
 
 /** Another agency's records answer 404, not 403: their existence is not revealed. */

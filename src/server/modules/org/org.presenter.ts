@@ -29,13 +29,15 @@ export const presentOrgUnit = (r: { id: string; name: string; kind: string; pare
   parentId: r.parentId,
 });
 
-export const presentUser = (u: UserRow, roles: { id: string; role: string; agencyCode: string; unitId: string | null }[]) => ({
+export const presentUser = (u: UserRow, roles: { id: string; role: string; agencyCode: string; agencyName: string; unitId: string | null }[]) => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
   kind: u.kind,
   isActive: u.isActive,
-  roles: roles.map((r) => ({ id: r.id, role: r.role, agencyCode: r.agencyCode, unitId: r.unitId })),
+  email: u.email,
+  phone: u.phone,
+  roles: roles.map((r) => ({ id: r.id, role: r.role, agencyCode: r.agencyCode, agencyName: r.agencyName, unitId: r.unitId })),
 });
 
 export const presentToken = (t: TokenRow) => ({

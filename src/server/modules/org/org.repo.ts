@@ -86,35 +86,6 @@ export async function insertOrgUnit(db: DbOrTx, row: typeof orgUnit.$inferInsert
   return r;
 }
 
-/**
- * Users with a role inside the scope, and staff accounts with no role yet that an administrator
- * of the scope created (so they can be given one). Citizens without a staff role never appear.
- */
-export async function listUsers(db: DbOrTx, f: { scope: string[] | 'all'; term?: string; after?: string; limit: number }): Promise<UserRow[]> {
-  const scope = f.scope === 'all' ? undefined : f.scope.length ? f.scope : ['00000000-0000-0000-0000-000000000000'];
-  const inScope = or(
-    scope
-      ? sql`exists (select 1 from ${roleAssignment} ra where ra.user_id = ${userAccount.id} and ra.role <> 'citizen' and ra.agency_id in ${scope})`
-      : sql`exists (select 1 from ${roleAssignment} ra where ra.user_id = ${userAccount.id} and ra.role <> 'citizen')`,
-    and(
-      eq(userAccount.kind, 'official'),
-      sql`not exists (select 1 from ${roleAssignment} ra where ra.user_id = ${userAccount.id})`,
-      scope ? inArray(userAccount.homeAgencyId, scope) : undefined,
-    ),
-  );
-  const where = [
-    inScope,
-    f.term ? or(matches(sql`${userAccount.displayName}`, f.term), sql`lower(${userAccount.username}) like '%' || ${f.term} || '%'`) : undefined,
-    f.after ? gt(sql`lower(${userAccount.username})`, f.after) : undefined,
-  ].filter(Boolean) as SQL[];
-  return db
-    .select()
-    .from(userAccount)
-    .where(and(...where))
-    .orderBy(sql`lower(${userAccount.username})`)
-    .limit(f.limit + 1);
-}
-
 export const findUser = async (db: DbOrTx, id: string): Promise<UserRow | undefined> => (await db.select().from(userAccount).where(eq(userAccount.id, id)))[0];
 
 export async function insertUser(db: DbOrTx, row: typeof userAccount.$inferInsert): Promise<UserRow | undefined> {
@@ -131,6 +102,7 @@ export async function rolesOfUsers(db: DbOrTx, userIds: string[]) {
       role: roleAssignment.role,
       agencyId: roleAssignment.agencyId,
       agencyCode: agency.code,
+      agencyName: agency.name,
       unitId: roleAssignment.orgUnitId,
     })
     .from(roleAssignment)

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
+import { accountRoutes } from './org.accounts.routes.js';
 import * as s from './org.schemas.js';
 import { pickAgencies } from './org.picker.service.js';
 import * as service from './org.service.js';
@@ -56,11 +57,7 @@ export async function orgRoutes(app: FastifyInstance, { ctx }: { ctx: AppContext
     async (req, reply) => reply.code(201).send(await service.createOrgUnit(ctx, req.principal, req.params.code, req.body)),
   );
 
-  app.get<{ Querystring: Static<typeof AgencyQuery> }>(
-    '/api/v1/admin/users',
-    { schema: { tags, summary: 'Người dùng / Users', querystring: AgencyQuery, response: { 200: s.UserPage } } },
-    (req) => service.listUsers(ctx, req.principal, req.query),
-  );
+  await accountRoutes(app, ctx);
   app.post<{ Body: Static<typeof s.CreateUser> }>(
     '/api/v1/admin/users',
     { schema: { tags, summary: 'Thêm người dùng', body: s.CreateUser, response: { 201: s.User } } },

@@ -69,13 +69,23 @@ export const CreateOrgUnit = Type.Object(
 );
 
 export const RoleName = Type.Unsafe<Role>(Type.Union(ROLES.map((r) => Type.Literal(r))));
-export const UserRole = Type.Object({ id: Type.String(), role: Type.String(), agencyCode: Type.String(), unitId: Nullable(Type.String()) });
+export const UserRole = Type.Object({
+  id: Type.String(),
+  role: Type.String(),
+  agencyCode: Type.String(),
+  /** The agency's name, for a chip such as "Lãnh đạo · Sở Tư pháp". */
+  agencyName: Type.String(),
+  unitId: Nullable(Type.String()),
+});
 export const User = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
   kind: Type.String(),
+  /** false: locked by an administrator (cannot sign in). */
   isActive: Type.Boolean(),
+  email: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
   roles: Type.Array(UserRole),
 });
 export const UserPage = pageOf(User);
@@ -95,6 +105,24 @@ export const AssignRole = Type.Object(
   { additionalProperties: false },
 );
 export const UserParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const EMAIL = Type.String({ format: 'email', maxLength: 200 });
+const PHONE = Type.String({ pattern: '^\\+?[0-9]{9,15}$' });
+/** `q` finds an account by username, name or e-mail (accent-insensitive); citizens too. */
+export const UserQuery = Type.Object({ ...PageQuery, kind: Type.Optional(Type.Union([Type.Literal('official'), Type.Literal('citizen')])) });
+/** Only what is sent changes; null clears the e-mail or the phone. */
+export const UpdateUser = Type.Object(
+  { displayName: Type.Optional(Text(120)), email: Type.Optional(Type.Union([EMAIL, Type.Null()])), phone: Type.Optional(Type.Union([PHONE, Type.Null()])) },
+  { additionalProperties: false, minProperties: 1 },
+);
+export const LockUser = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 300 })) }, { additionalProperties: false });
+export const PasswordResetIssued = Type.Object({
+  /** `email`: the link went to the account's address through the outbox; `link`: shown here, once. */
+  delivery: Type.Union([Type.Literal('email'), Type.Literal('link')]),
+  sentTo: Nullable(Type.String()),
+  token: Nullable(Type.String()),
+  link: Nullable(Type.String()),
+  expiresAt: Type.String(),
+});
 export const UserRoleParams = Type.Object({ id: Type.String({ format: 'uuid' }), assignmentId: Type.String({ format: 'uuid' }) });
 
 export const ApiTokenItem = Type.Object({

@@ -1,5 +1,4 @@
 import type { AppContext } from '../../context.js';
-import type { DbOrTx } from '../../db/client.js';
 import { agencyStream, appendAudit, SYSTEM_STREAM } from '../../platform/audit.js';
 import { randomToken, sha256 } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
@@ -10,6 +9,7 @@ import * as policy from './org.policy.js';
 import { TOKEN_DEFAULT_DAYS } from './org.schemas.js';
 import { presentAdminUnit, presentAgency, presentOrgUnit, presentToken, presentUser } from './org.presenter.js';
 import * as repo from './org.repo.js';
+import { presentUsers, userForAdmin } from './org.accounts.service.js';
 
 type P = Principal | null;
 interface PageArgs {
@@ -178,47 +178,6 @@ export async function createOrgUnit(ctx: AppContext, p: P, agencyCode: string, b
 }
 
 // ── Users and role assignments ─────────────────────────────────────────────────────────────────
-async function presentUsers(db: DbOrTx, users: repo.UserRow[]) {
-  const roles = await repo.rolesOfUsers(
-    db,
-    users.map((u) => u.id),
-  );
-  return users.map((u) =>
-    presentUser(
-      u,
-      roles.filter((r) => r.userId === u.id),
-    ),
-  );
-}
-
-export async function listUsers(ctx: AppContext, p: P, a: PageArgs) {
-  const { agencyIds } = policy.adminScope(p);
-  const limit = a.limit ?? 50;
-  const [after] = decodeKey<[string]>(a.cursor, ['text']) ?? [];
-  const rows = await repo.listUsers(ctx.db, { scope: agencyIds, term: searchTerm(a.q), after, limit });
-  const page = toPage(
-    rows,
-    limit,
-    (u) => u,
-    (u) => [u.username.toLowerCase()],
-  );
-  return { items: await presentUsers(ctx.db, page.items), nextCursor: page.nextCursor };
-}
-
-/** A user the administrator may manage: a staff role in scope, or a role-less account created in scope. */
-async function userForAdmin(ctx: AppContext, p: P, id: string) {
-  const { principal, agencyIds } = policy.adminScope(p);
-  const user = await repo.findUser(ctx.db, id);
-  const roles = user ? await repo.rolesOfUsers(ctx.db, [user.id]) : [];
-  const reachable =
-    !!user &&
-    (roles.length > 0
-      ? roles.some((r) => r.role !== 'citizen' && agencyIds.includes(r.agencyId))
-      : user.kind === 'official' && !!user.homeAgencyId && agencyIds.includes(user.homeAgencyId));
-  if (!user || !reachable) throw AppError.notFound('Người dùng');
-  return { user, principal, agencyIds };
-}
-
 export async function createUser(
   ctx: AppContext,
   p: P,

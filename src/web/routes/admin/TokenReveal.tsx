@@ -24,6 +24,35 @@ async function copyText(text: string, input: HTMLInputElement | null): Promise<b
 /** Shows a freshly created token once: warning, read-only field, copy button, dismiss. */
 export function TokenReveal({ created, onDone }: { created: ApiTokenCreated; onDone: () => void }) {
   const { t } = useI18n();
+  return (
+    <SecretReveal
+      id="token"
+      title={`${t('tokens.createdTitle')}: ${created.name}`}
+      warning={t('tokens.createdWarning')}
+      label={t('tokens.tokenLabel')}
+      value={created.token}
+      onDone={onDone}
+    />
+  );
+}
+
+/** A secret shown once (an API token, a password-reset link): warning, read-only field, copy button, dismiss. */
+export function SecretReveal({
+  id,
+  title,
+  warning,
+  label,
+  value,
+  onDone,
+}: {
+  id: string;
+  title: string;
+  warning: string;
+  label: string;
+  value: string;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -33,29 +62,29 @@ export function TokenReveal({ created, onDone }: { created: ApiTokenCreated; onD
   }, []);
 
   return (
-    <section className="panel token-reveal" aria-labelledby="token-reveal-title">
-      <h2 id="token-reveal-title" ref={headingRef} className="section-title" tabIndex={-1}>
-        {t('tokens.createdTitle')}: {created.name}
+    <section className="panel token-reveal" aria-labelledby={`${id}-reveal-title`}>
+      <h2 id={`${id}-reveal-title`} ref={headingRef} className="section-title" tabIndex={-1}>
+        {title}
       </h2>
-      <Alert kind="warning">{t('tokens.createdWarning')}</Alert>
+      <Alert kind="warning">{warning}</Alert>
       <div className="field">
-        <label className="field-label" htmlFor="token-value">
-          {t('tokens.tokenLabel')}
+        <label className="field-label" htmlFor={`${id}-value`}>
+          {label}
         </label>
         <div className="search-row">
           <input
             ref={inputRef}
-            id="token-value"
+            id={`${id}-value`}
             className="input input--mono"
             readOnly
-            value={created.token}
+            value={value}
             onFocus={(e) => e.currentTarget.select()}
             spellCheck={false}
           />
           <button
             type="button"
             className="btn btn--secondary"
-            onClick={() => void copyText(created.token, inputRef.current).then((ok) => setCopyState(ok ? 'copied' : 'failed'))}
+            onClick={() => void copyText(value, inputRef.current).then((ok) => setCopyState(ok ? 'copied' : 'failed'))}
           >
             {t('tokens.copy')}
           </button>

@@ -69,13 +69,7 @@ export function UserRolesPanel({ user, onChange }: { user: User; onChange: (role
           {user.roles.map((r) => (
             <li key={r.id} className="assignment">
               <span>
-                <strong>{codeLabel(t, 'role', r.role)}</strong>
-                {r.agencyCode ? (
-                  <>
-                    {' '}
-                    · <code>{r.agencyCode}</code>
-                  </>
-                ) : null}
+                <strong>{codeLabel(t, 'role', r.role)}</strong> · {r.agencyName} <code>{r.agencyCode}</code>
                 {r.unitId ? (
                   <>
                     {' '}

@@ -9,14 +9,22 @@ import type { Page, User } from '../../../shared/api-types';
 import { usePagedList } from '../../lib/use-paged-list';
 import { UserForm } from './UserForm';
 import { UserRolesPanel } from './UserRolesPanel';
+import { UserAccountPanel } from './UserAccountPanel';
+import { useAccountText } from './accounts-text';
+import { SelectField } from '../../components/Field';
 
 export function UsersPage() {
   const { t } = useI18n();
+  const { tx } = useAccountText();
   const [q, setQ] = useState('');
+  const [kind, setKind] = useState('');
   const [isFormOpen, setFormOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const list = usePagedList<User>((cursor, signal) => api.get<Page<User>>('/admin/users', { q, cursor, limit: 50 }, signal), [q]);
+  const list = usePagedList<User>(
+    (cursor, signal) => api.get<Page<User>>('/admin/users', { q, kind: kind || undefined, cursor, limit: 50 }, signal),
+    [q, kind],
+  );
 
   return (
     <>
@@ -46,7 +54,18 @@ export function UsersPage() {
         />
       ) : null}
       <div className="toolbar">
-        <SearchBox id="users-q" label={t('users.searchLabel')} onSearch={setQ} />
+        <SearchBox id="users-q" label={tx('acc.searchLabel')} onSearch={setQ} />
+        <SelectField
+          id="users-kind"
+          label={tx('acc.kind')}
+          value={kind}
+          onValueChange={setKind}
+          options={[
+            { value: '', label: tx('acc.kind.all') },
+            { value: 'official', label: t('users.kind.official') },
+            { value: 'citizen', label: t('users.kind.citizen') },
+          ]}
+        />
       </div>
       <div className="table-wrap">
         <table className="table">
@@ -78,7 +97,7 @@ export function UsersPage() {
                     </td>
                     <td data-label={t('users.col.kind')}>{t(u.kind === 'citizen' ? 'users.kind.citizen' : 'users.kind.official')}</td>
                     <td data-label={t('users.col.status')}>
-                      <span className={`status ${u.isActive ? 'status--ok' : 'status--off'}`}>{t(u.isActive ? 'common.active' : 'common.inactive')}</span>
+                      <span className={`status ${u.isActive ? 'status--ok' : 'status--off'}`}>{u.isActive ? t('common.active') : tx('acc.locked')}</span>
                     </td>
                     <td data-label={t('users.col.roles')}>
                       {u.roles.length === 0 ? (
@@ -86,8 +105,8 @@ export function UsersPage() {
                       ) : (
                         <ul className="role-chips role-chips--plain">
                           {u.roles.map((r) => (
-                            <li key={r.id} className="chip chip--light" title={r.agencyCode ?? undefined}>
-                              {codeLabel(t, 'role', r.role)}
+                            <li key={r.id} className="chip chip--light" title={r.agencyCode}>
+                              {codeLabel(t, 'role', r.role)} · {r.agencyName}
                             </li>
                           ))}
                         </ul>
@@ -101,7 +120,7 @@ export function UsersPage() {
                         aria-controls={isOpen ? panelId : undefined}
                         onClick={() => setOpenId(isOpen ? null : u.id)}
                       >
-                        {t('users.manageRoles')}
+                        {tx('acc.manage')}
                         <span className="visually-hidden">: {u.displayName}</span>
                       </button>
                     </td>
@@ -109,6 +128,7 @@ export function UsersPage() {
                   {isOpen ? (
                     <tr className="row-detail">
                       <td colSpan={6} id={panelId}>
+                        <UserAccountPanel user={u} onChange={(next) => list.setItems((prev) => prev.map((p) => (p.id === u.id ? next : p)))} />
                         <UserRolesPanel user={u} onChange={(roles) => list.setItems((prev) => prev.map((p) => (p.id === u.id ? { ...p, roles } : p)))} />
                       </td>
                     </tr>
