@@ -42,7 +42,10 @@ export const journeys: Journey[] = [
       assert(code, 'no dossier code shown after intake');
       const received = await status(desk.page, url, code);
       assert(received.status === 'received', `expected received, got ${received.status}`);
-      assert(received.receivingAgency.code === CENTRE && received.competentAgency.code === WARD, `desk ${received.receivingAgency.code} → ${received.competentAgency.code}`);
+      assert(
+        received.receivingAgency.code === CENTRE && received.competentAgency.code === WARD,
+        `desk ${received.receivingAgency.code} → ${received.competentAgency.code}`,
+      );
       assert(code.startsWith(`${CENTRE}-`), `the code is the centre's: ${code}`);
       await shot(desk.page, 'commune-02-received');
 

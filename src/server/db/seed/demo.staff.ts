@@ -38,7 +38,17 @@ export const DEMO_AGENCY_STAFF: readonly DemoAccount[] = [
   staff('lanhdao.noivu', 'Tạ Đức Thắng', 'leader', '000.00.14.H57', 'DEMOTK0026', '1976-04-15', 'nam', 'Chuyên viên chính', 'Phó Giám đốc Sở'),
   // Ủy ban nhân dân phường Hà Giang 1
   staff('congchuc.hagiang1', 'La Thị Huyền', 'processing_officer', '000.01.20.H57', 'DEMOTK0027', '1993-03-22', 'nu', 'Chuyên viên'),
-  staff('lanhdao.hagiang1', 'Nông Văn Quý', 'leader', '000.01.20.H57', 'DEMOTK0028', '1980-12-01', 'nam', 'Chuyên viên chính', 'Phó Chủ tịch Ủy ban nhân dân phường'),
+  staff(
+    'lanhdao.hagiang1',
+    'Nông Văn Quý',
+    'leader',
+    '000.01.20.H57',
+    'DEMOTK0028',
+    '1980-12-01',
+    'nam',
+    'Chuyên viên chính',
+    'Phó Chủ tịch Ủy ban nhân dân phường',
+  ),
   // Ủy ban nhân dân xã Đồng Văn
   staff('congchuc.dongvan', 'Sùng Thị Dung', 'processing_officer', '000.02.20.H57', 'DEMOTK0029', '1994-06-30', 'nu', 'Chuyên viên'),
   staff('lanhdao.dongvan', 'Vàng Mí Sính', 'leader', '000.02.20.H57', 'DEMOTK0030', '1982-08-17', 'nam', 'Chuyên viên', 'Phó Chủ tịch Ủy ban nhân dân xã'),

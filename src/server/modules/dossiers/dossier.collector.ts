@@ -40,7 +40,10 @@ export function collectorFrom(applicant: { fullName: string; idNumber: string },
   const errors: FieldError[] = [];
   if (!fullName) errors.push({ field: 'collector.fullName', message: 'Hãy nhập họ và tên người được ủy quyền nhận kết quả.' });
   if (!CCCD_PATTERN.test(idNumber))
-    errors.push({ field: 'collector.idNumber', message: idNumber ? 'Số CCCD của người được ủy quyền gồm 12 chữ số.' : 'Hãy nhập số CCCD của người được ủy quyền (12 chữ số).' });
+    errors.push({
+      field: 'collector.idNumber',
+      message: idNumber ? 'Số CCCD của người được ủy quyền gồm 12 chữ số.' : 'Hãy nhập số CCCD của người được ủy quyền (12 chữ số).',
+    });
   if (!authorisation) errors.push({ field: 'collector.authorisation', message: 'Hãy nêu giấy ủy quyền hoặc quan hệ với người nộp hồ sơ.' });
   if (errors.length) throw new AppError('VALIDATION_FAILED', errors.length === 1 ? errors[0].message : 'Thông tin người nhận kết quả chưa hợp lệ.', { errors });
   return { kind: 'authorised', fullName, idNumber, authorisation };

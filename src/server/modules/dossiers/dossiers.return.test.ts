@@ -23,7 +23,12 @@ async function resultReady(): Promise<string> {
   return code;
 }
 const detail = async (code: string) => (await w.counter.request({ method: 'GET', url: `/api/v1/dossiers/${code}` })).json();
-const AUTHORISED = { kind: 'authorised', fullName: '  Trần  Văn Hậu ', idNumber: '0081 9000 5678', authorisation: 'Giấy ủy quyền có chứng thực ngày 01/12/2026 (anh trai)' };
+const AUTHORISED = {
+  kind: 'authorised',
+  fullName: '  Trần  Văn Hậu ',
+  idNumber: '0081 9000 5678',
+  authorisation: 'Giấy ủy quyền có chứng thực ngày 01/12/2026 (anh trai)',
+};
 
 describe('return: who collected the result', () => {
   it('records an authorised person with ID number and authorisation on the return step, the detail and the control sheet', async () => {
@@ -63,7 +68,12 @@ describe('return: who collected the result', () => {
     for (const body of [{ collector: { kind: 'applicant' } }, {}]) {
       const code = await resultReady();
       expect((await act(w.counter, code, 'return', body)).statusCode).toBe(200);
-      expect((await detail(code)).collector).toMatchObject({ kind: 'applicant', fullName: APPLICANT.fullName, idNumber: APPLICANT.idNumber, authorisation: null });
+      expect((await detail(code)).collector).toMatchObject({
+        kind: 'applicant',
+        fullName: APPLICANT.fullName,
+        idNumber: APPLICANT.idNumber,
+        authorisation: null,
+      });
     }
   });
 
