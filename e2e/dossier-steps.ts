@@ -9,6 +9,12 @@ export async function as(browser: Browser, url: string, username: string): Promi
 }
 
 /** Open the dossier, press the action, fill its form, send, and wait for the page to reload. */
+/** Pick, don't type: search a picker (combobox) by a person's or agency's name and pick the first match. */
+export async function pick(form: ReturnType<Page['locator']>, id: string, text: string): Promise<void> {
+  await form.locator(`#${id}`).fill(text);
+  await form.getByRole('option').filter({ hasText: text }).first().click();
+}
+
 export async function act(page: Page, url: string, code: string, label: string, fill?: (form: ReturnType<Page['locator']>) => Promise<void>): Promise<void> {
   await page.goto(`${url}/dossiers/${code}`);
   await page.locator('.dossier-actions .toolbar').getByRole('button', { name: label, exact: true }).click();

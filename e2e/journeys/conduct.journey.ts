@@ -26,6 +26,9 @@ export const journeys: Journey[] = [
       const inspector = await as(browser, url, 'thanhtra');
       let page = inspector.page;
       await page.goto(`${url}/conduct/inspections`);
+      // The inspected agency is picked by its name or code, within the inspector's reach.
+      await page.locator('#cd-agency').fill('000.00.16.H57');
+      await page.getByRole('option').filter({ hasText: '000.00.16.H57' }).first().click();
       const option = page.locator('#cd-official option', { hasText: 'Ngô Thị Thu' });
       await option.waitFor({ state: 'attached' });
       await page.selectOption('#cd-official', (await option.getAttribute('value'))!);

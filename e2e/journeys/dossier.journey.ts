@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { act, as, status } from '../dossier-steps.js';
+import { act, as, pick, status } from '../dossier-steps.js';
 import { ARTIFACTS, assert, type Journey, newPage, shot } from '../lib.js';
 
 const PROCEDURE = '1.001978'; // Cấp Phiếu lý lịch tư pháp (Sở Tư pháp), full online, with a fee
@@ -67,12 +67,12 @@ export const journeys: Journey[] = [
 
       // 4. Processing at the Department of Justice, with an apology and a new date.
       const leader = await as(browser, url, 'lanhdao');
-      await act(leader.page, url, code, 'Phân công', (f) => f.locator('input[name=assignee]').fill('chuyenvien'));
+      await act(leader.page, url, code, 'Phân công', (f) => pick(f, 'assignee', 'Trần Văn Bình'));
       const officer = await as(browser, url, 'chuyenvien');
       await officer.page.goto(`${url}/work/dossiers`);
       await officer.page.getByText(code).first().waitFor();
       await shot(officer.page, 'dossier-06-officer-queue');
-      await act(officer.page, url, code, 'Chuyển xử lý', (f) => f.locator('input[name=to]').fill('lanhdao'));
+      await act(officer.page, url, code, 'Chuyển xử lý', (f) => pick(f, 'to', 'Lê Quang Dũng'));
       const due = new Date((await status(leader.page, url, code)).dueAt!);
       const newDue = new Date(due.getTime() + 3 * 86_400_000 + 7 * 3600_000).toISOString().slice(0, 16);
       await act(leader.page, url, code, 'Xin lỗi, hẹn lại', async (f) => {

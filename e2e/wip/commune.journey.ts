@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { vnDate } from '../../src/shared/vn-time.js';
-import { act, as, status } from '../dossier-steps.js';
+import { act, as, pick, status } from '../dossier-steps.js';
 import { ARTIFACTS, assert, type Journey, shot } from '../lib.js';
 
 const BIRTH = '1.001193'; // Đăng ký khai sinh, UBND phường Hà Giang 1, same day
@@ -26,8 +26,9 @@ export const journeys: Journey[] = [
       const desk = await as(browser, url, 'motcua');
       await desk.page.goto(`${url}/counter/intake`);
       const form = desk.page.locator('form.dossier-form');
-      await form.locator('input[name=procedureCode]').fill(BIRTH);
-      await form.getByRole('button', { name: 'Tải thủ tục' }).click();
+      // Pick, don't type: search the procedure by name without diacritics and pick it.
+      await form.locator('#procedure-picker').fill('khai sinh');
+      await form.getByRole('option').filter({ hasText: BIRTH }).first().click();
       await form.locator('input[name=fullName]').waitFor();
       await form.locator('input[name=fullName]').fill('Hoàng Thị Lụa');
       await form.locator('input[name=idNumber]').fill('008196004321');
@@ -54,7 +55,7 @@ export const journeys: Journey[] = [
       await leader.page.goto(`${url}/dashboard/unit`);
       await leader.page.getByText(code).first().waitFor();
       await shot(leader.page, 'commune-03-ward-leader-queue');
-      await act(leader.page, url, code, 'Phân công', (f) => f.locator('input[name=assignee]').fill('congchuc.hagiang1'));
+      await act(leader.page, url, code, 'Phân công', (f) => pick(f, 'assignee', 'La Thị Huyền'));
       assert((await status(leader.page, url, code)).assignedTo?.name === 'La Thị Huyền', 'not assigned to the ward officer');
 
       // 3. The officer appraises it and sends it to the leader, who approves; the result goes back to the centre.
@@ -62,7 +63,7 @@ export const journeys: Journey[] = [
       await officer.page.goto(`${url}/work/dossiers`);
       await officer.page.getByText(code).first().waitFor();
       await shot(officer.page, 'commune-04-ward-officer-queue');
-      await act(officer.page, url, code, 'Chuyển xử lý', (f) => f.locator('input[name=to]').fill('lanhdao.hagiang1'));
+      await act(officer.page, url, code, 'Chuyển xử lý', (f) => pick(f, 'to', 'Nông Văn Quý'));
       await act(leader.page, url, code, 'Phê duyệt', (f) => f.locator('input[name=note]').fill('Đồng ý cấp Giấy khai sinh'));
       await shot(leader.page, 'commune-05-approved');
       await act(officer.page, url, code, 'Chuyển kết quả');
