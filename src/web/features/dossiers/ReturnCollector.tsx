@@ -29,6 +29,14 @@ export function useCollectorDraft() {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const toBody = (): { collector: CollectorBody } | { error: ErrorView } => {
     if (!draft.kind) return { error: { message: tc('collector.fix'), requestId: null, fields: { 'collector.kind': tc('collector.chooseKind') } } };
+    if (draft.kind === 'authorised') {
+      // The app checks what it can before sending, as the server would (one answer for every field).
+      const fields: Record<string, string> = {};
+      if (!draft.fullName.trim()) fields['collector.fullName'] = tc('collector.required');
+      if (!/^\d{12}$/.test(draft.idNumber.replace(/\s+/g, ''))) fields['collector.idNumber'] = tc('collector.idNumberFormat');
+      if (!draft.authorisation.trim()) fields['collector.authorisation'] = tc('collector.required');
+      if (Object.keys(fields).length) return { error: { message: tc('collector.fix'), requestId: null, fields } };
+    }
     return {
       collector:
         draft.kind === 'applicant'
