@@ -8,6 +8,7 @@ import {
   type Principal,
   requirePrincipal,
   requireRole,
+  ROLES,
   type Role,
 } from '../../platform/principal.js';
 
@@ -78,16 +79,7 @@ export function referenceProvinces(p: Principal): Set<string> | 'all' {
 }
 
 /** Roles that act on agencies through a picker (every staff role; a citizen acts on none). */
-export const PICKER_ROLES: readonly Role[] = [
-  'counter_officer',
-  'processing_officer',
-  'leader',
-  'inspector',
-  'home_affairs',
-  'admin',
-  'auditor',
-  'calendar_admin',
-];
+export const PICKER_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'citizen');
 
 /**
  * The agencies a picker offers: those the caller reaches with the roles asked for (any of them he

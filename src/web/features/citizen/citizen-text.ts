@@ -1,5 +1,6 @@
 /** The citizen portal's words (public home, the bell, form templates), vi first, en second. */
-import { useI18n } from '../../lib/i18n';
+
+import { useFeatureText } from '../../lib/i18n/feature-text';
 
 const vi = {
   'home.kicker': 'Cổng dịch vụ công',
@@ -113,12 +114,8 @@ const en: Record<Key, string> = {
   'tpl.noDocuments': 'The procedure has no documents.',
 };
 
+/** The feature's words with `tc(key, params)` (the shared `useFeatureText`). */
 export function useCitizenText() {
-  const i18n = useI18n();
-  const dict = i18n.lang === 'en' ? en : vi;
-  const tc = (key: Key, params?: Record<string, string | number>): string => {
-    const template = dict[key] ?? vi[key];
-    return params ? template.replace(/\{(\w+)\}/g, (m, n: string) => (n in params ? String(params[n]) : m)) : template;
-  };
-  return { ...i18n, tc };
+  const { tx, ...i18n } = useFeatureText(vi, en);
+  return { ...i18n, tc: tx };
 }

@@ -1,5 +1,6 @@
 /** Words of the return step's collector record and the counter rating offer (vi first, en second). */
-import { useI18n } from '../../lib/i18n';
+
+import { useFeatureText } from '../../lib/i18n/feature-text';
 
 const vi = {
   'collector.legend': 'Người nhận kết quả',
@@ -50,12 +51,8 @@ const en: Record<Key, string> = {
   'rating.offer.open': 'Open the rating screen',
 };
 
+/** The feature's words with `tc(key, params)` (the shared `useFeatureText`). */
 export function useCollectorText() {
-  const i18n = useI18n();
-  const dict = i18n.lang === 'en' ? en : vi;
-  const tc = (key: Key, params?: Record<string, string>): string => {
-    const template = dict[key] ?? vi[key];
-    return params ? template.replace(/\{(\w+)\}/g, (m, n: string) => params[n] ?? m) : template;
-  };
-  return { ...i18n, tc };
+  const { tx, ...i18n } = useFeatureText(vi, en);
+  return { ...i18n, tc: tx };
 }
